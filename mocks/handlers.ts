@@ -1,0 +1,54 @@
+// The msw adapter: one catch-all handler per vendor base URL; routing is the core's.
+import { http, HttpResponse, type RequestHandler } from 'msw'
+import type { Sandbox } from '../src/sandbox.ts'
+import type { SandboxRequest, SandboxResponse } from '../src/core/types.ts'
+
+export interface HandlerOptions {
+  /** Extra base URLs to intercept besides the vendors' real ones, e.g. `{ complycube: ['https://cc.test/v1'] }`. */
+  baseUrls?: Partial<Record<string, string[]>>
+}
+
+async function toSandboxRequest(request: Request, bodyLimit: number): Promise<SandboxRequest> {
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  // In a service worker the page's Referer is not a header but `request.referrer`.
+  if (headers['referer'] === undefined && request.referrer && request.referrer !== 'about:client') {
+    headers['referer'] = request.referrer
+  }
+  const declared = Number(headers['content-length'] ?? '0')
+  let body: Uint8Array | null = null
+  let bodyTooLarge = false
+  if (declared > bodyLimit) bodyTooLarge = true
+  else if (request.body !== null) {
+    const buf = new Uint8Array(await request.arrayBuffer())
+    if (buf.length > bodyLimit) bodyTooLarge = true
+    else if (buf.length > 0) body = buf
+  }
+  return { method: request.method.toUpperCase(), url: new URL(request.url), headers, body, ...(bodyTooLarge ? { bodyTooLarge } : {}) }
+}
+
+function toResponse(answer: SandboxResponse): Response {
+  const noBody = answer.body === undefined || answer.status === 204 || answer.status === 304
+  const body = noBody
+    ? null
+    : typeof answer.body === 'string' || answer.body instanceof Uint8Array
+      ? (answer.body as BodyInit)
+      : JSON.stringify(answer.body)
+  return new HttpResponse(body, { status: answer.status, headers: answer.headers })
+}
+
+export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): RequestHandler[] {
+  const bases = new Set<string>(sandbox.baseUrls().map((m) => m.base))
+  for (const list of Object.values(options.baseUrls ?? {})) for (const b of list ?? []) bases.add(b)
+  const limit = sandbox.bodyLimit
+
+  const resolver = async ({ request }: { request: Request }) =>
+    toResponse(await sandbox.handle(await toSandboxRequest(request, limit)))
+
+  return [...bases].flatMap((base) => {
+    const trimmed = base.replace(/\/+$/, '')
+    return [http.all(trimmed, resolver), http.all(`${trimmed}/*`, resolver)]
+  })
+}

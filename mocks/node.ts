@@ -1,0 +1,17 @@
+// In-process in Node: msw's setupServer over a sandbox. Any fetch, axios or http call to a
+// vendor's real host is answered by the sandbox.
+import { setupServer, type SetupServer } from 'msw/node'
+import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.ts'
+import { createHandlers, type HandlerOptions } from './handlers.ts'
+
+export interface SandboxServer {
+  server: SetupServer
+  sandbox: Sandbox
+}
+
+/** Creates (or wraps) a sandbox and an msw server for it; call `server.listen()` to start intercepting. */
+export function setupSandboxServer(options: SandboxOptions & HandlerOptions & { sandbox?: Sandbox } = {}): SandboxServer {
+  const sandbox = options.sandbox ?? createSandbox(options)
+  const server = setupServer(...createHandlers(sandbox, options))
+  return { server, sandbox }
+}

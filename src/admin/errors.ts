@@ -1,0 +1,20 @@
+// The sandbox's own error shape (not a vendor's): `{ error: { code, message } }`.
+import { json } from '../core/http.ts'
+import type { ErrorBuilders } from '../core/service.ts'
+import type { SandboxResponse } from '../core/types.ts'
+
+export function adminError(status: number, code: string, message: string): SandboxResponse {
+  return json(status, { error: { code, message } })
+}
+
+export const badRequest = (message: string) => adminError(400, 'bad_request', message)
+
+export const adminErrors: ErrorBuilders = {
+  malformedJson: (detail) => adminError(400, 'malformed_json', `The request body is not valid JSON: ${detail}`),
+  unsupportedContentType: (ct) => adminError(415, 'unsupported_media_type', `Expected application/json, got ${ct ?? 'nothing'}`),
+  bodyTooLarge: (limit) => adminError(413, 'body_too_large', `The request body exceeds ${limit} bytes`),
+  notFound: (method, path) => adminError(404, 'not_found', `No sandbox route for ${method} ${path}`),
+  methodNotAllowed: (method, path, allowed) =>
+    adminError(405, 'method_not_allowed', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`),
+  internal: () => adminError(500, 'internal', 'The sandbox failed to answer; see its log'),
+}

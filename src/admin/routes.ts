@@ -1,0 +1,108 @@
+// The sandbox surface under /__sandbox: health, reset, clock, the request journal. Every
+// handler calls the same in-process methods `createSandbox` returns, so HTTP and in-process
+// callers see one behaviour.
+import { parseDuration } from '../core/clock.ts'
+import { json, isRecord, own } from '../core/http.ts'
+import type { JournalFilter } from '../core/journal.ts'
+import type { Route, RouteContext } from '../core/service.ts'
+import { badRequest } from './errors.ts'
+import type { SandboxAdmin } from './methods.ts'
+
+type Ctx = RouteContext<SandboxAdmin>
+
+const bodyObject = (ctx: Ctx): Record<string, unknown> | null =>
+  ctx.body === undefined ? {} : isRecord(ctx.body) ? ctx.body : null
+
+function parseInstant(value: unknown): number | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  if (typeof value === 'string') {
+    const ms = Date.parse(value)
+    return Number.isNaN(ms) ? null : ms
+  }
+  return null
+}
+
+function parseFilter(q: URLSearchParams): JournalFilter | string {
+  const filter: JournalFilter = {}
+  for (const key of ['vendor', 'environment', 'path', 'method'] as const) {
+    const v = q.get(key)
+    if (v) filter[key] = v
+  }
+  for (const key of ['status', 'since', 'limit'] as const) {
+    const v = q.get(key)
+    if (v === null || v === '') continue
+    if (!/^\d+$/.test(v)) return `'${key}' must be a non-negative integer`
+    filter[key] = Number(v)
+  }
+  return filter
+}
+
+export const adminRoutes: Route<SandboxAdmin>[] = [
+  { method: 'GET', path: '/health', handler: (ctx) => json(200, ctx.state.health()) },
+  {
+    method: 'POST',
+    path: '/reset',
+    body: 'none',
+    handler: (ctx) => {
+      ctx.state.reset()
+      return json(200, ctx.state.health())
+    },
+  },
+  { method: 'GET', path: '/clock', handler: (ctx) => json(200, ctx.state.clock.state()) },
+  {
+    method: 'POST',
+    path: '/clock/freeze',
+    handler: (ctx) => {
+      const body = bodyObject(ctx)
+      if (!body) return badRequest('The body must be a JSON object')
+      const at = own(body, 'at')
+      if (at === undefined) ctx.state.clock.freeze()
+      else {
+        const ms = parseInstant(at)
+        if (ms === null) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
+        ctx.state.clock.freeze(ms)
+      }
+      return json(200, ctx.state.clock.state())
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clock/unfreeze',
+    body: 'none',
+    handler: (ctx) => {
+      ctx.state.clock.unfreeze()
+      return json(200, ctx.state.clock.state())
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clock/advance',
+    handler: (ctx) => {
+      const body = bodyObject(ctx)
+      if (!body) return badRequest('The body must be a JSON object')
+      const by = own(body, 'by')
+      const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
+      if (ms === null) return badRequest("'by' is required: a duration such as \"61m\", \"90s\", \"2h\" or a number of seconds")
+      ctx.state.clock.advance(ms)
+      return json(200, ctx.state.clock.state())
+    },
+  },
+  {
+    method: 'POST',
+    path: '/clock/reset',
+    body: 'none',
+    handler: (ctx) => {
+      ctx.state.clock.reset()
+      return json(200, ctx.state.clock.state())
+    },
+  },
+  {
+    method: 'GET',
+    path: '/requests',
+    handler: (ctx) => {
+      const filter = parseFilter(ctx.query)
+      if (typeof filter === 'string') return badRequest(filter)
+      return json(200, { requests: ctx.state.requests(filter) })
+    },
+  },
+]

@@ -1,0 +1,141 @@
+// Resolves a request to a mount (a vendor's real base URL, or a path prefix on the standalone
+// server), then to a route, and runs it. Failures found before the handler runs are answered
+// with the owning service's error builders, so every answer has the vendor's shape.
+import { parseJsonBody } from './body.ts'
+import { createRouter, type Router } from './router.ts'
+import type { Core, RouteContext, Service } from './service.ts'
+import type { SandboxRequest, SandboxResponse } from './types.ts'
+
+export interface Mount {
+  /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
+  base: string
+  /** Environment implied by this mount (CAF's beta host, a CA tenant), or null. */
+  environment: string | null
+  service: Service<unknown>
+}
+
+interface CompiledMount {
+  mount: Mount
+  origin: string | null
+  prefix: string
+  router: Router<unknown>
+}
+
+export interface Dispatcher {
+  handle(req: SandboxRequest): Promise<SandboxResponse>
+  /** The mount a URL falls under, or null. */
+  resolve(url: URL): Mount | null
+}
+
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
+  const routers = new Map<Service<unknown>, Router<unknown>>()
+  const routerFor = (s: Service<unknown>) => {
+    let r = routers.get(s)
+    if (!r) routers.set(s, (r = createRouter(s.routes)))
+    return r
+  }
+  const compiled: CompiledMount[] = mounts
+    .map((mount) => {
+      const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(mount.base)
+      const u = absolute ? new URL(mount.base) : null
+      const prefix = (u ? u.pathname : mount.base).replace(/\/+$/, '')
+      return { mount, origin: u ? u.origin : null, prefix, router: routerFor(mount.service) }
+    })
+    // Longest prefix first, so `/caf/beta` wins over `/caf`.
+    .sort((a, b) => b.prefix.length - a.prefix.length)
+
+  const find = (url: URL): CompiledMount | null => {
+    const path = url.pathname
+    for (const c of compiled) {
+      if (c.origin !== null && c.origin !== url.origin) continue
+      if (path === c.prefix || path.startsWith(c.prefix + '/') || c.prefix === '') return c
+    }
+    return null
+  }
+
+  const run = async (req: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
+    const started = performance.now()
+    const service = c ? c.mount.service : fallback
+    const subPath = c ? req.url.pathname.slice(c.prefix.length) || '/' : req.url.pathname
+    const ctx: RouteContext<unknown> = {
+      req,
+      params: {},
+      query: req.url.searchParams,
+      body: undefined,
+      state: service.state,
+      core,
+      environment: c ? c.mount.environment : null,
+      refuse: (reason) => {
+        reason_ = reason
+      },
+      meta: (facts) => {
+        meta_ = meta_ ? { ...meta_, ...facts } : facts
+      },
+    }
+    let reason_: string | undefined
+    let meta_: Record<string, unknown> | undefined
+
+    const answer = async (): Promise<SandboxResponse> => {
+      const errors = service.errors
+      if (!c) return errors.notFound(req.method, req.url.pathname)
+      const m = c.router.match(req.method, subPath)
+      if (m.kind === 'not_found') {
+        ctx.refuse('no such route')
+        return errors.notFound(req.method, req.url.pathname)
+      }
+      if (m.kind === 'method_not_allowed') {
+        ctx.refuse('method not allowed')
+        return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
+      }
+      ctx.params = m.params
+      if (service.authenticate) {
+        const refusal = await service.authenticate(ctx)
+        if (refusal) return refusal
+      }
+      if (req.bodyTooLarge || (req.body && req.body.length > core.bodyLimit)) {
+        ctx.refuse('body too large')
+        return errors.bodyTooLarge(core.bodyLimit)
+      }
+      const wantsJson = m.route.body ? m.route.body === 'json' : BODY_METHODS.has(req.method)
+      if (wantsJson) {
+        const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
+        if (!parsed.ok) {
+          ctx.refuse(`${parsed.problem}: ${parsed.detail}`)
+          if (parsed.problem === 'too_large') return errors.bodyTooLarge(core.bodyLimit)
+          if (parsed.problem === 'content_type') return errors.unsupportedContentType(req.headers['content-type'])
+          return errors.malformedJson(parsed.detail)
+        }
+        ctx.body = parsed.value
+      }
+      try {
+        return await m.route.handler(ctx)
+      } catch (err) {
+        ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
+        return errors.internal()
+      }
+    }
+
+    const res = await answer()
+    if (service.journal) {
+      core.journal.record({
+        at: new Date(core.clock.now()).toISOString(),
+        vendor: service.name,
+        environment: ctx.environment,
+        method: req.method,
+        path: req.url.pathname,
+        status: res.status,
+        durationMs: Math.round((performance.now() - started) * 1000) / 1000,
+        ...(reason_ !== undefined ? { reason: reason_ } : {}),
+        ...(meta_ !== undefined ? { meta: meta_ } : {}),
+      })
+    }
+    return res
+  }
+
+  return {
+    handle: (req) => run(req, find(req.url)),
+    resolve: (url) => find(url)?.mount ?? null,
+  }
+}

@@ -1,0 +1,86 @@
+// Ids and secrets. Random by default; with a seed, the same sequence every run, so snapshots
+// and fixtures stay stable.
+
+export interface Ids {
+  /** `n` lowercase hex characters (ComplyCube ids are 24). */
+  hex(n: number): string
+  /** An RFC 4122 version-4 UUID. */
+  uuid(): string
+  /** A URL-safe secret of `n` characters. */
+  secret(n: number): string
+  /** Raw random bytes. */
+  bytes(n: number): Uint8Array
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/** cyrb128: turns a string seed into four 32-bit words for the PRNG. */
+function hashSeed(seed: string): [number, number, number, number] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762
+  for (let i = 0; i < seed.length; i++) {
+    const k = seed.charCodeAt(i)
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067)
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233)
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213)
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179)
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067)
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233)
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213)
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179)
+  return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0]
+}
+
+/** sfc32: a small, fast PRNG; good enough for ids, never used for real secrets. */
+function sfc32(seed: string): (out: Uint8Array) => void {
+  let [a, b, c, d] = hashSeed(seed)
+  const next = () => {
+    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0
+    let t = (a + b) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (c << 21) | (c >>> 11)
+    d = (d + 1) | 0
+    t = (t + d) | 0
+    c = (c + t) | 0
+    return t >>> 0
+  }
+  return (out) => {
+    for (let i = 0; i < out.length; i++) out[i] = next() & 0xff
+  }
+}
+
+export function createIds(seed?: string): Ids {
+  const fill: (out: Uint8Array) => void =
+    seed === undefined ? (out) => void globalThis.crypto.getRandomValues(out) : sfc32(seed)
+
+  const bytes = (n: number) => {
+    const out = new Uint8Array(n)
+    fill(out)
+    return out
+  }
+  const hex = (n: number) => {
+    const raw = bytes(Math.ceil(n / 2))
+    let s = ''
+    for (const b of raw) s += b.toString(16).padStart(2, '0')
+    return s.slice(0, n)
+  }
+  return {
+    bytes,
+    hex,
+    uuid() {
+      const b = bytes(16)
+      b[6] = (b[6]! & 0x0f) | 0x40
+      b[8] = (b[8]! & 0x3f) | 0x80
+      let h = ''
+      for (const x of b) h += x.toString(16).padStart(2, '0')
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+    },
+    secret(n) {
+      const raw = bytes(n)
+      let s = ''
+      for (const b of raw) s += ALPHABET[b % ALPHABET.length]
+      return s
+    },
+  }
+}

@@ -1,0 +1,114 @@
+// Every JWT the sandbox signs or checks goes through jose. HMAC secrets are imported as
+// CryptoKeys once and cached: importing per request would cost more than the signature.
+import { SignJWT, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
+import type { JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
+import type { Clock } from './clock.ts'
+
+export type { JWTPayload }
+
+export interface VerifyOptions {
+  /** Allowed `alg` values; anything else is refused before the signature is checked. */
+  algorithms?: string[]
+  /** Seconds of tolerance on `exp`/`nbf`. */
+  clockTolerance?: number
+  issuer?: string
+  requiredClaims?: string[]
+}
+
+export type VerifyFailure =
+  | 'malformed'
+  | 'alg_not_allowed'
+  | 'bad_signature'
+  | 'expired'
+  | 'not_yet_valid'
+  | 'claim_invalid'
+
+export type VerifyOutcome =
+  | { ok: true; payload: JWTPayload; header: ProtectedHeaderParameters }
+  | { ok: false; reason: VerifyFailure; detail: string }
+
+export interface JwtService {
+  /** Signs `claims` with HS256 (or `alg`) under `secret`. */
+  signHmac(claims: JWTPayload, secret: string, header?: Record<string, unknown>): Promise<string>
+  /** Verifies against `secret` by the sandbox clock; never throws. */
+  verifyHmac(token: string, secret: string, options?: VerifyOptions): Promise<VerifyOutcome>
+  /** Reads claims without checking anything; null when the token is not a JWT. */
+  decode(token: string): { header: ProtectedHeaderParameters; payload: JWTPayload } | null
+}
+
+const HMAC_HASH: Record<string, string> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' }
+
+export function createJwtService(clock: Clock): JwtService {
+  const keys = new Map<string, Promise<CryptoKey>>()
+  const encoder = new TextEncoder()
+
+  const hmacKey = (secret: string, alg: string): Promise<CryptoKey> => {
+    const cacheKey = `${alg}\0${secret}`
+    let key = keys.get(cacheKey)
+    if (!key) {
+      key = globalThis.crypto.subtle.importKey(
+        'raw',
+        encoder.encode(secret),
+        { name: 'HMAC', hash: HMAC_HASH[alg] ?? 'SHA-256' },
+        false,
+        ['sign', 'verify'],
+      )
+      keys.set(cacheKey, key)
+    }
+    return key
+  }
+
+  return {
+    async signHmac(claims, secret, header = {}) {
+      const alg = typeof header.alg === 'string' ? header.alg : 'HS256'
+      return new SignJWT(claims)
+        .setProtectedHeader({ typ: 'JWT', ...header, alg })
+        .sign(await hmacKey(secret, alg))
+    },
+
+    async verifyHmac(token, secret, options = {}) {
+      const algorithms = options.algorithms ?? ['HS256']
+      let header: ProtectedHeaderParameters
+      try {
+        header = decodeProtectedHeader(token)
+      } catch {
+        return { ok: false, reason: 'malformed', detail: 'not a JWS compact token' }
+      }
+      if (typeof header.alg !== 'string' || !algorithms.includes(header.alg)) {
+        return { ok: false, reason: 'alg_not_allowed', detail: `alg ${String(header.alg)} is not allowed` }
+      }
+      try {
+        const result: JWTVerifyResult = await jwtVerify(token, await hmacKey(secret, header.alg), {
+          algorithms,
+          currentDate: new Date(clock.now()),
+          clockTolerance: options.clockTolerance ?? 0,
+          ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
+          ...(options.requiredClaims ? { requiredClaims: options.requiredClaims } : {}),
+        })
+        return { ok: true, payload: result.payload, header: result.protectedHeader }
+      } catch (err) {
+        return { ok: false, ...classify(err) }
+      }
+    },
+
+    decode(token) {
+      try {
+        return { header: decodeProtectedHeader(token), payload: decodeJwt(token) }
+      } catch {
+        return null
+      }
+    },
+  }
+}
+
+function classify(err: unknown): { reason: VerifyFailure; detail: string } {
+  if (err instanceof errors.JWTExpired) return { reason: 'expired', detail: err.message }
+  if (err instanceof errors.JWSSignatureVerificationFailed) return { reason: 'bad_signature', detail: err.message }
+  if (err instanceof errors.JWTClaimValidationFailed) {
+    if (err.claim === 'nbf' || err.claim === 'iat') return { reason: 'not_yet_valid', detail: err.message }
+    return { reason: 'claim_invalid', detail: err.message }
+  }
+  if (err instanceof errors.JOSEAlgNotAllowed) return { reason: 'alg_not_allowed', detail: err.message }
+  const message = err instanceof Error ? err.message : String(err)
+  return { reason: 'malformed', detail: message }
+}

@@ -1,0 +1,69 @@
+// What a vendor (or the sandbox's own admin API) gives the core: routes, error builders and
+// state. The core owns routing, body parsing, timing and the journal; the service owns answers.
+import type { Clock } from './clock.ts'
+import type { Ids } from './ids.ts'
+import type { JwtService } from './jwt.ts'
+import type { Journal } from './journal.ts'
+import type { SandboxRequest, SandboxResponse } from './types.ts'
+
+/** Vendor-neutral services every handler can use. */
+export interface Core {
+  clock: Clock
+  ids: Ids
+  jwt: JwtService
+  journal: Journal
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number
+}
+
+/** How a service answers the failures the core detects before a handler runs. */
+export interface ErrorBuilders {
+  malformedJson(detail: string): SandboxResponse
+  unsupportedContentType(contentType: string | undefined): SandboxResponse
+  bodyTooLarge(limit: number): SandboxResponse
+  notFound(method: string, path: string): SandboxResponse
+  methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse
+  internal(): SandboxResponse
+}
+
+export interface RouteContext<S> {
+  req: SandboxRequest
+  /** Path parameters (`:id` in the route path). */
+  params: Record<string, string>
+  query: URLSearchParams
+  /** The parsed JSON body; `undefined` when the request had none. */
+  body: unknown
+  state: S
+  core: Core
+  /** The environment the request runs in; set by the mount or by the handler (e.g. from an API key). */
+  environment: string | null
+  /** Records why the request was refused, for the journal. */
+  refuse(reason: string): void
+  /** Adds non-secret facts to the journal entry. */
+  meta(facts: Record<string, unknown>): void
+}
+
+export type Handler<S> = (ctx: RouteContext<S>) => SandboxResponse | Promise<SandboxResponse>
+
+export interface Route<S> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  /** Path below the mount, with `:name` parameters, e.g. `/clients/:id`. */
+  path: string
+  /** `json` (default for POST/PUT/PATCH): the core parses the body as JSON first. */
+  body?: 'json' | 'none'
+  handler: Handler<S>
+}
+
+export interface Service<S> {
+  name: string
+  routes: Route<S>[]
+  errors: ErrorBuilders
+  state: S
+  /** Whether requests to this service go into the journal. */
+  journal: boolean
+  /**
+   * Runs after the route is found and before the body is read: answers a refusal, or null to go
+   * on. It may set `ctx.environment` (ComplyCube's environment comes from the API key).
+   */
+  authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
+}

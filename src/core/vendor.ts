@@ -1,0 +1,27 @@
+// The shape every simulated vendor exports. A vendor knows nothing about transports: it gives
+// its real base URLs (for msw), its standalone prefixes, its routes and how it seeds state.
+import type { Mount } from './dispatch.ts'
+import type { Core, ErrorBuilders, Route, RouteContext } from './service.ts'
+import type { SandboxResponse } from './types.ts'
+
+export type MountSpec = Omit<Mount, 'service'>
+
+export interface VendorModule<S, Api, Fixtures> {
+  name: string
+  /** The vendor's real base URLs, per environment: what msw intercepts. */
+  baseUrls(state: S): MountSpec[]
+  /** Path prefixes on the standalone server, per environment. */
+  prefixes(state: S): MountSpec[]
+  routes: Route<S>[]
+  errors: ErrorBuilders
+  authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
+  adminRoutes: Route<S>[]
+  createState(core: Core, fixtures: Fixtures): S
+  /** Restores the seed. */
+  reset(state: S): void
+  /** The in-process API (`sandbox.<name>`). */
+  api(state: S): Api
+  /** Lines `serve` prints at start: seeded credentials and the like. */
+  describe(state: S): string[]
+}

@@ -1,0 +1,81 @@
+// Sandbox-only ComplyCube routes, under /__sandbox/complycube: whether the Web or Mobile SDK
+// would accept a token, and API keys (create, revoke, list).
+import { badRequest, adminError } from '../../admin/errors.ts'
+import { json, isRecord, own } from '../../core/http.ts'
+import type { Route, RouteContext } from '../../core/service.ts'
+import { ENVIRONMENTS, KEY_PREFIX, findKey, type ComplyCubeState, type Environment } from './state.ts'
+import { verifySdkToken, type VerifyInput } from './tokens.ts'
+
+type Ctx = RouteContext<ComplyCubeState>
+
+const optionalString = (body: Record<string, unknown>, key: string): string | undefined | Error => {
+  const v = own(body, key)
+  if (v === undefined || v === null) return undefined
+  return typeof v === 'string' ? v : new Error(`'${key}' must be a string`)
+}
+
+export function createKey(state: ComplyCubeState, environment: Environment, name = '') {
+  const key = KEY_PREFIX[environment] + state.core.ids.secret(32)
+  state.db.apiKey.create({ key, environment, name, revoked: false })
+  return { key, environment, name, revoked: false }
+}
+
+export function listKeys(state: ComplyCubeState) {
+  return state.db.apiKey.getAll().map((k) => ({ key: k.key, environment: k.environment, name: k.name, revoked: k.revoked }))
+}
+
+export function revokeKey(state: ComplyCubeState, key: string): boolean {
+  if (!findKey(state, key)) return false
+  state.db.apiKey.update({ where: { key: { equals: key } }, data: { revoked: true } })
+  return true
+}
+
+export const adminRoutes: Route<ComplyCubeState>[] = [
+  {
+    method: 'POST',
+    path: '/tokens/verify',
+    async handler(ctx: Ctx) {
+      const body = ctx.body === undefined ? {} : ctx.body
+      if (!isRecord(body)) return badRequest('The body must be a JSON object')
+      const fields = ['token', 'referrer', 'origin', 'appId', 'environment'].map((k) => [k, optionalString(body, k)] as const)
+      for (const [, v] of fields) if (v instanceof Error) return badRequest(v.message)
+      const f = Object.fromEntries(fields) as Record<string, string | undefined>
+      if (!f.token) return badRequest("'token' is required")
+      if (f.environment !== undefined && !ENVIRONMENTS.includes(f.environment as Environment)) {
+        return badRequest("'environment' must be 'sandbox' or 'live'")
+      }
+      // Without an explicit referrer, use what a browser calling this endpoint sent.
+      const referrer = f.referrer ?? f.origin ?? ctx.req.headers['referer'] ?? ctx.req.headers['origin']
+      const input: VerifyInput = {
+        token: f.token,
+        ...(referrer !== undefined ? { referrer } : {}),
+        ...(f.appId !== undefined ? { appId: f.appId } : {}),
+        ...(f.environment !== undefined ? { environment: f.environment as Environment } : {}),
+      }
+      return json(200, await verifySdkToken(ctx.state, input))
+    },
+  },
+  { method: 'GET', path: '/keys', handler: (ctx: Ctx) => json(200, { keys: listKeys(ctx.state) }) },
+  {
+    method: 'POST',
+    path: '/keys',
+    handler(ctx: Ctx) {
+      const body = ctx.body === undefined ? {} : ctx.body
+      if (!isRecord(body)) return badRequest('The body must be a JSON object')
+      const environment = own(body, 'environment') ?? 'sandbox'
+      const name = own(body, 'name') ?? ''
+      if (!ENVIRONMENTS.includes(environment as Environment)) return badRequest("'environment' must be 'sandbox' or 'live'")
+      if (typeof name !== 'string') return badRequest("'name' must be a string")
+      return json(201, createKey(ctx.state, environment as Environment, name))
+    },
+  },
+  {
+    method: 'POST',
+    path: '/keys/:key/revoke',
+    body: 'none',
+    handler(ctx: Ctx) {
+      if (!revokeKey(ctx.state, ctx.params.key!)) return adminError(404, 'not_found', 'No such API key')
+      return json(200, { key: ctx.params.key, revoked: true })
+    },
+  },
+]

@@ -1,0 +1,109 @@
+// /v1/clients: create, get, update, delete, list. Clients live in the environment of the key
+// that created them and are invisible to the other environment.
+import { empty, json, own, isRecord } from '../../core/http.ts'
+import type { RouteContext } from '../../core/service.ts'
+import type { SandboxResponse } from '../../core/types.ts'
+import { clientNotFound, invalidField } from './errors.ts'
+import { findClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
+import { validateCreate, validateUpdate } from './validate-client.ts'
+
+type Ctx = RouteContext<ComplyCubeState>
+
+const env = (ctx: Ctx) => ctx.environment as Environment
+
+export function createClient(ctx: Ctx): SandboxResponse {
+  const problem = validateCreate(ctx.body)
+  if (problem) {
+    ctx.refuse(`invalid ${problem.param}`)
+    return invalidField(problem.param, problem.message)
+  }
+  const { db, core } = ctx.state
+  const now = new Date(core.clock.now()).toISOString()
+  const id = core.ids.hex(24)
+  const doc: ClientDocument = { id, ...(ctx.body as Record<string, unknown>), createdAt: now, updatedAt: now } as ClientDocument
+  db.client.create({ id, environment: env(ctx), createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
+  ctx.meta({ clientId: id })
+  return json(200, doc)
+}
+
+export function getClient(ctx: Ctx): SandboxResponse {
+  const doc = findClient(ctx.state, env(ctx), ctx.params.id!)
+  if (!doc) {
+    ctx.refuse('client not found in this environment')
+    return clientNotFound(ctx.params.id!)
+  }
+  return json(200, doc)
+}
+
+export function updateClient(ctx: Ctx): SandboxResponse {
+  const id = ctx.params.id!
+  const doc = findClient(ctx.state, env(ctx), id)
+  if (!doc) {
+    ctx.refuse('client not found in this environment')
+    return clientNotFound(id)
+  }
+  const body = ctx.body === undefined ? {} : ctx.body
+  const problem = validateUpdate(body, doc.type)
+  if (problem) {
+    ctx.refuse(`invalid ${problem.param}`)
+    return invalidField(problem.param, problem.message)
+  }
+  const changes = body as Record<string, unknown>
+  const next: ClientDocument = { ...doc }
+  for (const key of Object.keys(changes)) {
+    const value = changes[key]
+    const current = own(doc, key)
+    // Nested details are merged field by field, as a partial update would.
+    next[key] = isRecord(value) && isRecord(current) && key !== 'metadata' ? { ...current, ...value } : value
+  }
+  next.updatedAt = new Date(ctx.state.core.clock.now()).toISOString()
+  ctx.state.db.client.update({ where: { id: { equals: id } }, data: { document: JSON.stringify(next) } })
+  return json(200, next)
+}
+
+export function deleteClient(ctx: Ctx): SandboxResponse {
+  const id = ctx.params.id!
+  if (!findClient(ctx.state, env(ctx), id)) {
+    ctx.refuse('client not found in this environment')
+    return clientNotFound(id)
+  }
+  ctx.state.db.client.delete({ where: { id: { equals: id } } })
+  return empty(204)
+}
+
+const MAX_PAGE_SIZE = 1000
+const DEFAULT_PAGE_SIZE = 100
+
+/** Positive integer from a query string, or null when absent; NaN when present but invalid. */
+function intParam(value: string | null): number | null {
+  if (value === null || value === '') return null
+  return /^\d+$/.test(value) ? Number(value) : Number.NaN
+}
+
+export function listClients(ctx: Ctx): SandboxResponse {
+  const page = intParam(ctx.query.get('page')) ?? 1
+  const pageSize = intParam(ctx.query.get('pageSize')) ?? DEFAULT_PAGE_SIZE
+  if (!Number.isInteger(page) || page < 1) {
+    ctx.refuse('invalid page')
+    return invalidField('page', "'page' must be an integer greater than or equal to 1")
+  }
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    ctx.refuse('invalid pageSize')
+    return invalidField('pageSize', `'pageSize' must be an integer between 1 and ${MAX_PAGE_SIZE}`)
+  }
+  const where = { environment: { equals: env(ctx) } }
+  const totalItems = ctx.state.db.client.count({ where })
+  const rows = ctx.state.db.client.findMany({
+    where,
+    orderBy: { createdAtMs: 'desc' },
+    take: pageSize,
+    skip: (page - 1) * pageSize,
+  })
+  return json(200, {
+    page,
+    pageSize,
+    totalItems,
+    pages: Math.ceil(totalItems / pageSize),
+    items: rows.map((r) => JSON.parse(r.document) as ClientDocument),
+  })
+}

@@ -1,0 +1,40 @@
+// ComplyCube's error payload: `{type, message, param?}` with the status its "Errors" page lists.
+// Types documented there: invalid_request (400), unauthorized (401, 403), resource_not_found
+// (404), rate_limit_exceeded (429), internal_server_error (500). For 413 and a wrong
+// content-type ComplyCube documents no type; we use invalid_request (see README).
+import { json } from '../../core/http.ts'
+import type { ErrorBuilders } from '../../core/service.ts'
+import type { SandboxResponse } from '../../core/types.ts'
+
+export type ComplyCubeErrorType =
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'resource_not_found'
+  | 'rate_limit_exceeded'
+  | 'internal_server_error'
+
+export function ccError(status: number, type: ComplyCubeErrorType, message: string, param?: string): SandboxResponse {
+  return json(status, param === undefined ? { type, message } : { type, message, param })
+}
+
+/** 400 for a field that failed validation; `param` names the field (dotted for nested ones). */
+export const invalidField = (param: string, message: string) => ccError(400, 'invalid_request', message, param)
+
+export const unauthorized = () => ccError(401, 'unauthorized', "The 'Authorization' header is invalid")
+
+export const clientNotFound = (id: string) => ccError(404, 'resource_not_found', `Invalid client id '${id}'`)
+
+export const errors: ErrorBuilders = {
+  malformedJson: () => ccError(400, 'invalid_request', 'The request body is not valid JSON'),
+  unsupportedContentType: () => ccError(400, 'invalid_request', "The 'Content-Type' header must be 'application/json'"),
+  bodyTooLarge: (limit) => ccError(413, 'invalid_request', `The request is too large (limit ${limit} bytes)`),
+  // ComplyCube documents no 405: an unknown method on a known path is a resource that does not exist.
+  notFound: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} ${path}`),
+  methodNotAllowed: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} ${path}`),
+  internal: () =>
+    ccError(
+      500,
+      'internal_server_error',
+      'An error has occurred, try your request again. If you still keep getting this error, please get in touch with Support.',
+    ),
+}

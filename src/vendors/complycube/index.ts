@@ -1,0 +1,59 @@
+// ComplyCube, read top to bottom like its API reference: where it lives, how it authenticates,
+// its routes, its errors, its seed.
+import type { VendorModule } from '../../core/vendor.ts'
+import type { Route } from '../../core/service.ts'
+import { adminRoutes, createKey, listKeys, revokeKey } from './admin.ts'
+import { authenticate } from './auth.ts'
+import { createClient, deleteClient, getClient, listClients, updateClient } from './clients.ts'
+import { errors } from './errors.ts'
+import { createState, findClient, reset, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
+import { generateToken } from './token-route.ts'
+import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
+
+export const BASE_URL = 'https://api.complycube.com/v1'
+export const PREFIX = '/complycube/v1'
+
+const routes: Route<ComplyCubeState>[] = [
+  { method: 'POST', path: '/clients', handler: createClient },
+  { method: 'GET', path: '/clients', handler: listClients },
+  { method: 'GET', path: '/clients/:id', handler: getClient },
+  { method: 'POST', path: '/clients/:id', handler: updateClient },
+  { method: 'DELETE', path: '/clients/:id', handler: deleteClient },
+  { method: 'POST', path: '/tokens', handler: generateToken },
+]
+
+export interface ComplyCubeApi {
+  verifyToken(input: VerifyInput): ReturnType<typeof verifySdkToken>
+  issueToken(binding: { environment: Environment; clientId: string; referrer?: string; appId?: string }): Promise<string>
+  createKey(environment: Environment, name?: string): ReturnType<typeof createKey>
+  revokeKey(key: string): boolean
+  listKeys(): ReturnType<typeof listKeys>
+  getClient(environment: Environment, id: string): ReturnType<typeof findClient>
+}
+
+export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCubeFixtures> = {
+  name: 'complycube',
+  // The environment comes from the API key, not the host: one base URL serves both.
+  baseUrls: () => [{ base: BASE_URL, environment: null }],
+  prefixes: () => [{ base: PREFIX, environment: null }],
+  routes,
+  errors,
+  authenticate,
+  adminRoutes,
+  createState,
+  reset,
+  api: (state) => ({
+    verifyToken: (input) => verifySdkToken(state, input),
+    issueToken: async (binding) => (await issueSdkToken(state, binding)).token,
+    createKey: (environment, name) => createKey(state, environment, name),
+    revokeKey: (key) => revokeKey(state, key),
+    listKeys: () => listKeys(state),
+    getClient: (environment, id) => findClient(state, environment, id),
+  }),
+  describe: (state) =>
+    listKeys(state)
+      .filter((k) => !k.revoked)
+      .map((k) => `${k.environment.padEnd(8)} API key  ${k.key}`),
+}
+
+export type { ComplyCubeState, ComplyCubeFixtures, Environment, VerifyInput }

@@ -1,0 +1,64 @@
+// Chrome match patterns (`<scheme>://<host><path>`), which ComplyCube uses for the `referrer`
+// a Web SDK token is bound to. Scheme: http, https or `*` (either); host: `*`, `*.example.com`
+// or exact, with an optional port; path: starts with `/`, `*` matches any run of characters.
+
+export interface MatchPattern {
+  source: string
+  matches(url: string): boolean
+}
+
+const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:(\*|\d{1,5}))?(\/.*)$/
+const HOST_CHARS = /^[a-z0-9.-]+$/i
+
+/** Parses a pattern; returns null when it is not a valid match pattern. */
+export function parseMatchPattern(source: string): MatchPattern | null {
+  if (source === '<all_urls>') return { source, matches: (url) => /^https?:\/\//i.test(url) }
+  const m = PATTERN.exec(source)
+  if (!m) return null
+  const [, scheme, host, , port, path] = m as unknown as [string, string, string, string | undefined, string | undefined, string]
+  const bareHost = host.startsWith('*.') ? host.slice(2) : host
+  if (host !== '*' && (!HOST_CHARS.test(bareHost) || bareHost.startsWith('.') || bareHost.endsWith('.') || bareHost.includes('..'))) {
+    return null
+  }
+  if (port !== undefined && port !== '*' && Number(port) > 65535) return null
+  const pathRe = new RegExp('^' + path.split('*').map(escapeRe).join('.*') + '$')
+
+  return {
+    source,
+    matches(raw) {
+      let url: URL
+      try {
+        url = new URL(raw)
+      } catch {
+        return false
+      }
+      const urlScheme = url.protocol.slice(0, -1)
+      if (scheme === '*' ? urlScheme !== 'http' && urlScheme !== 'https' : urlScheme !== scheme) return false
+      const h = url.hostname.toLowerCase()
+      if (host !== '*') {
+        if (host.startsWith('*.')) {
+          const base = bareHost.toLowerCase()
+          if (h !== base && !h.endsWith('.' + base)) return false
+        } else if (h !== host.toLowerCase()) return false
+      }
+      // Without a port in the pattern, only the scheme's default port matches (as in Chrome).
+      if (port === undefined ? url.port !== '' : port !== '*' && url.port !== port && !(url.port === '' && isDefault(urlScheme, port))) {
+        return false
+      }
+      return pathRe.test(url.pathname + url.search)
+    },
+  }
+}
+
+function isDefault(scheme: string, port: string): boolean {
+  return (scheme === 'http' && port === '80') || (scheme === 'https' && port === '443')
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** iOS bundle ids and Android application ids: dot-separated segments of letters, digits, `_` and `-`. */
+export function isAppId(value: string): boolean {
+  return value.length <= 255 && /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/.test(value)
+}

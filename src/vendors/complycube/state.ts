@@ -1,0 +1,108 @@
+// ComplyCube's sandbox state in @mswjs/data: API keys and clients, every row tagged with its
+// environment (`sandbox` for test_ keys, `live` for live_ keys).
+import { factory, primaryKey, drop } from '@mswjs/data'
+import type { Core } from '../../core/service.ts'
+
+export type Environment = 'sandbox' | 'live'
+export const ENVIRONMENTS: readonly Environment[] = ['sandbox', 'live']
+export const KEY_PREFIX: Record<Environment, string> = { sandbox: 'test_', live: 'live_' }
+
+export interface ApiKeyFixture {
+  key: string
+  name?: string
+  environment: Environment
+  revoked?: boolean
+}
+
+export interface ClientFixture {
+  environment: Environment
+  id: string
+  createdAt?: string
+  [field: string]: unknown
+}
+
+export interface ComplyCubeFixtures {
+  apiKeys: ApiKeyFixture[]
+  clients: ClientFixture[]
+}
+
+/** A client as ComplyCube returns it. */
+export interface ClientDocument {
+  id: string
+  type: 'person' | 'company'
+  email: string
+  createdAt: string
+  updatedAt: string
+  [field: string]: unknown
+}
+
+function createDb() {
+  return factory({
+    apiKey: {
+      key: primaryKey(String),
+      environment: String,
+      name: String,
+      revoked: Boolean,
+    },
+    client: {
+      id: primaryKey(String),
+      environment: String,
+      createdAtMs: Number,
+      // The client document as JSON: ComplyCube clients carry free-form `metadata` and nullable
+      // nested details, which the model's typed fields cannot hold faithfully.
+      document: String,
+    },
+  })
+}
+
+export type ComplyCubeDb = ReturnType<typeof createDb>
+
+export interface ComplyCubeState {
+  core: Core
+  db: ComplyCubeDb
+  fixtures: ComplyCubeFixtures
+  /** The sandbox's own secret for signing SDK tokens (ComplyCube's real tokens are its business). */
+  signingSecret: string
+}
+
+export function environmentOfKey(key: string): Environment | null {
+  if (key.startsWith(KEY_PREFIX.sandbox)) return 'sandbox'
+  if (key.startsWith(KEY_PREFIX.live)) return 'live'
+  return null
+}
+
+export function createState(core: Core, fixtures: ComplyCubeFixtures): ComplyCubeState {
+  const state: ComplyCubeState = { core, db: createDb(), fixtures, signingSecret: core.ids.secret(48) }
+  seed(state)
+  return state
+}
+
+export function seed(state: ComplyCubeState): void {
+  const { db, fixtures, core } = state
+  for (const k of fixtures.apiKeys) {
+    if (environmentOfKey(k.key) !== k.environment) {
+      throw new Error(`ComplyCube fixture key ${k.key.slice(0, 5)}… does not carry the ${k.environment} prefix`)
+    }
+    db.apiKey.create({ key: k.key, environment: k.environment, name: k.name ?? '', revoked: k.revoked === true })
+  }
+  for (const c of fixtures.clients) {
+    const { environment, ...rest } = c
+    const createdAt = c.createdAt ?? new Date(core.clock.now()).toISOString()
+    const doc = { ...rest, createdAt, updatedAt: (rest.updatedAt as string | undefined) ?? createdAt }
+    db.client.create({ id: c.id, environment, createdAtMs: Date.parse(createdAt), document: JSON.stringify(doc) })
+  }
+}
+
+export function reset(state: ComplyCubeState): void {
+  drop(state.db)
+  seed(state)
+}
+
+export function findKey(state: ComplyCubeState, key: string) {
+  return state.db.apiKey.findFirst({ where: { key: { equals: key } } })
+}
+
+export function findClient(state: ComplyCubeState, environment: Environment, id: string): ClientDocument | null {
+  const row = state.db.client.findFirst({ where: { id: { equals: id }, environment: { equals: environment } } })
+  return row ? (JSON.parse(row.document) as ClientDocument) : null
+}
