@@ -1,11 +1,12 @@
 // The msw adapter: one catch-all handler per vendor base URL; routing is the core's.
 import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { Sandbox } from '../src/sandbox.ts'
+import type { VendorName } from '../src/vendors/registry.ts'
 import type { SandboxRequest, SandboxResponse } from '../src/core/types.ts'
 
 export interface HandlerOptions {
-  /** Extra base URLs to intercept besides the vendors' real ones, e.g. `{ complycube: ['https://cc.test/v1'] }`. */
-  baseUrls?: Partial<Record<string, string[]>>
+  /** Intercept only these vendors (default: all). Extra base URLs go in the sandbox's `baseUrls` option. */
+  vendors?: VendorName[]
 }
 
 async function toSandboxRequest(request: Request, bodyLimit: number): Promise<SandboxRequest> {
@@ -40,8 +41,8 @@ function toResponse(answer: SandboxResponse): Response {
 }
 
 export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): RequestHandler[] {
-  const bases = new Set<string>(sandbox.baseUrls().map((m) => m.base))
-  for (const list of Object.values(options.baseUrls ?? {})) for (const b of list ?? []) bases.add(b)
+  const wanted = options.vendors ? new Set<string>(options.vendors) : null
+  const bases = new Set<string>(sandbox.baseUrls().filter((m) => !wanted || wanted.has(m.vendor)).map((m) => m.base))
   const limit = sandbox.bodyLimit
 
   const resolver = async ({ request }: { request: Request }) =>

@@ -17,6 +17,8 @@ export interface VendorModule<S, Api, Fixtures> {
   authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
   /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
   adminRoutes: Route<S>[]
+  /** The seed from `fixtures/<name>.json`, used when the sandbox is given none. */
+  defaultFixtures: Fixtures
   createState(core: Core, fixtures: Fixtures): S
   /** Restores the seed. */
   reset(state: S): void

@@ -8,6 +8,7 @@ import { createClient, deleteClient, getClient, listClients, updateClient } from
 import { errors } from './errors.ts'
 import { createState, findClient, reset, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
 import { generateToken } from './token-route.ts'
+import seed from '../../../fixtures/complycube.json' with { type: 'json' }
 import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
 
 export const BASE_URL = 'https://api.complycube.com/v1'
@@ -40,6 +41,7 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
   errors,
   authenticate,
   adminRoutes,
+  defaultFixtures: seed as unknown as ComplyCubeFixtures,
   createState,
   reset,
   api: (state) => ({
