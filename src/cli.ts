@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer, type ServeOptions } from './server/server.ts'
+import { tokenCommand } from './cli/token.ts'
+import { UsageError } from './cli/usage.ts'
 
 export const DEFAULT_PORT = 4545
 
@@ -10,6 +12,7 @@ const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA tok
 
 Usage:
   token-sandbox serve [options]     start the standalone server
+  token-sandbox token <vendor> ...  get or mint a token (complycube; see 'token --help')
   token-sandbox decode <jwt>        print a JWT's header and claims (no verification)
   token-sandbox --help | --version
 
@@ -23,8 +26,6 @@ serve options:
   --quiet             print only the base URLs
 
 Run 'token-sandbox <command> --help' for a command's options.`
-
-class UsageError extends Error {}
 
 function positiveInt(name: string, value: string | undefined, allowZero = false): number | undefined {
   if (value === undefined) return undefined
@@ -174,6 +175,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest)
       case 'decode':
         return decode(rest)
+      case 'token':
+        return await tokenCommand(rest)
       default:
         throw new UsageError(`unknown command '${command}'`)
     }
