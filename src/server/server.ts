@@ -11,6 +11,10 @@ export interface ServeOptions extends SandboxOptions {
   host?: string
   /** Use this sandbox instead of creating one. */
   sandbox?: Sandbox
+  /** A client must send all request headers within this time (default 10 s): slow-loris guard. */
+  headersTimeoutMs?: number
+  /** A whole request must arrive within this time (default 30 s). */
+  requestTimeoutMs?: number
   onError?: (err: unknown) => void
 }
 
@@ -30,7 +34,15 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1'
   const sandbox = options.sandbox ?? createSandbox(options)
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 })
+  const headersTimeout = options.headersTimeoutMs ?? 10_000
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout)
+  const server = createServer({
+    requestTimeout,
+    headersTimeout,
+    keepAliveTimeout: 5_000,
+    // Node checks those timeouts on this interval (30 s by default, too coarse for short limits).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
+  })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => {
@@ -43,8 +55,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `http://${hostForUrl}:${port}`
   server.on('request', createRequestListener({ sandbox, bodyLimit, origin: url, ...(options.onError ? { onError: options.onError } : {}) }))
   // A malformed request line or header never reaches the listener: answer 400 and hang up.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n')
+  // Headers that take too long (slow loris) get 408, as Node would answer by itself.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
     else socket.destroy()
   })
 

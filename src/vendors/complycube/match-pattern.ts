@@ -12,6 +12,8 @@ const HOST_CHARS = /^[a-z0-9.-]+$/i
 
 /** Parses a pattern; returns null when it is not a valid match pattern. */
 export function parseMatchPattern(source: string): MatchPattern | null {
+  // URLs longer than 2,048 characters, hosts over 253 and DNS labels over 63 are not real pages.
+  if (source.length > 2048) return null
   if (source === '<all_urls>') return { source, matches: (url) => /^https?:\/\//i.test(url) }
   const m = PATTERN.exec(source)
   if (!m) return null
@@ -20,6 +22,7 @@ export function parseMatchPattern(source: string): MatchPattern | null {
   if (host !== '*' && (!HOST_CHARS.test(bareHost) || bareHost.startsWith('.') || bareHost.endsWith('.') || bareHost.includes('..'))) {
     return null
   }
+  if (bareHost.length > 253 || bareHost.split('.').some((label) => label.length > 63)) return null
   if (port !== undefined && port !== '*' && Number(port) > 65535) return null
   const pathRe = new RegExp('^' + path.split('*').map(escapeRe).join('.*') + '$')
 

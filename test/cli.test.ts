@@ -1,0 +1,73 @@
+// The command line as a user meets it: serve with no config, usage errors, decode.
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { SignJWT } from 'jose'
+
+const BIN = fileURLToPath(new URL('../bin/token-sandbox.js', import.meta.url))
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('token-sandbox serve', () => {
+  it('starts with no config, prints base URLs and seeded keys, answers, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out}`)), 15_000)
+      child.stdout.on('data', () => {
+        const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+        if (m && out.includes('live_tokensandbox_default_0001')) {
+          clearTimeout(timer)
+          resolve(m[1]!)
+        }
+      })
+    })
+    expect(out).toContain(`${url}/complycube/v1`)
+    expect(out).toContain('test_tokensandbox_default_0001')
+    expect(out).not.toContain('test_tokensandbox_revoked_0001')
+    const health = await fetch(`${url}/__sandbox/health`)
+    expect(health.status).toBe(200)
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    child.kill('SIGTERM')
+    expect(await exit).toBe(0)
+    expect(out).toContain('SIGTERM: shutting down')
+  })
+
+  it.each([
+    [['serve', '--port', 'eighty'], /--port must be a non-negative integer/],
+    [['serve', '--bogus'], /Unknown option '--bogus'/],
+    [['serve', '--config', '/nonexistent/config.json'], /cannot read config file/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+    [['token', 'nobody'], /unknown vendor 'nobody'/],
+  ])('exits 2 with a clear message for %j', (args, message) => {
+    const r = run(args)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/)
+  })
+
+  it('prints usage with --help', () => {
+    const r = run(['--help'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('token-sandbox serve')
+  })
+})
+
+describe('token-sandbox decode', () => {
+  it('prints header, claims and dates without verifying', async () => {
+    const token = await new SignJWT({ iss: 'abc' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(1_900_000_000).sign(new TextEncoder().encode('k'))
+    const r = run(['decode', token])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ header: { alg: 'HS256' }, payload: { iss: 'abc', exp: 1_900_000_000 }, dates: { exp: '2030-03-17T17:46:40.000Z' } })
+  })
+
+  it('refuses something that is not a JWT', () => {
+    const r = run(['decode', 'nope'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('not a JWT')
+  })
+})
