@@ -50,9 +50,29 @@ function sfc32(seed: string): (out: Uint8Array) => void {
   }
 }
 
+/**
+ * Random bytes drawn from a pool refilled 4 KiB at a time: one getRandomValues call per
+ * request costs more than the rest of id generation.
+ */
+function pooledRandom(): (out: Uint8Array) => void {
+  const pool = new Uint8Array(4096)
+  let offset = pool.length
+  return (out) => {
+    if (out.length > pool.length) {
+      globalThis.crypto.getRandomValues(out)
+      return
+    }
+    if (offset + out.length > pool.length) {
+      globalThis.crypto.getRandomValues(pool)
+      offset = 0
+    }
+    out.set(pool.subarray(offset, offset + out.length))
+    offset += out.length
+  }
+}
+
 export function createIds(seed?: string): Ids {
-  const fill: (out: Uint8Array) => void =
-    seed === undefined ? (out) => void globalThis.crypto.getRandomValues(out) : sfc32(seed)
+  const fill: (out: Uint8Array) => void = seed === undefined ? pooledRandom() : sfc32(seed)
 
   const bytes = (n: number) => {
     const out = new Uint8Array(n)

@@ -10,8 +10,22 @@ export interface MatchPattern {
 const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:(\*|\d{1,5}))?(\/.*)$/
 const HOST_CHARS = /^[a-z0-9.-]+$/i
 
+// Patterns repeat (one per integrator page): compile each once. Bounded, oldest dropped first.
+const cache = new Map<string, MatchPattern | null>()
+const CACHE_SIZE = 500
+
 /** Parses a pattern; returns null when it is not a valid match pattern. */
 export function parseMatchPattern(source: string): MatchPattern | null {
+  let compiled = cache.get(source)
+  if (compiled === undefined) {
+    compiled = compile(source)
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!)
+    cache.set(source, compiled)
+  }
+  return compiled
+}
+
+function compile(source: string): MatchPattern | null {
   // URLs longer than 2,048 characters, hosts over 253 and DNS labels over 63 are not real pages.
   if (source.length > 2048) return null
   if (source === '<all_urls>') return { source, matches: (url) => /^https?:\/\//i.test(url) }

@@ -1,0 +1,141 @@
+// npm run bench: measures the sandbox against baselines in the same run and prints ratios.
+// Everything runs on 127.0.0.1, bounded in time; results go to bench/results/.
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { startChild, type Child } from './processes.ts'
+import { load, type LoadRequest, type LoadResult } from './load.ts'
+import { inProcess } from './in-process.ts'
+import { scenarios } from './scenarios.ts'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const NODE = process.execPath
+const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const LONG_RUN = Number(process.env.BENCH_LONG_REQUESTS ?? 1_000_000)
+const STARTS = Number(process.env.BENCH_STARTS ?? 7)
+
+const httpOk = async (url: string) => (await fetch(url)).status < 500
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const mb = (b: number) => Math.round((b / 1048576) * 10) / 10
+
+function startSandbox(): Promise<Child & { startMs: number }> {
+  return startChild(NODE, [`${ROOT}bin/token-sandbox.js`, 'serve', '--port', '0', '--quiet', '--seed', 'bench'], {
+    urlPattern: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    probe: (url) => httpOk(`${url}/__sandbox/health`),
+  })
+}
+
+let prismPort = 46_000
+function startPrism(): Promise<Child & { startMs: number }> {
+  const port = prismPort++
+  return startChild(`${ROOT}node_modules/.bin/prism`, ['mock', `${ROOT}contracts/complycube.yaml`, '-h', '127.0.0.1', '-p', String(port)], {
+    url: `http://127.0.0.1:${port}`,
+    probe: async (url) => (await fetch(`${url}/clients/5eb04fcd0f3e360008035eb1`, { headers: { authorization: 'test_x' } })).status > 0,
+    timeoutMs: 60_000,
+  })
+}
+
+async function measure(name: string, child: Child, request: LoadRequest): Promise<LoadResult> {
+  await load(child.url, request, { connections: CONNECTIONS, durationSec: 2 }) // warm-up
+  const r = await load(child.url, request, { connections: CONNECTIONS, durationSec: DURATION, sampleRss: child.rss })
+  console.error(`  ${name}: ${r.requestsPerSec} req/s, p99 ${r.latencyP99} ms, errors ${r.errors}, non-2xx ${r.non2xx}`)
+  return r
+}
+
+async function main() {
+  if (!existsSync(`${ROOT}dist/cli.mjs`)) throw new Error('run `npm run build` first (bench measures the built CLI)')
+  const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, durationSec: DURATION, connections: CONNECTIONS }
+
+  console.error('throughput')
+  const bare = await startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
+  const bareResult = await measure('bare node:http', bare, scenarios.complycube)
+  await bare.stop()
+
+  const sandbox = await startSandbox()
+  const perVendor: Record<string, LoadResult> = {}
+  for (const [vendor, request] of Object.entries(scenarios)) perVendor[vendor] = await measure(`sandbox ${vendor}`, sandbox, await request)
+  await sandbox.stop()
+
+  let prism: LoadResult | null = null
+  if (existsSync(`${ROOT}contracts/complycube.yaml`)) {
+    const p = await startPrism()
+    prism = await measure('prism mock complycube', p, { ...scenarios.complycube, path: '/tokens' })
+    await p.stop()
+  }
+
+  console.error('start-to-first-response')
+  const sandboxStarts: number[] = []
+  for (let i = 0; i < STARTS; i++) {
+    const c = await startSandbox()
+    sandboxStarts.push(c.startMs)
+    await c.stop()
+  }
+  const prismStarts: number[] = []
+  if (prism) {
+    for (let i = 0; i < 3; i++) {
+      const c = await startPrism()
+      prismStarts.push(c.startMs)
+      await c.stop()
+    }
+  }
+  const bareStarts: number[] = []
+  for (let i = 0; i < STARTS; i++) {
+    const c = await startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
+    bareStarts.push(c.startMs)
+    await c.stop()
+  }
+
+  console.error(`memory over ${LONG_RUN} requests`)
+  const long = await startSandbox()
+  await load(long.url, scenarios.complycube, { connections: CONNECTIONS, amount: 50_000 })
+  const rssBefore = long.rss()
+  const longRun = await load(long.url, scenarios.complycube, { connections: CONNECTIONS, amount: LONG_RUN, sampleRss: long.rss })
+  const rssAfter = long.rss()
+  await long.stop()
+
+  console.error('in-process (msw setupServer, 2000 sequential requests)')
+  const inproc = await inProcess(2000)
+
+  const cc = perVendor.complycube!
+  const summary = {
+    complycubeVsBare: cc.requestsPerSec / bareResult.requestsPerSec,
+    complycubeVsPrism: prism ? cc.requestsPerSec / prism.requestsPerSec : null,
+    p99Ms: cc.latencyP99,
+    startMs: median(sandboxStarts),
+    bareStartMs: median(bareStarts),
+    prismStartMs: prismStarts.length ? median(prismStarts) : null,
+    peakRssMb: mb(Math.max(...Object.values(perVendor).map((r) => r.peakRssBytes ?? 0))),
+    rssGrowth: rssAfter / rssBefore - 1,
+    inProcessRatio: inproc.ratio,
+  }
+  Object.assign(results, { bare: bareResult, sandbox: perVendor, prism, starts: { sandbox: sandboxStarts, prism: prismStarts, bare: bareStarts }, longRun: { ...longRun, rssBefore, rssAfter }, inProcess: inproc, summary })
+
+  const pct = (x: number) => `${Math.round(x * 1000) / 10} %`
+  const rows: [string, string, string, string][] = [
+    ['bare node:http (limit)', `${bareResult.requestsPerSec} req/s`, `p99 ${bareResult.latencyP99} ms`, '1.00'],
+    ...Object.entries(perVendor).map(([v, r]) => [`sandbox ${v}`, `${r.requestsPerSec} req/s`, `p99 ${r.latencyP99} ms`, (r.requestsPerSec / bareResult.requestsPerSec).toFixed(2)] as [string, string, string, string]),
+    ...(prism ? [['prism mock complycube', `${prism.requestsPerSec} req/s`, `p99 ${prism.latencyP99} ms`, (prism.requestsPerSec / bareResult.requestsPerSec).toFixed(2)] as [string, string, string, string]] : []),
+  ]
+  const lines = [
+    `| scenario (${CONNECTIONS} connections, ${DURATION} s) | throughput | latency | vs bare |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    `| ComplyCube ≥ 40 % of bare node:http | ${pct(summary.complycubeVsBare)} | ${summary.complycubeVsBare >= 0.4 ? 'yes' : 'NO'} |`,
+    `| ComplyCube ≥ 8× Prism mock | ${summary.complycubeVsPrism === null ? 'n/a' : summary.complycubeVsPrism.toFixed(1) + '×'} | ${summary.complycubeVsPrism === null ? 'n/a' : summary.complycubeVsPrism >= 8 ? 'yes' : 'NO'} |`,
+    `| p99 ≤ 10 ms at ${CONNECTIONS} connections | ${summary.p99Ms} ms | ${summary.p99Ms <= 10 ? 'yes' : 'NO'} |`,
+    `| serve start-to-first-response ≤ 150 ms | ${Math.round(summary.startMs)} ms (bare node ${Math.round(summary.bareStartMs)} ms, prism ${summary.prismStartMs === null ? 'n/a' : Math.round(summary.prismStartMs) + ' ms'}) | ${summary.startMs <= 150 ? 'yes' : 'NO'} |`,
+    `| RSS ≤ 100 MB under load | ${summary.peakRssMb} MB | ${summary.peakRssMb <= 100 ? 'yes' : 'NO'} |`,
+    `| RSS growth over ${LONG_RUN} requests < 10 % | ${pct(summary.rssGrowth)} (${mb(rssBefore)} → ${mb(rssAfter)} MB, ${longRun.errors} errors) | ${summary.rssGrowth < 0.1 ? 'yes' : 'NO'} |`,
+    `| in-process ≤ 1.3× trivial msw handler | ${inproc.sandboxMs.toFixed(3)} vs ${inproc.trivialMs.toFixed(3)} ms = ${inproc.ratio.toFixed(2)}× | ${inproc.ratio <= 1.3 ? 'yes' : 'NO'} |`,
+  ]
+  console.log(lines.join('\n'))
+  mkdirSync(`${ROOT}bench/results`, { recursive: true })
+  const json = JSON.stringify(results, null, 2)
+  writeFileSync(`${ROOT}bench/results/latest.json`, json)
+  writeFileSync(`${ROOT}bench/results/latest.md`, lines.join('\n') + '\n')
+}
+
+await main()
