@@ -61,9 +61,10 @@ export function createJwtService(clock: Clock): JwtService {
   return {
     async signHmac(claims, secret, header = {}) {
       const alg = typeof header.alg === 'string' ? header.alg : 'HS256'
-      return new SignJWT(claims)
-        .setProtectedHeader({ typ: 'JWT', ...header, alg })
-        .sign(await hmacKey(secret, alg))
+      // `alg` first, then `typ`: the header some vendors (CAF) document byte for byte.
+      const protectedHeader = { alg, typ: 'JWT', ...header }
+      protectedHeader.alg = alg
+      return new SignJWT(claims).setProtectedHeader(protectedHeader).sign(await hmacKey(secret, alg))
     },
 
     async verifyHmac(token, secret, options = {}) {
@@ -85,6 +86,11 @@ export function createJwtService(clock: Clock): JwtService {
           ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
           ...(options.requiredClaims ? { requiredClaims: options.requiredClaims } : {}),
         })
+        // jose checks `iat` only with maxTokenAge; a token issued in the future is not valid yet.
+        const iat = result.payload.iat
+        if (typeof iat === 'number' && iat > clock.nowSeconds() + (options.clockTolerance ?? 0)) {
+          return { ok: false, reason: 'not_yet_valid', detail: '"iat" claim is in the future' }
+        }
         return { ok: true, payload: result.payload, header: result.protectedHeader }
       } catch (err) {
         return { ok: false, ...classify(err) }
