@@ -1,0 +1,102 @@
+// Property-based fuzzing of an HTTP surface with fast-check: random and adversarial methods,
+// paths, headers and bodies. The property: no 5xx, no hang, and every error body has the
+// owner's documented shape. Runs are bounded in count (FUZZ_RUNS, default 5000) and time.
+import fc from 'fast-check'
+
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 5000)
+/** Per-request ceiling: an answer slower than this counts as a hang. */
+export const HANG_MS = 5_000
+
+export interface FuzzRequest {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string | Uint8Array | undefined
+}
+
+const nasty = fc.constantFrom(
+  '',
+  ' ',
+  '\u0000',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '../..',
+  '%00',
+  '%E0%A4%A',
+  '😀',
+  '\u202e',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  'x'.repeat(5000),
+)
+
+const segment = fc.oneof(fc.string({ maxLength: 30 }).map(encodeURIComponent), nasty.map(encodeURIComponent), fc.constantFrom('%2F', '%25', ';', '..'))
+
+/** Deeply nested arrays/objects, just under and over what a naive recursive walker survives. */
+const deep = fc.integer({ min: 1, max: 20_000 }).map((n) => (Math.random() < 0.5 ? '['.repeat(n) + ']'.repeat(n) : '{"a":'.repeat(n) + '1' + '}'.repeat(n)))
+
+export function jsonish(knownFields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string | Uint8Array | undefined> {
+  const fieldValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.string({ maxLength: 200 }), fc.integer(), fc.constant(null), fc.boolean())
+  const plausible = fc.record(
+    Object.fromEntries(Object.entries(knownFields).map(([k, v]) => [k, fc.oneof(v, fieldValue)])),
+    { requiredKeys: [] },
+  )
+  const withExtras = fc.tuple(plausible, fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), nasty), fieldValue, { maxKeys: 4 })).map(([a, b]) => ({ ...b, ...a }))
+  return fc.oneof(
+    { weight: 6, arbitrary: plausible.map((o) => JSON.stringify(o)) },
+    { weight: 3, arbitrary: withExtras.map((o) => JSON.stringify(o)) },
+    { weight: 2, arbitrary: fc.jsonValue().map((v) => JSON.stringify(v)) },
+    { weight: 1, arbitrary: plausible.map((o) => JSON.stringify(o).replace(/^\{/, '{"__proto__":{"polluted":1},')) },
+    { weight: 1, arbitrary: plausible.map((o) => JSON.stringify(o).replace(/^\{/, '{"dup":1,"dup":2,')) },
+    { weight: 1, arbitrary: deep },
+    { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constant('') },
+  )
+}
+
+export function requests(options: {
+  paths: string[]
+  authorization: fc.Arbitrary<string | undefined>
+  body: fc.Arbitrary<string | Uint8Array | undefined>
+  extraHeaders?: fc.Arbitrary<Record<string, string>>
+}): fc.Arbitrary<FuzzRequest> {
+  const path = fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...options.paths) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...options.paths), segment).map(([p, s]) => `${p}/${s}`) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...options.paths), fc.string({ maxLength: 40 })).map(([p, q]) => `${p}?${encodeURIComponent(q)}=${encodeURIComponent(q)}`) },
+    { weight: 1, arbitrary: fc.array(segment, { maxLength: 4 }).map((s) => `/${s.join('/')}`) },
+  )
+  const contentType = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/vnd.api+json', '', 'application/jsonx')
+  return fc.record({
+    method: fc.constantFrom('GET', 'POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+    path,
+    authorization: options.authorization,
+    contentType: fc.option(contentType, { nil: undefined }),
+    extra: options.extraHeaders ?? fc.constant({}),
+    body: options.body,
+  }).map(({ method, path, authorization, contentType, extra, body }) => {
+    const headers: Record<string, string> = { ...extra }
+    if (authorization !== undefined) headers['authorization'] = authorization
+    if (contentType) headers['content-type'] = contentType
+    return { method, path, headers, body: method === 'GET' ? undefined : body }
+  })
+}
+
+/** Sends one request; throws on a hang. */
+export async function send(base: string, r: FuzzRequest): Promise<{ status: number; text: string; contentType: string | null }> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), HANG_MS)
+  try {
+    const res = await fetch(base + r.path, { method: r.method, headers: r.headers, body: r.body as BodyInit | undefined, signal: controller.signal })
+    return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') }
+  } finally {
+    clearTimeout(timer)
+  }
+}
