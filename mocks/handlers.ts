@@ -1,12 +1,18 @@
 // The msw adapter: one catch-all handler per vendor base URL; routing is the core's.
 import { http, HttpResponse, type RequestHandler } from 'msw'
-import type { Sandbox } from '../src/sandbox.ts'
+import { ADMIN_PREFIX, type Sandbox } from '../src/sandbox.ts'
 import type { VendorName } from '../src/vendors/registry.ts'
 import type { SandboxRequest, SandboxResponse } from '../src/core/types.ts'
 
 export interface HandlerOptions {
   /** Intercept only these vendors (default: all). Extra base URLs go in the sandbox's `baseUrls` option. */
   vendors?: VendorName[]
+  /**
+   * Also answer the sandbox surface (`/__sandbox/...`) at this origin — in a page, usually
+   * `location.origin` — so the page can ask it over fetch (token verdicts, clock, reset) with
+   * its own Referer, exactly as it would ask the standalone server.
+   */
+  adminOrigin?: string
 }
 
 async function toSandboxRequest(request: Request, bodyLimit: number): Promise<SandboxRequest> {
@@ -47,6 +53,8 @@ export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): 
 
   const resolver = async ({ request }: { request: Request }) =>
     toResponse(await sandbox.handle(await toSandboxRequest(request, limit)))
+
+  if (options.adminOrigin !== undefined) bases.add(new URL(ADMIN_PREFIX, options.adminOrigin).href)
 
   return [...bases].flatMap((base) => {
     const trimmed = base.replace(/\/+$/, '')

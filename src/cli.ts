@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer, type ServeOptions } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
+import { runContractCommand } from './cli/contract-entry.ts'
+import { demoCommand } from './cli/demo.ts'
 import { UsageError } from './cli/usage.ts'
 
 export const DEFAULT_PORT = 4545
@@ -12,8 +14,10 @@ const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA tok
 
 Usage:
   token-sandbox serve [options]     start the standalone server
-  token-sandbox token <vendor> ...  get or mint a token (complycube; see 'token --help')
+  token-sandbox token <vendor> ...  get or mint a token (complycube, caf; see 'token --help')
   token-sandbox decode <jwt>        print a JWT's header and claims (no verification)
+  token-sandbox contract <vendor>   run a contract suite against any endpoint (see 'contract --help')
+  token-sandbox demo [--port <n>]   serve the Web SDK demo page on 127.0.0.1 (default port 4546)
   token-sandbox --help | --version
 
 serve options:
@@ -177,6 +181,10 @@ export async function main(argv: string[]): Promise<number> {
         return decode(rest)
       case 'token':
         return await tokenCommand(rest)
+      case 'contract':
+        return await runContractCommand(rest)
+      case 'demo':
+        return await demoCommand(rest)
       default:
         throw new UsageError(`unknown command '${command}'`)
     }

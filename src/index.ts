@@ -4,3 +4,5 @@ export { startServer, type RunningServer, type ServeOptions } from './server/ser
 export { parseDuration, type Clock, type ClockState } from './core/clock.ts'
 export type { Journal, JournalEntry, JournalFilter } from './core/journal.ts'
 export type { SandboxRequest, SandboxResponse } from './core/types.ts'
+export { mintCafToken, type MintCafTokenInput } from './vendors/caf/mint.ts'
+export type { CafApi, CafEnvironment, CafProduct } from './vendors/caf/index.ts'

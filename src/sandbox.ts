@@ -3,6 +3,7 @@
 import { createAdmin, type SandboxAdmin } from './admin/methods.ts'
 import { adminErrors } from './admin/errors.ts'
 import { adminRoutes } from './admin/routes.ts'
+import { createIssuedTokens, recordSigned } from './admin/issued.ts'
 import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createIds } from './core/ids.ts'
@@ -68,7 +69,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const journal = createJournal(options.journalSize ?? 1000)
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new RangeError('bodyLimit must be a positive integer')
-  const core: Core = { clock, ids: createIds(options.seed), jwt: createJwtService(clock), journal, bodyLimit }
+  // Every token signed through core.jwt is remembered (decoded, bounded) for /__sandbox/tokens.
+  const issued = createIssuedTokens(clock)
+  const jwt = recordSigned(createJwtService(clock), (token) => issued.record(token))
+  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
     const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>
@@ -84,6 +88,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock,
     journal,
     () => vendors.forEach((v) => v.module.reset(v.state)),
+    {
+      issued,
+      catalogue: () =>
+        vendors.map((v) => ({
+          name: v.name,
+          baseUrls: realMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
+          prefixes: prefixMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
+          adminRoutes: v.module.adminRoutes.map((r) => ({ method: r.method, path: `${ADMIN_PREFIX}/${v.name}${r.path}` })),
+        })),
+    },
   )
   const adminService: Service<SandboxAdmin> = { name: 'sandbox', routes: adminRoutes, errors: adminErrors, state: admin, journal: false }
 

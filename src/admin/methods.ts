@@ -1,6 +1,7 @@
 // The in-process admin surface; the HTTP admin routes are a thin layer over it.
 import type { Clock } from '../core/clock.ts'
 import type { Journal, JournalEntry, JournalFilter } from '../core/journal.ts'
+import type { IssuedTokens, IssuedTokenView } from './issued.ts'
 
 export interface Health {
   status: 'ok'
@@ -15,9 +16,35 @@ export interface SandboxAdmin {
   reset(): void
   clock: Clock
   requests(filter?: JournalFilter): JournalEntry[]
+  /** Tokens the sandbox signed (decoded; never the token string), oldest first, with their status by the sandbox clock. */
+  tokens(): IssuedTokenView[]
+  /** What each vendor serves: base URLs, prefixes, admin routes. */
+  vendors(): VendorInfo[]
 }
 
-export function createAdmin(vendors: string[], clock: Clock, journal: Journal, resetAll: () => void): SandboxAdmin {
+export interface VendorInfo {
+  name: string
+  baseUrls: { base: string; environment: string | null }[]
+  prefixes: { base: string; environment: string | null }[]
+  /**
+   * Its sandbox-only routes, with the full path under /__sandbox. Seeded credentials are not
+   * listed here: each vendor's own admin listings decide what they show (CAF's hide secrets).
+   */
+  adminRoutes: { method: string; path: string }[]
+}
+
+export interface AdminExtras {
+  issued?: IssuedTokens
+  catalogue?: () => VendorInfo[]
+}
+
+export function createAdmin(
+  vendors: string[],
+  clock: Clock,
+  journal: Journal,
+  resetAll: () => void,
+  extras: AdminExtras = {},
+): SandboxAdmin {
   return {
     health: () => ({
       status: 'ok',
@@ -28,9 +55,12 @@ export function createAdmin(vendors: string[], clock: Clock, journal: Journal, r
     reset() {
       resetAll()
       journal.clear()
+      extras.issued?.clear()
       clock.reset()
     },
     clock,
     requests: (filter) => journal.list(filter),
+    tokens: () => extras.issued?.list(journal.list({ limit: journal.capacity })) ?? [],
+    vendors: () => extras.catalogue?.() ?? [],
   }
 }

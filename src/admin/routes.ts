@@ -2,10 +2,12 @@
 // handler calls the same in-process methods `createSandbox` returns, so HTTP and in-process
 // callers see one behaviour.
 import { parseDuration } from '../core/clock.ts'
-import { json, isRecord, own } from '../core/http.ts'
+import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import type { Route, RouteContext } from '../core/service.ts'
-import { badRequest } from './errors.ts'
+import { dashboard } from './dashboard.ts'
+import { loadContract } from './contracts.ts'
+import { adminError, badRequest } from './errors.ts'
 import type { SandboxAdmin } from './methods.ts'
 
 type Ctx = RouteContext<SandboxAdmin>
@@ -38,7 +40,10 @@ function parseFilter(q: URLSearchParams): JournalFilter | string {
 }
 
 export const adminRoutes: Route<SandboxAdmin>[] = [
+  { method: 'GET', path: '/', handler: () => dashboard() },
   { method: 'GET', path: '/health', handler: (ctx) => json(200, ctx.state.health()) },
+  { method: 'GET', path: '/vendors', handler: (ctx) => json(200, { vendors: ctx.state.vendors() }) },
+  { method: 'GET', path: '/tokens', handler: (ctx) => json(200, { tokens: ctx.state.tokens() }) },
   {
     method: 'POST',
     path: '/reset',
@@ -103,6 +108,17 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const filter = parseFilter(ctx.query)
       if (typeof filter === 'string') return badRequest(filter)
       return json(200, { requests: ctx.state.requests(filter) })
+    },
+  },
+  {
+    // The contracts the sandbox is built from (contracts/<name>.yaml); see ./contracts.ts.
+    method: 'GET',
+    path: '/contracts/:file',
+    handler: async (ctx) => {
+      const file = ctx.params.file!
+      const yaml = file.endsWith('.yaml') ? await loadContract(file.slice(0, -'.yaml'.length)) : null
+      if (yaml === null) return adminError(404, 'not_found', `No contract '${file}'; try complycube.yaml or sandbox.yaml`)
+      return text(200, yaml, 'application/yaml; charset=utf-8')
     },
   },
 ]

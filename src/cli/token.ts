@@ -1,6 +1,8 @@
 // token-sandbox token <vendor> ...: one module per vendor, each with `help` and `run(argv)`.
 import { UsageError } from './usage.ts'
 import * as complycube from './token-complycube.ts'
+import * as caf from './token-caf.ts'
+import * as ca from './token-ca.ts'
 
 interface TokenCommand {
   help: string
@@ -10,6 +12,8 @@ interface TokenCommand {
 // Add a vendor: create src/cli/token-<vendor>.ts exporting `help` and `run`, and list it here.
 const commands: Record<string, TokenCommand> = {
   complycube,
+  caf,
+  ca,
 }
 
 export const tokenHelp = `usage: token-sandbox token <vendor> [options]   (vendors: ${Object.keys(commands).join(', ')})

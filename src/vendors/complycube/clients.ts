@@ -6,6 +6,11 @@ import type { SandboxResponse } from '../../core/types.ts'
 import { clientNotFound, invalidField } from './errors.ts'
 import { findClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
 import { validateCreate, validateUpdate } from './validate-client.ts'
+import type { components } from '../../generated/complycube.ts'
+
+// Bodies are typed from contracts/complycube.yaml: a renamed field there fails `tsc` here.
+type ClientCreate = components['schemas']['ClientCreate']
+type ClientList = components['schemas']['ClientList']
 
 type Ctx = RouteContext<ComplyCubeState>
 
@@ -20,7 +25,8 @@ export function createClient(ctx: Ctx): SandboxResponse {
   const { db, core } = ctx.state
   const now = new Date(core.clock.now()).toISOString()
   const id = core.ids.hex(24)
-  const doc: ClientDocument = { id, ...(ctx.body as Record<string, unknown>), createdAt: now, updatedAt: now } as ClientDocument
+  // validateCreate has checked the body against the contract's ClientCreate rules.
+  const doc: ClientDocument = { id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now }
   db.client.create({ id, environment: env(ctx), createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
   ctx.meta({ clientId: id })
   return json(200, doc)
@@ -53,8 +59,9 @@ export function updateClient(ctx: Ctx): SandboxResponse {
   for (const key of Object.keys(changes)) {
     const value = changes[key]
     const current = own(doc, key)
-    // Nested details are merged field by field, as a partial update would.
-    next[key] = isRecord(value) && isRecord(current) && key !== 'metadata' ? { ...current, ...value } : value
+    // Nested details are merged field by field, as a partial update would; validateUpdate has
+    // checked every key against the contract's ClientUpdate rules.
+    ;(next as Record<string, unknown>)[key] = isRecord(value) && isRecord(current) && key !== 'metadata' ? { ...current, ...value } : value
   }
   next.updatedAt = new Date(ctx.state.core.clock.now()).toISOString()
   ctx.state.db.client.update({ where: { id: { equals: id } }, data: { document: JSON.stringify(next) } })
@@ -99,11 +106,12 @@ export function listClients(ctx: Ctx): SandboxResponse {
     take: pageSize,
     skip: (page - 1) * pageSize,
   })
-  return json(200, {
+  const body: ClientList = {
     page,
     pageSize,
     totalItems,
     pages: Math.ceil(totalItems / pageSize),
     items: rows.map((r) => JSON.parse(r.document) as ClientDocument),
-  })
+  }
+  return json(200, body)
 }

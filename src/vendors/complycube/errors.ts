@@ -2,27 +2,37 @@
 // Types documented there: invalid_request (400), unauthorized (401, 403), resource_not_found
 // (404), rate_limit_exceeded (429), internal_server_error (500). For 413 and a wrong
 // content-type ComplyCube documents no type; we use invalid_request (see README).
+// Bodies are typed from contracts/complycube.yaml (src/generated), so a contract change the
+// code does not follow fails `tsc`.
 import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
+import type { components } from '../../generated/complycube.ts'
 
-export type ComplyCubeErrorType =
-  | 'invalid_request'
-  | 'unauthorized'
-  | 'resource_not_found'
-  | 'rate_limit_exceeded'
-  | 'internal_server_error'
+type Schemas = components['schemas']
+export type ComplyCubeErrorType = Schemas['ErrorType']
+export type ComplyCubeError = Schemas['Error']
 
 export function ccError(status: number, type: ComplyCubeErrorType, message: string, param?: string): SandboxResponse {
-  return json(status, param === undefined ? { type, message } : { type, message, param })
+  const body: ComplyCubeError = param === undefined ? { type, message } : { type, message, param }
+  return json(status, body)
 }
 
 /** 400 for a field that failed validation; `param` names the field (dotted for nested ones). */
-export const invalidField = (param: string, message: string) => ccError(400, 'invalid_request', message, param)
+export function invalidField(param: string, message: string): SandboxResponse {
+  const body: Schemas['InvalidRequestError'] = { type: 'invalid_request', message, param }
+  return json(400, body)
+}
 
-export const unauthorized = () => ccError(401, 'unauthorized', "The 'Authorization' header is invalid")
+export function unauthorized(): SandboxResponse {
+  const body: Schemas['UnauthorizedError'] = { type: 'unauthorized', message: "The 'Authorization' header is invalid" }
+  return json(401, body)
+}
 
-export const clientNotFound = (id: string) => ccError(404, 'resource_not_found', `Invalid client id '${id}'`)
+export function clientNotFound(id: string): SandboxResponse {
+  const body: Schemas['NotFoundError'] = { type: 'resource_not_found', message: `Invalid client id '${id}'` }
+  return json(404, body)
+}
 
 export const errors: ErrorBuilders = {
   malformedJson: () => ccError(400, 'invalid_request', 'The request body is not valid JSON'),

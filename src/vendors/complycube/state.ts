@@ -2,6 +2,7 @@
 // environment (`sandbox` for test_ keys, `live` for live_ keys).
 import { factory, primaryKey, drop } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
+import type { components } from '../../generated/complycube.ts'
 
 export type Environment = 'sandbox' | 'live'
 export const ENVIRONMENTS: readonly Environment[] = ['sandbox', 'live']
@@ -26,15 +27,8 @@ export interface ComplyCubeFixtures {
   clients: ClientFixture[]
 }
 
-/** A client as ComplyCube returns it. */
-export interface ClientDocument {
-  id: string
-  type: 'person' | 'company'
-  email: string
-  createdAt: string
-  updatedAt: string
-  [field: string]: unknown
-}
+/** A client as ComplyCube returns it: the `Client` schema of contracts/complycube.yaml. */
+export type ClientDocument = components['schemas']['Client']
 
 function createDb() {
   return factory({

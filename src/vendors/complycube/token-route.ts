@@ -7,8 +7,14 @@ import { invalidField } from './errors.ts'
 import { isAppId, parseMatchPattern } from './match-pattern.ts'
 import { findClient, type ComplyCubeState, type Environment } from './state.ts'
 import { issueSdkToken } from './tokens.ts'
+import type { components } from '../../generated/complycube.ts'
 
-const ALLOWED = new Set(['clientId', 'referrer', 'appId'])
+// The request and response shapes come from contracts/complycube.yaml: a renamed field there
+// fails `tsc` here until the handler follows.
+type TokenRequest = components['schemas']['TokenRequest']
+type TokenResponse = components['schemas']['TokenResponse']
+
+const ALLOWED = new Set<keyof TokenRequest>(['clientId', 'referrer', 'appId'])
 const CLIENT_ID = /^[a-f0-9]{24}$/
 
 export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise<SandboxResponse> {
@@ -20,9 +26,9 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
   if (!isRecord(body) || own(body, 'clientId') === undefined || body.clientId === null || body.clientId === '') {
     return fail('clientId', "'clientId' is required")
   }
-  for (const key of Object.keys(body)) if (!ALLOWED.has(key)) return fail(key, `'${key}' is not allowed`)
+  for (const key of Object.keys(body)) if (!ALLOWED.has(key as keyof TokenRequest)) return fail(key, `'${key}' is not allowed`)
 
-  const { clientId, referrer, appId } = body
+  const { clientId, referrer, appId } = body as { [K in keyof TokenRequest]?: unknown }
   if (typeof clientId !== 'string') return fail('clientId', "'clientId' must be a string")
   if (referrer !== undefined && typeof referrer !== 'string') return fail('referrer', "'referrer' must be a string")
   if (appId !== undefined && typeof appId !== 'string') return fail('appId', "'appId' must be a string")
@@ -44,5 +50,6 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
     ...(appId !== undefined ? { appId } : {}),
   })
   ctx.meta({ token: { jti: claims.jti, clientId, iat: claims.iat, exp: claims.exp, referrer, appId } })
-  return json(200, { token })
+  const answer: TokenResponse = { token }
+  return json(200, answer)
 }

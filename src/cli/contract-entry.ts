@@ -1,0 +1,25 @@
+// Loads `token-sandbox contract` on demand, outside the CLI bundle: the command drives vitest,
+// which must load from its own files, and the suites are TypeScript run by vitest. From the
+// bundle (dist/cli.mjs) the sources are loaded through tsx; from the sources, directly.
+import { UsageError } from './usage.ts'
+
+export async function runContractCommand(argv: string[]): Promise<number> {
+  const here = import.meta.url
+  const fromBundle = !here.endsWith('.ts')
+  if (fromBundle) {
+    // Computed specifiers keep esbuild from bundling these.
+    const tsx = 'tsx/esm/api'
+    const { register } = (await import(tsx)) as { register: () => unknown }
+    register()
+  }
+  // dist/cli.mjs and src/cli/contract-entry.ts both reach src/cli/contract.ts this way.
+  const target = new URL(fromBundle ? '../src/cli/contract.ts' : './contract.ts', here)
+  const { contractCommand } = (await import(target.href)) as typeof import('./contract.ts')
+  try {
+    return await contractCommand(argv)
+  } catch (err) {
+    // Loaded apart from the bundle, its UsageError is another class: hand the CLI its own.
+    if (err instanceof Error && err.constructor.name === 'UsageError' && !(err instanceof UsageError)) throw new UsageError(err.message)
+    throw err
+  }
+}

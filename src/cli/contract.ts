@@ -1,0 +1,117 @@
+// token-sandbox contract <vendor>: runs a contract suite against any endpoint (the real vendor,
+// a token-sandbox, or a Prism proxy in front of either) with vitest's Node API, and exits
+// non-zero when a case fails. Credentials come from flags or environment variables and are
+// handed to the suite through the environment; they are never printed.
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { contractSuites, findSuite } from '../contract/suites.ts'
+import { ENV } from '../contract/run/params.ts'
+import type { ContractSuite } from '../contract/suite.ts'
+import { UsageError } from './usage.ts'
+
+const REPORTERS = ['default', 'junit', 'json'] as const
+const RUN_DIR = fileURLToPath(new URL('../contract/run/', import.meta.url))
+
+function credentialLines(suite: ContractSuite): string {
+  return suite.credentials
+    .map((c) => `  --${c.flag.padEnd(15)} ${c.description}${c.required ? ' (required)' : ''}; or env ${c.env}`)
+    .join('\n')
+}
+
+export const contractHelp = `usage: token-sandbox contract <vendor> --base-url URL [credentials] [options]
+       vendors: ${contractSuites.map((s) => s.name).join(', ')}
+
+Runs the vendor's contract suite against any endpoint and exits 1 when a case fails.
+  --base-url URL      the vendor's base URL, e.g. https://api.complycube.com/v1, or
+                      http://127.0.0.1:4545/complycube/v1 (a local 'token-sandbox serve');
+                      for 'sandbox', the admin URL http://127.0.0.1:4545/__sandbox
+  --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
+                      clock or its verify endpoint (skipped otherwise, with the reason)
+  --allow-writes      run the cases that create data (clients, keys); off by default
+  --through-prism     --base-url is 'prism proxy <contract> <upstream> --errors': requests the
+                      contract refuses are expected to be answered by Prism
+  --reporter NAME     default | junit | json
+  --output-file FILE  write the junit/json report to FILE instead of stdout
+
+Credentials:
+${contractSuites
+  .filter((s) => s.credentials.length)
+  .map((s) => `${s.name}:\n${credentialLines(s)}`)
+  .join('\n')}`
+
+export async function contractCommand(argv: string[]): Promise<number> {
+  const [vendor, ...rest] = argv
+  if (vendor === undefined || vendor === '--help' || vendor === '-h') {
+    console.log(contractHelp)
+    return vendor === undefined ? 2 : 0
+  }
+  const suite = findSuite(vendor)
+  if (!suite) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${contractSuites.map((s) => s.name).join(', ')})`)
+
+  const credentialOptions = Object.fromEntries(suite.credentials.map((c) => [c.flag, { type: 'string' as const }]))
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      'base-url': { type: 'string' },
+      'admin-url': { type: 'string' },
+      'allow-writes': { type: 'boolean' },
+      'through-prism': { type: 'boolean' },
+      reporter: { type: 'string' },
+      'output-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      ...credentialOptions,
+    },
+    strict: true,
+  })
+  if (values.help) {
+    console.log(contractHelp)
+    return 0
+  }
+  const flag = (name: string) => (values as Record<string, string | boolean | undefined>)[name]
+  const baseUrl = flag('base-url') as string | undefined
+  if (!baseUrl) throw new UsageError('--base-url is required')
+  for (const [name, url] of [['base-url', baseUrl], ['admin-url', flag('admin-url')]] as const) {
+    if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)
+  }
+  const reporter = (flag('reporter') as string | undefined) ?? 'default'
+  if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`)
+
+  // Credentials: a flag wins over the environment; either way they reach the suite only
+  // through the environment of this process (inherited by vitest's workers).
+  for (const c of suite.credentials) {
+    const value = flag(c.flag)
+    if (typeof value === 'string' && value !== '') process.env[c.env] = value
+    if (c.required && !process.env[c.env]) throw new UsageError(`${suite.title} needs --${c.flag} or ${c.env}`)
+  }
+  process.env[ENV.suite] = suite.name
+  process.env[ENV.baseUrl] = baseUrl
+  if (flag('admin-url')) process.env[ENV.adminUrl] = flag('admin-url') as string
+  else delete process.env[ENV.adminUrl]
+  process.env[ENV.allowWrites] = flag('allow-writes') ? '1' : '0'
+  process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
+
+  console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
+  const { startVitest } = await import('vitest/node')
+  const previousExitCode = process.exitCode
+  const outputFile = flag('output-file') as string | undefined
+  const vitest = await startVitest('test', [], {
+    root: RUN_DIR,
+    config: false,
+    include: ['suite.contract.ts'],
+    // The entry file may live under node_modules once token-sandbox is installed.
+    exclude: [],
+    watch: false,
+    reporters: [reporter],
+    ...(outputFile ? { outputFile } : {}),
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  })
+  process.exitCode = previousExitCode
+  const files = vitest.state.getFiles()
+  const failed =
+    files.length === 0 ||
+    files.some((f) => f.result?.state === 'fail') ||
+    vitest.state.getCountOfFailedTests() > 0 ||
+    vitest.state.getUnhandledErrors().length > 0
+  return failed ? 1 : 0
+}

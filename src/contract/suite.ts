@@ -1,0 +1,96 @@
+// What every contract suite shares: how it is described to the CLI and the test harness, how it
+// reports the cases it cannot run, and how it tells a vendor's refusal from a validation
+// proxy's (when the request is one the contract itself refuses, `prism proxy --errors` answers
+// it without asking the vendor).
+import { expect, it } from 'vitest'
+import type { AdminTarget } from './admin.ts'
+import { show, type Answer, type FetchLike } from './http.ts'
+
+/** Where a suite runs, whatever the vendor. */
+export interface SuiteTarget {
+  /** The vendor's base URL: the real one, a sandbox's, or a validation proxy in front of either. */
+  baseUrl: string
+  /** The sandbox surface, for the cases that need the sandbox clock or its verify endpoint. */
+  admin?: AdminTarget
+  /** Cases that create data run only with this (never on by default against a real account). */
+  allowWrites?: boolean
+  /** Use this instead of the global fetch (e.g. a validation proxy's checking fetch). */
+  fetch?: FetchLike
+  /**
+   * `baseUrl` is `prism proxy <contract> <upstream> --errors`: requests the contract refuses are
+   * answered by Prism (401/422, or 400 for a body that is not JSON) instead of the vendor, and
+   * the cases that send them check exactly that.
+   */
+  throughPrism?: boolean
+}
+
+/** A credential a suite reads from a flag or an environment variable. */
+export interface CredentialSpec {
+  /** CLI flag without dashes, e.g. `api-key`. */
+  flag: string
+  /** Environment variable, e.g. `COMPLYCUBE_API_KEY`. */
+  env: string
+  description: string
+  required: boolean
+}
+
+export interface ContractSuite<O = any> {
+  /** The CLI's `<vendor>` argument, e.g. `complycube`. */
+  name: string
+  title: string
+  /** Its contract, a file in contracts/. */
+  contract: string
+  /** Where the vendor lives on a standalone token-sandbox, e.g. `/complycube/v1` (or `/__sandbox`). */
+  sandboxPath: string
+  /** The vendor's real base URL, which msw intercepts in-process (none for the sandbox's own API). */
+  realBaseUrl?: string
+  credentials: CredentialSpec[]
+  /** Options for a token-sandbox with its default seed (`fixtures/<vendor>.json`). */
+  seeded(target: SuiteTarget): O
+  /** Options from a target and the credentials in `env` (the CLI puts flags there too). */
+  fromEnv(target: SuiteTarget, env: Record<string, string | undefined>): O
+  /** Registers the suite's describe/it blocks; call it in a vitest file. */
+  define(options: O): void
+}
+
+/** A case that cannot run with these options: skipped, with the reason in its name and printed. */
+export function skipped(title: string, reason: string): void {
+  it.skip(`${title} — skipped: ${reason}`, () => {})
+  console.info(`[contract] skipped "${title}": ${reason}`)
+}
+
+/** How the contract itself refuses a request (so a validation proxy answers before the vendor). */
+export type ContractRefusal =
+  /** No credentials where the contract requires them. */
+  | { kind: 'security' }
+  /** A request field fails the contract's schema: `location` as Prism reports it, e.g. `['body', 'clientId']`. */
+  | { kind: 'schema'; location: string[] }
+  /** A body that is not JSON at all. */
+  | { kind: 'unparseable' }
+
+const PRISM_ERRORS = 'https://stoplight.io/prism/errors#'
+
+/** Checks that Prism, not the vendor, refused the request, for the contract's reason. */
+export function expectProxyRefusal(res: Answer, refusal: ContractRefusal): void {
+  const why = show(res)
+  if (refusal.kind === 'security') {
+    expect(res.status, why).toBe(401)
+    expect(res.body?.type, why).toBe(`${PRISM_ERRORS}UNAUTHORIZED`)
+  } else if (refusal.kind === 'unparseable') {
+    // Prism parses JSON bodies before anything else and answers a parse failure itself.
+    expect(res.status, why).toBe(400)
+    expect(res.body?.error?.code, why).toBe('invalid_json')
+  } else {
+    expect(res.status, why).toBe(422)
+    expect(res.body?.type, why).toBe(`${PRISM_ERRORS}UNPROCESSABLE_ENTITY`)
+    const field = refusal.location.at(-1)!
+    const parent = refusal.location.slice(0, -1).join('.')
+    const hits = (res.body?.validation ?? []).filter(
+      (v: { location?: string[]; code?: string; message?: string }) =>
+        v.location?.join('.') === refusal.location.join('.') ||
+        // A missing required field is reported on its parent, naming the field.
+        (v.code === 'required' && v.location?.join('.') === parent && v.message?.includes(`'${field}'`)),
+    )
+    expect(hits.length, `expected a violation at ${refusal.location.join('.')}: ${why}`).toBeGreaterThan(0)
+  }
+}

@@ -1,0 +1,119 @@
+// Tenants (enterprises, i.e. issuers) as configured in fixtures/ca.json: where each is served,
+// how long its tokens live, and how strict its API is. This is configuration, checked once at
+// start; the mutable data (service accounts, cards, accounts) lives in the @mswjs/data store.
+
+/** The protected operations a service account may be allowed to call ([MOCK] names). */
+export const OPERATIONS = [
+  'add_account',
+  'linked_accounts',
+  'add_link',
+  'delete_link',
+  'delete_account',
+  'delete_contact',
+  'delete_device',
+] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+export interface CaServiceAccountFixture {
+  username: string
+  password: string
+  /** Operations this account may call; `"*"` means all of them. */
+  operations: (Operation | '*')[]
+}
+
+export interface CaContactFixture {
+  contact_id: string
+  type: 'email' | 'mobile'
+  value: string
+  is_default?: boolean
+}
+
+export interface CaDeviceFixture {
+  device_id: string
+  is_default?: boolean
+}
+
+export interface CaAccountFixture {
+  account_id: string
+  name?: string
+  /** Card numbers linked to this account; each must be in the tenant's `cards`. */
+  cards?: string[]
+  contacts?: CaContactFixture[]
+  devices?: CaDeviceFixture[]
+}
+
+export interface CaTenantFixture {
+  /** The tenant id: the `tenant_id` its requests carry and its `/ca/<id>` prefix. */
+  id: string
+  name?: string
+  /** Where msw intercepts this tenant (a silo host such as https://secure2api.arcot.com). */
+  baseUrl?: string
+  /** Token lifetime in minutes (default 30). */
+  tokenMinutes?: number
+  /** Accept any `CA_com_apiVersion` value, not only 1.0 (default false). */
+  lenientApiVersion?: boolean
+  /** Accept `Authorization: Bearer <token>` as well as the raw token (default false). */
+  acceptBearerPrefix?: boolean
+  serviceAccounts: CaServiceAccountFixture[]
+  /** Card numbers this tenant's ACS knows: only these can be linked. */
+  cards?: string[]
+  accounts?: CaAccountFixture[]
+}
+
+export interface CaFixtures {
+  tenants: CaTenantFixture[]
+}
+
+export interface Tenant {
+  id: string
+  name: string
+  baseUrl: string | null
+  prefix: string
+  tokenMinutes: number
+  lenientApiVersion: boolean
+  acceptBearerPrefix: boolean
+  /** The sandbox's own HMAC secret for this tenant's tokens: another tenant's token never verifies. */
+  secret: string
+}
+
+export const PREFIX = '/ca'
+export const DEFAULT_TOKEN_MINUTES = 30
+const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i
+
+/** Checks the tenant configuration; throws with a message naming the problem. */
+export function buildTenants(fixtures: CaFixtures, newSecret: () => string): Map<string, Tenant> {
+  if (!fixtures || !Array.isArray(fixtures.tenants) || fixtures.tenants.length === 0) {
+    throw new Error('CA fixtures: `tenants` must be a non-empty array')
+  }
+  const tenants = new Map<string, Tenant>()
+  const bases = new Map<string, string>()
+  for (const t of fixtures.tenants) {
+    if (typeof t.id !== 'string' || !TENANT_ID.test(t.id)) throw new Error(`CA fixtures: tenant id ${JSON.stringify(t.id)} must be 1-64 letters, digits, _ or -`)
+    if (tenants.has(t.id)) throw new Error(`CA fixtures: tenant ${t.id} is listed twice`)
+    const minutes = t.tokenMinutes ?? DEFAULT_TOKEN_MINUTES
+    if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`CA fixtures: tenant ${t.id}: tokenMinutes must be a positive integer`)
+    let baseUrl: string | null = null
+    if (t.baseUrl !== undefined) {
+      try {
+        baseUrl = new URL(t.baseUrl).href.replace(/\/+$/, '')
+      } catch {
+        throw new Error(`CA fixtures: tenant ${t.id}: baseUrl ${t.baseUrl} is not an absolute URL`)
+      }
+      // One host path can only route to one tenant.
+      const other = bases.get(baseUrl)
+      if (other) throw new Error(`CA fixtures: tenants ${other} and ${t.id} share the base URL ${baseUrl}`)
+      bases.set(baseUrl, t.id)
+    }
+    tenants.set(t.id, {
+      id: t.id,
+      name: t.name ?? t.id,
+      baseUrl,
+      prefix: `${PREFIX}/${t.id}`,
+      tokenMinutes: minutes,
+      lenientApiVersion: t.lenientApiVersion === true,
+      acceptBearerPrefix: t.acceptBearerPrefix === true,
+      secret: newSecret(),
+    })
+  }
+  return tenants
+}

@@ -1,0 +1,50 @@
+// Runs after routing, before the body is read: pins the environment (from the host), keeps each
+// API's paths on its own host, and checks the token the route takes. The Mobile API takes the
+// raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`.
+import type { RouteContext } from '../../core/service.ts'
+import type { SandboxResponse } from '../../core/types.ts'
+import { MESSAGES, errors } from './errors.ts'
+import { locate } from './hosts.ts'
+import { fail, refuseToken } from './respond.ts'
+import { findRoute } from './routes.ts'
+import { verifySessionToken } from './session-token.ts'
+import { isEnvironment, type CafState, type Environment } from './state.ts'
+import { refused, verifyMobileToken } from './verify.ts'
+
+type Ctx = RouteContext<CafState>
+
+export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
+  const where = locate(ctx.req.url)
+  // Extra base URLs given without an environment are production.
+  if (!isEnvironment(ctx.environment)) ctx.environment = where?.environment ?? 'prod'
+  const environment = ctx.environment as Environment
+  const route = findRoute(ctx.req.method, where?.subpath ?? null, ctx.req.url.pathname)
+  if (!route) return null
+  if (where && where.api !== route.api) {
+    ctx.refuse(`no such route: ${route.path} is served by the ${route.api === 'bff' ? 'BFF' : 'Mobile API'}, not this host`)
+    return errors.notFound(ctx.req.method, ctx.req.url.pathname)
+  }
+
+  const header = ctx.req.headers['authorization']?.trim() ?? ''
+  const bff = route.api === 'bff'
+  const invalidMessage = bff ? MESSAGES.bffInvalidToken : MESSAGES.invalidToken
+  if (header === '') {
+    // CAF documents 400 for a missing token on the Mobile API and 401 on the BFF.
+    return bff ? fail(ctx, 401, MESSAGES.bffInvalidToken, 'missing token') : fail(ctx, 400, MESSAGES.missingToken, 'missing token')
+  }
+  if (route.auth === 'token-check') return null
+
+  const bearer = /^bearer\s+/i.exec(header)
+  if (bearer && !bff) {
+    return refuseToken(ctx, refused('malformed', "the Mobile API takes the raw token, without 'Bearer '"), 401, invalidMessage)
+  }
+  const token = bearer ? header.slice(bearer[0].length) : header
+  const check =
+    route.auth === 'session-token'
+      ? await verifySessionToken(ctx.state, token, environment)
+      : await verifyMobileToken(ctx.state, token, { environment, ...(route.products ? { products: route.products } : {}) })
+  if (!check.ok) return refuseToken(ctx, check, 401, invalidMessage)
+  ctx.state.presented.set(ctx.req, check.token)
+  ctx.meta({ clientId: check.token.key.clientId })
+  return null
+}

@@ -1,0 +1,30 @@
+// CAF's error payload: `{requestId, message}`. CAF says every response carries a `requestId`;
+// its SDKs read errors as `{message}`. Statuses and messages for the token failures are the ones
+// CAF documents; those for malformed bodies, 413 and 415 are ours (see README).
+import { json } from '../../core/http.ts'
+import type { ErrorBuilders } from '../../core/service.ts'
+import type { SandboxResponse } from '../../core/types.ts'
+
+export const MESSAGES = {
+  missingToken: 'The access token has not been entered',
+  invalidToken: 'The token used is not valid for this product',
+  bffInvalidToken: 'Invalid or missing token',
+  noFace: 'No face registered for the entered CPF',
+  attemptNotFound: 'Authentication attempt not found',
+  methodNotAllowed: 'HTTP method not allowed',
+  internal: 'Internal server error',
+} as const
+
+export function cafError(status: number, message: string, requestId: string = globalThis.crypto.randomUUID()): SandboxResponse {
+  return json(status, { requestId, message })
+}
+
+// The core calls these before a handler runs, where the seeded id source is not at hand.
+export const errors: ErrorBuilders = {
+  malformedJson: () => cafError(400, 'The request body is not valid JSON'),
+  unsupportedContentType: () => cafError(415, "The request body must be sent as 'Content-Type: application/json'"),
+  bodyTooLarge: (limit) => cafError(413, `The request body is too large (limit ${limit} bytes)`),
+  notFound: (method, path) => cafError(404, `Cannot ${method} ${path}`),
+  methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
+  internal: () => cafError(500, MESSAGES.internal),
+}

@@ -1,0 +1,41 @@
+// CAF (Combate à Fraude), read top to bottom like its docs: where it lives (per environment), how
+// it authenticates (the self-signed HS256 mobile token), its routes, its errors, its seed.
+import type { VendorModule } from '../../core/vendor.ts'
+import seed from '../../../fixtures/caf.json' with { type: 'json' }
+import { adminRoutes } from './admin.ts'
+import { createApi, type CafApi } from './api.ts'
+import { authenticate } from './auth.ts'
+import { errors } from './errors.ts'
+import { prefixMounts, realMounts } from './hosts.ts'
+import { PRODUCTS } from './products.ts'
+import { routes } from './routes.ts'
+import { ENVIRONMENTS, allKeys, createState, reset, type CafFixtures, type CafState } from './state.ts'
+
+export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
+  name: 'caf',
+  // The environment is the host: production, beta (stg) and dev each have their own.
+  baseUrls: () => realMounts(),
+  prefixes: () => prefixMounts(),
+  routes,
+  errors,
+  authenticate,
+  adminRoutes,
+  defaultFixtures: seed as unknown as CafFixtures,
+  createState,
+  reset,
+  api: createApi,
+  describe: (state) =>
+    ENVIRONMENTS.flatMap((environment) =>
+      allKeys(state)
+        .filter((k) => k.environment === environment && !k.revoked)
+        .map((k) => {
+          const products = k.products.length === PRODUCTS.length ? 'all products' : k.products.join(', ')
+          return `${environment.padEnd(8)} mobile key  clientId ${k.clientId}  clientSecret ${k.clientSecret}  (${products})`
+        }),
+    ),
+}
+
+export { HOSTS, prefixFor } from './hosts.ts'
+export type { CafApi, CafFixtures, CafState }
+export type { Environment as CafEnvironment } from './state.ts'
+export type { Product as CafProduct } from './products.ts'

@@ -1,0 +1,56 @@
+// CAF's routes, with what each needs: which API serves it (a Mobile API path is not found on the
+// BFF host, and the other way round), how the token is checked, and the products that may call it.
+import { createRouter, splitPath } from '../../core/router.ts'
+import type { Route } from '../../core/service.ts'
+import { createSession, sessionTokens } from './bff.ts'
+import { authenticateFace, getAttempt, liveness, register } from './faces.ts'
+import type { Api } from './hosts.ts'
+import type { Product } from './products.ts'
+import type { CafState } from './state.ts'
+import { verifyTokenRoute } from './token-check.ts'
+
+/**
+ * - `mobile-token`: the self-signed HS256 JWT, refused with 400/401 before the body is read.
+ * - `token-check`: the same JWT, judged by the handler (GET /tokens/verify answers 200 either way).
+ * - `session-token`: a session token from GET /bff/session-tokens.
+ */
+export type AuthMode = 'mobile-token' | 'token-check' | 'session-token'
+
+export interface CafRoute extends Route<CafState> {
+  api: Api
+  auth: AuthMode
+  /** Any one of these must be linked to the key. */
+  products?: readonly Product[]
+}
+
+/** The SDKs that use the BFF session-token flow. */
+export const BFF_PRODUCTS: readonly Product[] = ['CafSDK', 'FaceLiveness']
+
+export const routes: CafRoute[] = [
+  { api: 'mobile', auth: 'mobile-token', products: ['FaceAuthenticator'], method: 'POST', path: '/faces/register', handler: register },
+  { api: 'mobile', auth: 'mobile-token', products: ['FaceAuthenticator'], method: 'POST', path: '/faces/authenticate', handler: authenticateFace },
+  { api: 'mobile', auth: 'mobile-token', products: ['FaceAuthenticator'], method: 'GET', path: '/faces/authenticate/:attemptId', body: 'none', handler: getAttempt },
+  { api: 'mobile', auth: 'mobile-token', products: ['PassiveFaceLiveness'], method: 'POST', path: '/faces/liveness', handler: liveness },
+  { api: 'mobile', auth: 'token-check', method: 'GET', path: '/tokens/verify', body: 'none', handler: verifyTokenRoute },
+  { api: 'bff', auth: 'mobile-token', products: BFF_PRODUCTS, method: 'GET', path: '/session-tokens', body: 'none', handler: sessionTokens },
+  { api: 'bff', auth: 'session-token', method: 'POST', path: '/sessions', handler: createSession },
+]
+
+const router = createRouter<CafState>(routes)
+
+/**
+ * The route a request reached. The dispatcher already matched it below its mount; for CAF's own
+ * mounts the sub-path is known, for extra base URLs the longest matching path suffix is used.
+ */
+export function findRoute(method: string, subpath: string | null, pathname: string): CafRoute | null {
+  if (subpath !== null) {
+    const m = router.match(method, subpath)
+    if (m.kind === 'found') return m.route as CafRoute
+  }
+  const segments = splitPath(pathname)
+  for (let i = 0; i < segments.length; i++) {
+    const m = router.match(method, '/' + segments.slice(i).join('/'))
+    if (m.kind === 'found') return m.route as CafRoute
+  }
+  return null
+}

@@ -1,0 +1,120 @@
+// GET /__sandbox/tokens: what the sandbox signed, decoded, with its status by the sandbox clock —
+// never a token string or a secret; bounded; emptied by reset.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createIssuedTokens, recordSigned } from '../../src/admin/issued.ts'
+import { createClock } from '../../src/core/clock.ts'
+import { createJwtService } from '../../src/core/jwt.ts'
+import { createSandbox } from '../../src/sandbox.ts'
+import { mintCafToken } from '../../src/vendors/caf/mint.ts'
+import { startServer, type RunningServer } from '../../src/server/server.ts'
+
+const KEY = 'test_tokensandbox_default_0001'
+const CLIENT = '5eb04fcd0f3e360008035eb1'
+
+describe('the issued-token record', () => {
+  it('keeps header and claims of every token a sign* method returns, and nothing else', async () => {
+    const clock = createClock()
+    clock.freeze(Date.parse('2026-01-01T00:00:00Z'))
+    const issued = createIssuedTokens(clock)
+    const jwt = recordSigned(createJwtService(clock), (t) => issued.record(t))
+    const token = await jwt.signHmac({ sub: 'a', jti: 'j1', exp: clock.nowSeconds() + 60 }, 'secret-of-at-least-some-length')
+    // decode and verify are not sign methods: they record nothing.
+    jwt.decode(token)
+    await jwt.verifyHmac(token, 'secret-of-at-least-some-length')
+    const list = issued.list([])
+    expect(list).toHaveLength(1)
+    expect(list[0]).toMatchObject({ header: { alg: 'HS256', typ: 'JWT' }, claims: { sub: 'a', jti: 'j1' }, status: 'active', secondsLeft: 60, vendor: null })
+    expect(JSON.stringify(list)).not.toContain(token)
+    expect(JSON.stringify(list)).not.toContain('secret-of-at-least-some-length')
+  })
+
+  it('says expired once exp is reached by the sandbox clock, and not_yet_valid before nbf', async () => {
+    const clock = createClock()
+    clock.freeze(Date.parse('2026-01-01T00:00:00Z'))
+    const issued = createIssuedTokens(clock)
+    const jwt = recordSigned(createJwtService(clock), (t) => issued.record(t))
+    const now = clock.nowSeconds()
+    await jwt.signHmac({ jti: 'soon', exp: now + 10 }, 'k')
+    await jwt.signHmac({ jti: 'later', nbf: now + 100, exp: now + 1000 }, 'k')
+    expect(issued.list([]).map((t) => t.status)).toEqual(['active', 'not_yet_valid'])
+    clock.advance(10_000)
+    expect(issued.list([]).map((t) => [t.status, t.secondsLeft])).toEqual([['expired', 0], ['not_yet_valid', 990]])
+  })
+
+  it('keeps only the newest tokens past its capacity, and ignores what is not a JWT', async () => {
+    const clock = createClock()
+    const issued = createIssuedTokens(clock, 3)
+    for (let i = 0; i < 5; i++) issued.record(await createJwtService(clock).signHmac({ jti: `t${i}` }, 'k'))
+    issued.record('not.a.jwt')
+    issued.record('opaque-token')
+    expect(issued.list([]).map((t) => t.claims.jti)).toEqual(['t2', 't3', 't4'])
+    issued.clear()
+    expect(issued.list([])).toEqual([])
+  })
+})
+
+describe('GET /__sandbox/tokens', () => {
+  let s: RunningServer
+  beforeAll(async () => {
+    s = await startServer({ port: 0, now: Date.parse('2026-03-01T12:00:00Z') })
+  })
+  afterAll(() => s.close())
+
+  const issue = async () => {
+    const res = await fetch(`${s.url}/complycube/v1/tokens`, {
+      method: 'POST',
+      headers: { authorization: KEY, 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: CLIENT, referrer: 'https://www.example.com/*' }),
+    })
+    return ((await res.json()) as { token: string }).token
+  }
+  const list = async () => ((await (await fetch(`${s.url}/__sandbox/tokens`)).json()) as { tokens: any[] }).tokens
+
+  it('lists a ComplyCube SDK token with the vendor and environment of the request that issued it', async () => {
+    const token = await issue()
+    const tokens = await list()
+    expect(tokens).toHaveLength(1)
+    expect(tokens[0]).toMatchObject({
+      vendor: 'complycube',
+      environment: 'sandbox',
+      path: '/complycube/v1/tokens',
+      status: 'active',
+      secondsLeft: 3600,
+      expiresAt: '2026-03-01T13:00:00.000Z',
+      signedAt: '2026-03-01T12:00:00.000Z',
+      header: { alg: 'HS256', typ: 'JWT' },
+      claims: { clientId: CLIENT, referrer: 'https://www.example.com/*' },
+    })
+    expect(typeof tokens[0].seq).toBe('number')
+    expect(JSON.stringify(tokens)).not.toContain(token)
+  })
+
+  it('lists the tokens of every vendor that signs through the core: a CAF session token from the BFF', async () => {
+    const auth = await mintCafToken({
+      clientId: 'tokensandbox-beta-0001',
+      clientSecret: 'sandbox-beta-secret-0001-9d3a6f2c8e1b5d7a4c0f2e6b',
+      expiresIn: '5m',
+      now: Date.parse('2026-03-01T12:00:00Z'),
+    })
+    const res = await fetch(`${s.url}/caf/beta/bff/session-tokens`, { headers: { authorization: auth } })
+    expect(res.status).toBe(200)
+    const caf = (await list()).filter((t) => t.vendor === 'caf')
+    expect(caf).toHaveLength(1)
+    expect(caf[0]).toMatchObject({ environment: 'beta', path: '/caf/beta/bff/session-tokens', status: 'active', claims: { iss: 'tokensandbox-beta-0001' } })
+  })
+
+  it('marks it expired after the clock advances 60 minutes, and empties on reset', async () => {
+    await fetch(`${s.url}/__sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"60m"}' })
+    expect((await list()).find((t) => t.vendor === 'complycube')).toMatchObject({ status: 'expired', secondsLeft: 0 })
+    await fetch(`${s.url}/__sandbox/reset`, { method: 'POST' })
+    expect(await list()).toEqual([])
+  })
+
+  it('is the same list in-process (sandbox.admin.tokens())', async () => {
+    const sandbox = createSandbox()
+    await sandbox.complycube.issueToken({ environment: 'live', clientId: '6a1b2c3d4e5f60718293a4b5', appId: 'com.example.app' })
+    const [t] = sandbox.admin.tokens()
+    // Issued in-process: no journal entry, so the environment comes from the claims.
+    expect(t).toMatchObject({ vendor: null, environment: 'live', claims: { appId: 'com.example.app' }, status: 'active' })
+  })
+})

@@ -1,0 +1,88 @@
+// Debian's Chromium driven by playwright-core, kept off the network: headless, the flags that
+// stop background traffic, a fresh profile per browser (Playwright makes a new --user-data-dir
+// for every launch), and a context-wide route that aborts — and records — any request not
+// addressed to 127.0.0.1. Requests a service worker answers never reach the route; anything the
+// worker passes through to the network does, and gets aborted. Missing Chromium is a failure,
+// never a skip: CI installs it (.ci/run).
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core'
+import { inject } from 'vitest'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const SCREENSHOTS = join(process.cwd(), 'test-output', 'browser')
+
+/** Fails (never skips) when the bundle did not build or Chromium is missing. */
+export function requireBrowserSetup(): void {
+  const build = inject('browserBuild')
+  if (!build) throw new Error('the browser bundle was not built: run through vitest with test/browser/global-setup.ts')
+  if (!build.ok) throw new Error(`the browser bundle failed to build: ${build.error}`)
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`)
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  requireBrowserSetup()
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 })
+}
+
+export interface GuardedContext {
+  context: BrowserContext
+  page: Page
+  /** URLs that tried to leave 127.0.0.1 and were aborted. */
+  escaped: string[]
+  /** Every request the context saw (pages and service workers), with its response once known. */
+  seen: { request: Request; response?: Response | null }[]
+  /** Console errors and uncaught page errors. */
+  errors: string[]
+  close(): Promise<void>
+}
+
+export const isLoopback = (url: string) => {
+  const u = new URL(url)
+  return u.protocol === 'data:' || u.protocol === 'blob:' || u.hostname === '127.0.0.1'
+}
+
+export async function guardedContext(browser: Browser): Promise<GuardedContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' })
+  const escaped: string[] = []
+  const seen: GuardedContext['seen'] = []
+  const errors: string[] = []
+  await context.route('**/*', async (route) => {
+    const url = route.request().url()
+    if (isLoopback(url)) return route.continue()
+    escaped.push(url)
+    return route.abort('blockedbyclient')
+  })
+  context.on('request', (request) => void seen.push({ request }))
+  context.on('response', (response) => {
+    const entry = seen.find((s) => s.request === response.request())
+    if (entry) entry.response = response
+  })
+  const page = await context.newPage()
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  return { context, page, escaped, seen, errors, close: () => context.close() }
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  const path = join(SCREENSHOTS, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}

@@ -1,0 +1,81 @@
+// token-sandbox contract <vendor>: runs a suite against an endpoint with vitest and reports
+// through the exit code (0 green, 1 a case failed, 2 a usage problem); credentials never show.
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { main } from '../../src/cli.ts'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+import { startServer } from '../../src/server/server.ts'
+import { driftingSandbox, renameToken } from '../support/drift.ts'
+
+const KEY = 'test_tokensandbox_default_0001'
+const LIVE_KEY = 'live_tokensandbox_default_0001'
+
+const [good, drifting] = await Promise.all([
+  startServer({ host: '127.0.0.1', port: 0 }),
+  startServer({ host: '127.0.0.1', port: 0, sandbox: driftingSandbox(renameToken) }),
+])
+const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-'))
+afterAll(async () => {
+  await Promise.all([good.close(), drifting.close()])
+  await rm(work, { recursive: true, force: true })
+})
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
+      env: { ...process.env, COMPLYCUBE_API_KEY: '', TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+describe('token-sandbox contract', () => {
+  it('passes every ComplyCube case against a token-sandbox and writes a JUnit report', async () => {
+    const report = join(work, 'complycube.xml')
+    const base = ['contract', 'complycube', '--base-url', `${good.url}/complycube/v1`, '--admin-url', `${good.url}/__sandbox`]
+    const { code, out } = await cli([...base, '--other-api-key', LIVE_KEY, '--allow-writes', '--reporter', 'junit', '--output-file', report], {
+      COMPLYCUBE_API_KEY: KEY,
+    })
+    expect(code, out).toBe(0)
+    const xml = await readFile(report, 'utf8')
+    expect(xml).toMatch(/<testsuites [^>]*tests="19" failures="0" errors="0"/)
+    expect(xml).not.toMatch(/<skipped/)
+    expect(out + xml).not.toContain(KEY)
+    expect(out + xml).not.toContain(LIVE_KEY)
+  }, 60_000)
+
+  it('exits 1 when the endpoint breaks the contract (a renamed token field)', async () => {
+    const { code, out } = await cli(['contract', 'complycube', '--base-url', `${drifting.url}/complycube/v1`, '--api-key', KEY])
+    expect(code).toBe(1)
+    expect(out).toMatch(/issues a Web SDK token/)
+    expect(out).not.toContain(KEY)
+  }, 60_000)
+
+  it.each([
+    [['contract', 'complycube', '--base-url', 'http://127.0.0.1:9/complycube/v1'], /needs --api-key or COMPLYCUBE_API_KEY/],
+    [['contract', 'complycube', '--api-key', KEY], /--base-url is required/],
+    [['contract', 'acme', '--base-url', 'http://127.0.0.1:9'], /unknown vendor 'acme'/],
+    [['contract', 'complycube', '--base-url', 'localhost', '--api-key', KEY], /must be an http\(s\) URL/],
+    [['contract', 'complycube', '--base-url', 'http://127.0.0.1:9', '--api-key', KEY, '--reporter', 'tap'], /--reporter must be one of/],
+    [['contract', 'complycube', '--base-url', 'http://127.0.0.1:9', '--api-key', KEY, '--secret', 'x'], /Unknown option '--secret'/],
+  ])('exits 2 with a usage message for %j', async (args, message) => {
+    // In-process: these fail before any suite runs.
+    vi.stubEnv('COMPLYCUBE_API_KEY', '')
+    const errors: string[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')))
+    try {
+      expect(await main(args)).toBe(2)
+    } finally {
+      spy.mockRestore()
+      vi.unstubAllEnvs()
+    }
+    expect(errors.join('\n')).toMatch(message)
+  })
+})
