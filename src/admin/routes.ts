@@ -1,7 +1,7 @@
 // The sandbox surface under /__sandbox: health, reset, clock, the request journal. Every
 // handler calls the same in-process methods `createSandbox` returns, so HTTP and in-process
 // callers see one behaviour.
-import { parseDuration } from '../core/clock.ts'
+import { MAX_EPOCH_MS, parseDuration } from '../core/clock.ts'
 import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import type { Route, RouteContext } from '../core/service.ts'
@@ -64,7 +64,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       if (at === undefined) ctx.state.clock.freeze()
       else {
         const ms = parseInstant(at)
-        if (ms === null) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
+        if (ms === null || Math.abs(ms) > MAX_EPOCH_MS) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
         ctx.state.clock.freeze(ms)
       }
       return json(200, ctx.state.clock.state())
@@ -88,7 +88,12 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const by = own(body, 'by')
       const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
       if (ms === null) return badRequest("'by' is required: a duration such as \"61m\", \"90s\", \"2h\" or a number of seconds")
-      ctx.state.clock.advance(ms)
+      try {
+        ctx.state.clock.advance(ms)
+      } catch (err) {
+        if (err instanceof RangeError) return badRequest(`'by' moves the clock out of range: ${err.message}`)
+        throw err
+      }
       return json(200, ctx.state.clock.state())
     },
   },

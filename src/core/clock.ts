@@ -13,15 +13,25 @@ export interface Clock {
   now(): number
   /** Seconds since the epoch (JWT `iat`/`exp` unit). */
   nowSeconds(): number
-  /** Stop time at `atMs` (default: the current sandbox time). */
+  /** Stop time at `atMs` (default: the current sandbox time). Throws RangeError outside a Date's range. */
   freeze(atMs?: number): void
   /** Let time run again from the current sandbox time. */
   unfreeze(): void
-  /** Move sandbox time forward (or back, with a negative value) by `ms`. */
+  /** Move sandbox time forward (or back, with a negative value) by `ms`. Throws RangeError outside a Date's range. */
   advance(ms: number): void
   /** Back to real time: not frozen, no offset. */
   reset(): void
   state(): ClockState
+}
+
+/** The range a JavaScript Date can hold; sandbox time never leaves it. */
+export const MAX_EPOCH_MS = 8.64e15
+
+function checkInstant(ms: number): number {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_EPOCH_MS) {
+    throw new RangeError(`sandbox time must stay within ±${MAX_EPOCH_MS} ms of the epoch`)
+  }
+  return ms
 }
 
 export function createClock(realNow: () => number = Date.now): Clock {
@@ -34,7 +44,7 @@ export function createClock(realNow: () => number = Date.now): Clock {
     now,
     nowSeconds: () => Math.floor(now() / 1000),
     freeze(atMs) {
-      frozenAt = atMs ?? now()
+      frozenAt = checkInstant(atMs ?? now())
     },
     unfreeze() {
       if (frozenAt === null) return
@@ -42,6 +52,7 @@ export function createClock(realNow: () => number = Date.now): Clock {
       frozenAt = null
     },
     advance(ms) {
+      checkInstant(now() + ms)
       if (frozenAt !== null) frozenAt += ms
       else offset += ms
     },

@@ -69,3 +69,13 @@ describe('durations', () => {
 
   it.each(['', 'soon', '5 minutes', '5y', Number.NaN])('refuses %j', (input) => expect(parseDuration(input)).toBeNull())
 })
+
+describe('the clock range', () => {
+  it('refuses to leave the range a Date can hold, and stays where it was', () => {
+    const clock = createClock(() => 0)
+    expect(() => clock.advance(9e15)).toThrow(RangeError)
+    expect(() => clock.freeze(-9e15)).toThrow(RangeError)
+    expect(() => clock.advance(Number.POSITIVE_INFINITY)).toThrow(RangeError)
+    expect(clock.state().now).toBe('1970-01-01T00:00:00.000Z')
+  })
+})

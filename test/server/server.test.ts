@@ -164,3 +164,18 @@ describe('closing the server', () => {
     await expect(fetch(`${s.url}/__sandbox/health`)).rejects.toThrow()
   })
 })
+
+describe('the admin clock out of range', () => {
+  it('answers 400, not 500, to an advance past what a Date can hold (found by the fuzzer)', async () => {
+    const s = await startServer({ port: 0 })
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${s.url}/__sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      expect((await post('/clock/advance', { by: 9_999_999_999_999 })).status).toBe(400)
+      expect((await post('/clock/freeze', { at: 9e15 })).status).toBe(400)
+      expect((await fetch(`${s.url}/__sandbox/clock`)).status).toBe(200)
+    } finally {
+      await s.close()
+    }
+  })
+})
