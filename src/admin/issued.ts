@@ -35,6 +35,15 @@ export interface IssuedTokens {
   record(token: string): void
   list(journal: JournalEntry[]): IssuedTokenView[]
   clear(): void
+  /** The tokens kept, oldest first, with when they were signed (epoch ms): what `serve --state` saves. */
+  snapshot(): IssuedRecord[]
+  /** Replaces the list with a `snapshot()` (the newest `capacity` kept). */
+  restore(records: IssuedRecord[]): void
+}
+
+export interface IssuedRecord {
+  token: string
+  signedAt: number
 }
 
 /** Base64url JSON segment → object, or null. Plain code (no Buffer) so it runs in the browser too. */
@@ -51,16 +60,31 @@ function segment(part: string | undefined): Record<string, unknown> | null {
 }
 
 export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): IssuedTokens {
-  let items: IssuedToken[] = []
+  // A ring of raw tokens, decoded only when listed: recording sits on every signing path, so it
+  // must cost next to nothing; listing is for people and can afford the decoding.
+  let ring: ({ token: string; signedAt: number } | undefined)[] = new Array(capacity)
+  let next = 0
+  let count = 0
+  const decoded = (): IssuedToken[] => {
+    const out: IssuedToken[] = []
+    for (let i = count; i > 0; i--) {
+      const raw = ring[(next - i + capacity) % capacity]!
+      const [h, p] = raw.token.split('.')
+      const header = segment(h)
+      const claims = segment(p)
+      if (header && claims) out.push({ header, claims, signedAt: new Date(raw.signedAt).toISOString() })
+    }
+    return out
+  }
   return {
     capacity,
     record(token) {
-      const [h, p] = token.split('.')
-      const header = segment(h)
-      const claims = segment(p)
-      if (!header || !claims) return
-      items.push({ header, claims, signedAt: new Date(clock.now()).toISOString() })
-      if (items.length > capacity) items = items.slice(items.length - capacity)
+      // Only compact JWS (three segments, a JSON header) take a slot.
+      const dot = token.indexOf('.')
+      if (!token.startsWith('eyJ') || dot < 0 || token.indexOf('.', dot + 1) < 0) return
+      ring[next] = { token, signedAt: clock.now() }
+      next = (next + 1) % capacity
+      if (count < capacity) count++
     },
     list(journal) {
       const byJti = new Map<string, JournalEntry>()
@@ -69,7 +93,7 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
         if (t && typeof t === 'object' && typeof (t as { jti?: unknown }).jti === 'string') byJti.set((t as { jti: string }).jti, e)
       }
       const nowSeconds = clock.nowSeconds()
-      return items.map((item) => {
+      return decoded().map((item) => {
         const { exp, nbf, jti } = item.claims
         const entry = typeof jti === 'string' ? byJti.get(jti) : undefined
         const status: TokenStatus =
@@ -87,7 +111,27 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       })
     },
     clear() {
-      items = []
+      ring = new Array(capacity)
+      next = 0
+      count = 0
+    },
+    snapshot() {
+      const out: IssuedRecord[] = []
+      for (let i = count; i > 0; i--) {
+        const { token, signedAt } = ring[(next - i + capacity) % capacity]!
+        out.push({ token, signedAt })
+      }
+      return out
+    },
+    restore(records) {
+      ring = new Array(capacity)
+      next = 0
+      count = 0
+      for (const { token, signedAt } of records.slice(-capacity)) {
+        ring[next] = { token, signedAt }
+        next = (next + 1) % capacity
+        if (count < capacity) count++
+      }
     },
   }
 }

@@ -120,7 +120,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const res = await answer()
     if (service.journal) {
       core.journal.record({
-        at: new Date(core.clock.now()).toISOString(),
+        atMs: core.clock.now(),
         vendor: service.name,
         environment: ctx.environment,
         method: req.method,

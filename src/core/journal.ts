@@ -31,8 +31,12 @@ export interface JournalFilter {
   limit?: number
 }
 
+/** What the dispatcher records: the time as epoch ms, turned into ISO text only when listed. */
+export type JournalRecord = Omit<JournalEntry, 'seq' | 'at'> & { atMs: number }
+
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry
+  /** Keeps the entry (it takes ownership: the object is stored, not copied). */
+  record(entry: JournalRecord): void
   list(filter?: JournalFilter): JournalEntry[]
   size(): number
   capacity: number
@@ -41,7 +45,7 @@ export interface Journal {
 
 export function createJournal(capacity = 1000): Journal {
   if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('journal capacity must be a positive integer')
-  const ring: (JournalEntry | undefined)[] = new Array(capacity)
+  const ring: ((JournalRecord & { seq: number }) | undefined)[] = new Array(capacity)
   let next = 0
   let count = 0
   let seq = 0
@@ -49,11 +53,10 @@ export function createJournal(capacity = 1000): Journal {
   return {
     capacity,
     record(entry) {
-      const full: JournalEntry = { seq: ++seq, ...entry }
-      ring[next] = full
+      ;(entry as JournalRecord & { seq: number }).seq = ++seq
+      ring[next] = entry as JournalRecord & { seq: number }
       next = (next + 1) % capacity
       if (count < capacity) count++
-      return full
     },
     list(filter = {}) {
       const limit = filter.limit ?? 100
@@ -67,7 +70,8 @@ export function createJournal(capacity = 1000): Journal {
         if (filter.method && e.method !== filter.method.toUpperCase()) continue
         if (filter.status !== undefined && e.status !== filter.status) continue
         if (filter.path && !e.path.includes(filter.path)) continue
-        out.push(e)
+        const { atMs, ...rest } = e
+        out.push({ ...rest, at: new Date(atMs).toISOString() })
       }
       return out.reverse()
     },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createJournal, type JournalEntry } from '../../src/core/journal.ts'
+import { createJournal, type JournalRecord } from '../../src/core/journal.ts'
 
-const entry = (over: Partial<JournalEntry> = {}): Omit<JournalEntry, 'seq'> => ({
-  at: '2026-01-01T00:00:00.000Z',
+const entry = (over: Partial<JournalRecord> = {}): JournalRecord => ({
+  atMs: Date.parse('2026-01-01T00:00:00.000Z'),
   vendor: 'complycube',
   environment: 'sandbox',
   method: 'POST',
@@ -17,9 +17,9 @@ describe('the request journal', () => {
     const j = createJournal(10)
     j.record(entry({ path: '/a' }))
     j.record(entry({ path: '/b' }))
-    expect(j.list().map((e) => [e.seq, e.path])).toEqual([
-      [1, '/a'],
-      [2, '/b'],
+    expect(j.list().map((e) => [e.seq, e.path, e.at])).toEqual([
+      [1, '/a', '2026-01-01T00:00:00.000Z'],
+      [2, '/b', '2026-01-01T00:00:00.000Z'],
     ])
   })
 
@@ -50,7 +50,8 @@ describe('the request journal', () => {
     j.record(entry())
     j.clear()
     expect(j.list()).toEqual([])
-    expect(j.record(entry()).seq).toBe(2)
+    j.record(entry())
+    expect(j.list().map((e) => e.seq)).toEqual([2])
   })
 
   it('refuses a capacity that is not a positive integer', () => {
