@@ -6,6 +6,8 @@ export interface LoadRequest {
   path: string
   headers?: Record<string, string>
   body?: string
+  /** Called before every request: what changes per request (a fresh token, a fresh id). */
+  fresh?: () => { headers?: Record<string, string>; body?: string }
 }
 
 export interface LoadResult {
@@ -27,11 +29,24 @@ export async function load(
   if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: 127.0.0.1 only`)
   let peak = 0
   const timer = opts.sampleRss ? setInterval(() => (peak = Math.max(peak, opts.sampleRss!())), 200) : null
+  const fresh = request.fresh
   const result = await autocannon({
     url: url + request.path,
     method: request.method,
     headers: request.headers ?? {},
     ...(request.body !== undefined ? { body: request.body } : {}),
+    ...(fresh
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const f = fresh()
+                return { ...req, ...(f.body !== undefined ? { body: f.body } : {}), headers: { ...req.headers, ...f.headers } }
+              },
+            },
+          ],
+        }
+      : {}),
     connections: opts.connections,
     pipelining: 1,
     ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.durationSec ?? 10 }),

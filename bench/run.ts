@@ -53,7 +53,7 @@ async function main() {
 
   const sandbox = await startSandbox()
   const perVendor: Record<string, LoadResult> = {}
-  for (const [vendor, request] of Object.entries(scenarios)) perVendor[vendor] = await measure(`sandbox ${vendor}`, sandbox, await request)
+  for (const [vendor, request] of Object.entries(scenarios)) perVendor[vendor] = await measure(`sandbox ${vendor}`, sandbox, request)
   await sandbox.stop()
 
   let prism: LoadResult | null = null
