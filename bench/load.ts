@@ -20,11 +20,39 @@ export interface LoadResult {
   peakRssBytes?: number
 }
 
+/** A request in the form autocannon's `requests` takes, `fresh` applied before each send. */
+function step(r: LoadRequest): autocannon.Request {
+  const fresh = r.fresh
+  return {
+    method: r.method,
+    path: r.path,
+    headers: r.headers ?? {},
+    ...(r.body !== undefined ? { body: r.body } : {}),
+    ...(fresh
+      ? {
+          setupRequest: (req: autocannon.Request) => {
+            const f = fresh()
+            return { ...req, ...(f.body !== undefined ? { body: f.body } : {}), headers: { ...req.headers, ...f.headers } }
+          },
+        }
+      : {}),
+  } as autocannon.Request
+}
+
 export async function load(
   url: string,
-  request: LoadRequest,
-  opts: { connections: number; durationSec?: number; amount?: number; sampleRss?: () => number },
+  /** One request, or a mix: each connection sends them in turn. */
+  request: LoadRequest | LoadRequest[],
+  opts: {
+    connections: number
+    durationSec?: number
+    amount?: number
+    sampleRss?: () => number
+    /** Requests per second across all connections (default: as many as the server answers). */
+    overallRate?: number
+  },
 ): Promise<LoadResult> {
+  if (Array.isArray(request)) return loadMix(url, request, opts)
   const target = new URL(url)
   if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: 127.0.0.1 only`)
   let peak = 0
@@ -49,11 +77,34 @@ export async function load(
       : {}),
     connections: opts.connections,
     pipelining: 1,
+    ...(opts.overallRate !== undefined ? { overallRate: opts.overallRate } : {}),
     ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.durationSec ?? 10 }),
     // A hard stop even for `amount` runs: never more than 10 minutes.
     timeout: 10,
   })
   if (timer) clearInterval(timer)
+  return summarise(result, opts.sampleRss ? peak : undefined)
+}
+
+async function loadMix(url: string, requests: LoadRequest[], opts: Parameters<typeof load>[2]): Promise<LoadResult> {
+  const target = new URL(url)
+  if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: 127.0.0.1 only`)
+  let peak = 0
+  const timer = opts.sampleRss ? setInterval(() => (peak = Math.max(peak, opts.sampleRss!())), 200) : null
+  const result = await autocannon({
+    url,
+    requests: requests.map(step),
+    connections: opts.connections,
+    pipelining: 1,
+    ...(opts.overallRate !== undefined ? { overallRate: opts.overallRate } : {}),
+    ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.durationSec ?? 10 }),
+    timeout: 10,
+  })
+  if (timer) clearInterval(timer)
+  return summarise(result, opts.sampleRss ? peak : undefined)
+}
+
+function summarise(result: autocannon.Result, peak: number | undefined): LoadResult {
   return {
     requestsPerSec: Math.round(result.requests.average),
     latencyP50: result.latency.p50,
@@ -61,6 +112,6 @@ export async function load(
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    ...(opts.sampleRss ? { peakRssBytes: peak } : {}),
+    ...(peak !== undefined ? { peakRssBytes: peak } : {}),
   }
 }

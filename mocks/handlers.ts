@@ -58,6 +58,31 @@ export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): 
 
   return [...bases].flatMap((base) => {
     const trimmed = base.replace(/\/+$/, '')
-    return [http.all(trimmed, resolver), http.all(`${trimmed}/*`, resolver)]
+    return [http.all(new BasePattern(trimmed, false), resolver), http.all(new BasePattern(trimmed, true), resolver)]
   })
+}
+
+/**
+ * The URLs at `base` (exactly, or everything under it). A RegExp without capture groups: msw
+ * then extracts no params, so it never runs decodeURIComponent on the path, which throws on a
+ * percent-encoding that does not decode (`/accounts/%E0%A4%A`) and turned the request into a
+ * 500 before the sandbox (whose router answers such paths in the vendor's own shape) saw it.
+ * It prints as msw's own path syntax (`<base>`, `<base>/*`), so handler listings stay readable.
+ */
+class BasePattern extends RegExp {
+  // RegExp methods that derive a new RegExp (split, matchAll) must not call this constructor.
+  static override get [Symbol.species]() {
+    return RegExp
+  }
+
+  constructor(
+    readonly base: string,
+    readonly under: boolean,
+  ) {
+    super(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${under ? '/.*' : ''}$`)
+  }
+
+  override toString(): string {
+    return this.under ? `${this.base}/*` : this.base
+  }
 }

@@ -6,7 +6,8 @@ import { startServer, type ServeOptions } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
 import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
-import { UsageError } from './cli/usage.ts'
+import { credential, UsageError } from './cli/usage.ts'
+import { StateFileError } from './server/state-file.ts'
 
 export const DEFAULT_PORT = 4545
 
@@ -24,10 +25,15 @@ serve options:
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, fixtures: { complycube: <file or object> } }
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, fixtures: { complycube: <file or object> } }
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
-  --quiet             print only the base URLs
+  --state <file>      keep state (keys, clients, accounts, secrets, issued tokens, clock) in this
+                      JSON file across restarts; each change is on disk before it is acknowledged
+  --admin-token <t>   token the admin API (/__sandbox) requires (or TOKEN_SANDBOX_ADMIN_TOKEN);
+                      required off loopback: with --host other than 127.0.0.1/::1/localhost and
+                      no token given, one is generated and printed once
+  --quiet             print only the base URLs (and a generated admin token)
 
 Run 'token-sandbox <command> --help' for a command's options.`
 
@@ -57,7 +63,7 @@ function loadConfig(path: string): ServeOptions {
   const config = raw as Record<string, unknown>
   const out: ServeOptions = {}
   for (const key of Object.keys(config)) {
-    if (!['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls'].includes(key)) {
+    if (!['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state'].includes(key)) {
       throw new UsageError(`config file ${path}: unknown key '${key}'`)
     }
   }
@@ -75,6 +81,10 @@ function loadConfig(path: string): ServeOptions {
     out.fixtures = resolved as ServeOptions['fixtures']
   }
   if (config.baseUrls !== undefined) out.baseUrls = config.baseUrls as ServeOptions['baseUrls']
+  if (config.state !== undefined) {
+    if (typeof config.state !== 'string' || config.state === '') throw new UsageError(`config file ${path}: 'state' must be a file path`)
+    out.stateFile = config.state
+  }
   return out
 }
 
@@ -88,6 +98,8 @@ async function serve(argv: string[]): Promise<number> {
       config: { type: 'string' },
       'body-limit': { type: 'string' },
       'journal-size': { type: 'string' },
+      state: { type: 'string' },
+      'admin-token': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -105,6 +117,15 @@ async function serve(argv: string[]): Promise<number> {
   if (bodyLimit !== undefined) options.bodyLimit = bodyLimit
   const journalSize = positiveInt('journal-size', values['journal-size'])
   if (journalSize !== undefined) options.journalSize = journalSize
+  if (values.state !== undefined) {
+    if (values.state === '') throw new UsageError('--state needs a file path')
+    options.stateFile = values.state
+  }
+  const adminToken = credential(values['admin-token'], 'TOKEN_SANDBOX_ADMIN_TOKEN')
+  if (adminToken !== undefined) {
+    if (!/^[\x21-\x7e]{16,512}$/.test(adminToken)) throw new UsageError('the admin token must be 16 to 512 visible ASCII characters, without spaces')
+    options.adminToken = adminToken
+  }
 
   let running
   try {
@@ -113,11 +134,19 @@ async function serve(argv: string[]): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot bind to host ${options.host}`)
+    if (err instanceof StateFileError) throw new UsageError(err.message)
     throw err
   }
   const lines = [`token-sandbox listening on ${running.url}`, '']
   for (const b of running.baseUrls()) lines.push(`  ${b.vendor.padEnd(11)} ${(b.environment ?? 'all envs').padEnd(9)} ${b.url}`)
   lines.push(`  ${'sandbox'.padEnd(11)} ${'admin'.padEnd(9)} ${running.url}/__sandbox`)
+  if (running.stateFile) lines.push('', `State file: ${running.stateFile.path} (${running.stateFile.opened === 'loaded' ? 'loaded' : 'created from the seed'})`)
+  if (running.adminToken !== null) {
+    // Printed once, and only when generated: a token the user chose is theirs to keep.
+    lines.push('', options.adminToken === undefined
+      ? `Admin API token (generated; /__sandbox needs it as 'Authorization: Bearer <token>'): ${running.adminToken}`
+      : `The admin API (/__sandbox) needs the admin token you gave ('Authorization: Bearer <token>').`)
+  }
   if (!values.quiet) {
     lines.push('', 'Seeded credentials:')
     for (const [vendor, info] of Object.entries(running.sandbox.describe())) for (const l of info) lines.push(`  ${vendor.padEnd(11)} ${l}`)

@@ -13,6 +13,7 @@ import type { Core, Service } from './core/service.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
 import type { MountSpec, VendorModule } from './core/vendor.ts'
 import { vendorModules, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
+import { applySnapshot, notifyingClock, takeSnapshot, type SandboxSnapshot, type SnapshotParts } from './sandbox-state.ts'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 export const ADMIN_PREFIX = '/__sandbox'
@@ -53,6 +54,15 @@ export interface Sandbox extends VendorApis {
   journal: Journal
   reset(): void
   close(): void
+  /** Everything a restart must keep (rows, signing secrets, issued tokens, clock) as one versioned JSON document: see ./sandbox-state.ts. */
+  snapshot(): SandboxSnapshot
+  /** Puts a `snapshot()` back. Throws a SnapshotError with a clear message when it is not valid (the sandbox then holds its seed). */
+  restore(data: unknown): void
+  /**
+   * Calls `listener` after the state may have changed: a stored row created, updated or deleted,
+   * a token signed, the clock moved. Returns the function that stops it. Costs nothing until used.
+   */
+  watch(listener: () => void): () => void
 }
 
 interface Loaded {
@@ -64,14 +74,23 @@ interface Loaded {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const clock = createClock()
-  if (options.now !== undefined) clock.freeze(options.now instanceof Date ? options.now.getTime() : options.now)
+  // Who wants to hear about changes (`serve --state`); empty, it costs a size check per token.
+  const listeners = new Set<() => void>()
+  const changed = () => {
+    for (const l of listeners) l()
+  }
+  const realClock = createClock()
+  if (options.now !== undefined) realClock.freeze(options.now instanceof Date ? options.now.getTime() : options.now)
+  const clock = notifyingClock(realClock, changed)
   const journal = createJournal(options.journalSize ?? 1000)
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new RangeError('bodyLimit must be a positive integer')
   // Every token signed through core.jwt is remembered (decoded, bounded) for /__sandbox/tokens.
   const issued = createIssuedTokens(clock)
-  const jwt = recordSigned(createJwtService(clock), (token) => issued.record(token))
+  const jwt = recordSigned(createJwtService(clock), (token) => {
+    issued.record(token)
+    if (listeners.size !== 0) changed()
+  })
   const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
@@ -119,6 +138,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const apis = Object.fromEntries(vendors.map((v) => [v.name, v.module.api(v.state)])) as unknown as VendorApis
 
+  const parts: SnapshotParts = {
+    clock,
+    ids: core.ids,
+    issued,
+    vendors: vendors.map((v) => ({ name: v.name, snapshot: () => v.module.snapshot(v.state), restore: (data) => v.module.restore(v.state, data) })),
+    resetAll: () => admin.reset(),
+  }
+  let unwatchVendors: (() => void)[] = []
+
   return {
     ...apis,
     handle: (request) => dispatcher.handle(request),
@@ -131,5 +159,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     journal,
     reset: () => admin.reset(),
     close: () => journal.clear(),
+    snapshot: () => takeSnapshot(parts),
+    restore: (data) => applySnapshot(parts, data),
+    watch(listener) {
+      const wrapped = () => listener()
+      if (listeners.size === 0) unwatchVendors = vendors.map((v) => v.module.watch(v.state, changed))
+      listeners.add(wrapped)
+      return () => {
+        if (!listeners.delete(wrapped) || listeners.size !== 0) return
+        for (const stop of unwatchVendors) stop()
+        unwatchVendors = []
+      }
+    },
   }
 }

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { contractSuites, findSuite } from '../contract/suites.ts'
-import { ENV } from '../contract/run/params.ts'
+import { ENV, otherBaseUrlVariable } from '../contract/run/params.ts'
 import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
 
@@ -13,9 +13,11 @@ const REPORTERS = ['default', 'junit', 'json'] as const
 const RUN_DIR = fileURLToPath(new URL('../contract/run/', import.meta.url))
 
 function credentialLines(suite: ContractSuite): string {
-  return suite.credentials
-    .map((c) => `  --${c.flag.padEnd(15)} ${c.description}${c.required ? ' (required)' : ''}; or env ${c.env}`)
-    .join('\n')
+  const apis = (suite.otherApis ?? []).map(
+    (a) => `  --${`${a.name}-url`.padEnd(15)} ${a.title} base URL (default: beside --base-url on a token-sandbox or the vendor's host); or env ${otherBaseUrlVariable(a.name)}`,
+  )
+  const credentials = suite.credentials.map((c) => `  --${c.flag.padEnd(15)} ${c.description}${c.required ? ' (required)' : ''}; or env ${c.env}`)
+  return [...apis, ...credentials].join('\n')
 }
 
 export const contractHelp = `usage: token-sandbox contract <vendor> --base-url URL [credentials] [options]
@@ -24,10 +26,14 @@ export const contractHelp = `usage: token-sandbox contract <vendor> --base-url U
 Runs the vendor's contract suite against any endpoint and exits 1 when a case fails.
   --base-url URL      the vendor's base URL, e.g. https://api.complycube.com/v1, or
                       http://127.0.0.1:4545/complycube/v1 (a local 'token-sandbox serve');
+                      for 'caf', the Mobile API's (https://api.mobile.combateafraude.com or
+                      http://127.0.0.1:4545/caf/prod/mobile; the BFF: --bff-url);
+                      for 'ca', a tenant's (https://secure2api.arcot.com or
+                      http://127.0.0.1:4545/ca/hedmoral; a second tenant: --other-tenant-url);
                       for 'sandbox', the admin URL http://127.0.0.1:4545/__sandbox
   --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
                       clock or its verify endpoint (skipped otherwise, with the reason)
-  --allow-writes      run the cases that create data (clients, keys); off by default
+  --allow-writes      run the cases that create data (clients, keys, CA accounts); off by default
   --through-prism     --base-url is 'prism proxy <contract> <upstream> --errors': requests the
                       contract refuses are expected to be answered by Prism
   --reporter NAME     default | junit | json
@@ -35,7 +41,7 @@ Runs the vendor's contract suite against any endpoint and exits 1 when a case fa
 
 Credentials:
 ${contractSuites
-  .filter((s) => s.credentials.length)
+  .filter((s) => s.credentials.length || s.otherApis?.length)
   .map((s) => `${s.name}:\n${credentialLines(s)}`)
   .join('\n')}`
 
@@ -49,6 +55,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
   if (!suite) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${contractSuites.map((s) => s.name).join(', ')})`)
 
   const credentialOptions = Object.fromEntries(suite.credentials.map((c) => [c.flag, { type: 'string' as const }]))
+  // A vendor with more than one API (CAF: Mobile API and BFF) takes `--<api>-url` for the others.
+  const otherApiOptions = Object.fromEntries((suite.otherApis ?? []).map((a) => [`${a.name}-url`, { type: 'string' as const }]))
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -60,6 +68,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
       'output-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       ...credentialOptions,
+      ...otherApiOptions,
     },
     strict: true,
   })
@@ -70,7 +79,12 @@ export async function contractCommand(argv: string[]): Promise<number> {
   const flag = (name: string) => (values as Record<string, string | boolean | undefined>)[name]
   const baseUrl = flag('base-url') as string | undefined
   if (!baseUrl) throw new UsageError('--base-url is required')
-  for (const [name, url] of [['base-url', baseUrl], ['admin-url', flag('admin-url')]] as const) {
+  const otherUrls = (suite.otherApis ?? []).map((a) => {
+    const url = (flag(`${a.name}-url`) as string | undefined) || process.env[otherBaseUrlVariable(a.name)] || a.besideMain?.(baseUrl)
+    if (!url) throw new UsageError(`${suite.title} needs --${a.name}-url (${a.title}): it cannot be told from --base-url ${baseUrl}`)
+    return [a.name, url] as const
+  })
+  for (const [name, url] of [['base-url', baseUrl], ['admin-url', flag('admin-url')], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
     if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)
   }
   const reporter = (flag('reporter') as string | undefined) ?? 'default'
@@ -85,6 +99,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   }
   process.env[ENV.suite] = suite.name
   process.env[ENV.baseUrl] = baseUrl
+  for (const [name, url] of otherUrls) process.env[otherBaseUrlVariable(name)] = url
   if (flag('admin-url')) process.env[ENV.adminUrl] = flag('admin-url') as string
   else delete process.env[ENV.adminUrl]
   process.env[ENV.allowWrites] = flag('allow-writes') ? '1' : '0'

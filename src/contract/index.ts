@@ -2,11 +2,13 @@
 // files (or by `token-sandbox contract <vendor>`), and the Prism helper to run them through a
 // validation proxy.
 export { complycubeContract, complycubeSuite, type ComplyCubeContractOptions, type ComplyCubeEnvironment } from './complycube.ts'
+export { caContract, caSuite, tenantOfSandboxUrl, type CaContractOptions, type CaTenantCredentials } from './ca.ts'
+export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } from './caf.ts'
 export { sandboxContract, sandboxSuite, type SandboxContractOptions } from './sandbox.ts'
 export { contractSuites, findSuite } from './suites.ts'
 export { adminClient, type AdminClient, type AdminTarget } from './admin.ts'
 export { startPrism, checkingFetch, ContractViolationError, type PrismOptions, type PrismProcess, type Violation } from './prism.ts'
-export type { ContractSuite, CredentialSpec, SuiteTarget } from './suite.ts'
+export type { ContractSuite, CredentialSpec, OtherApi, SuiteTarget } from './suite.ts'
 export type { FetchLike } from './http.ts'
 
 /** The folder holding the OpenAPI contracts (contracts/<name>.yaml). */

@@ -10,6 +10,12 @@ import { show, type Answer, type FetchLike } from './http.ts'
 export interface SuiteTarget {
   /** The vendor's base URL: the real one, a sandbox's, or a validation proxy in front of either. */
   baseUrl: string
+  /**
+   * The base URLs of the vendor's other APIs, by name (see `ContractSuite.otherApis`): CAF's
+   * BFF lives on other hosts than its Mobile API, so `{ bff: '…' }` beside the Mobile API's
+   * `baseUrl`. Through Prism, one Prism per API (a proxy has one upstream).
+   */
+  baseUrls?: Record<string, string>
   /** The sandbox surface, for the cases that need the sandbox clock or its verify endpoint. */
   admin?: AdminTarget
   /** Cases that create data run only with this (never on by default against a real account). */
@@ -22,6 +28,19 @@ export interface SuiteTarget {
    * the cases that send them check exactly that.
    */
   throughPrism?: boolean
+}
+
+/** An API the vendor serves from base URLs of its own, beside the suite's main one. */
+export interface OtherApi {
+  /** Its key in `SuiteTarget.baseUrls`; the CLI flag is `--<name>-url`. */
+  name: string
+  title: string
+  /** Where it lives on a standalone token-sandbox, e.g. `/caf/prod/bff`. */
+  sandboxPath: string
+  /** Its real base URL, which msw intercepts in-process. */
+  realBaseUrl?: string
+  /** Its base URL when the main one tells it (the same sandbox, or the vendor's own host); else undefined. */
+  besideMain?(mainBaseUrl: string): string | undefined
 }
 
 /** A credential a suite reads from a flag or an environment variable. */
@@ -44,6 +63,8 @@ export interface ContractSuite<O = any> {
   sandboxPath: string
   /** The vendor's real base URL, which msw intercepts in-process (none for the sandbox's own API). */
   realBaseUrl?: string
+  /** The vendor's other APIs, each with base URLs of its own (`SuiteTarget.baseUrls`). */
+  otherApis?: OtherApi[]
   credentials: CredentialSpec[]
   /** Options for a token-sandbox with its default seed (`fixtures/<vendor>.json`). */
   seeded(target: SuiteTarget): O
@@ -51,6 +72,12 @@ export interface ContractSuite<O = any> {
   fromEnv(target: SuiteTarget, env: Record<string, string | undefined>): O
   /** Registers the suite's describe/it blocks; call it in a vitest file. */
   define(options: O): void
+}
+
+/** `SuiteTarget.baseUrls` for a suite's other APIs, each at `url(api)` (those without one are left out). */
+export function otherBaseUrls(suite: ContractSuite, url: (api: OtherApi) => string | undefined): Record<string, string> {
+  const entries = (suite.otherApis ?? []).map((api) => [api.name, url(api)] as const)
+  return Object.fromEntries(entries.filter((e): e is readonly [string, string] => e[1] !== undefined))
 }
 
 /** A case that cannot run with these options: skipped, with the reason in its name and printed. */

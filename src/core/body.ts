@@ -32,6 +32,18 @@ export function parseJsonBody(
   try {
     return { ok: true, value: JSON.parse(text) as unknown }
   } catch (err) {
-    return { ok: false, problem: 'malformed', detail: err instanceof Error ? err.message : 'invalid JSON' }
+    return { ok: false, problem: 'malformed', detail: describeJsonError(err) }
   }
+}
+
+/**
+ * JSON.parse's message without the piece of the body V8 quotes in some of them
+ * (`Unexpected token 'H', ..."password":Hedmoral-S"... is not valid JSON`): that piece can be a
+ * password or an API key, and the detail goes to the journal and into error messages.
+ */
+export function describeJsonError(err: unknown): string {
+  const message = err instanceof Error ? err.message : ''
+  if (message === '') return 'invalid JSON'
+  const quote = message.search(/,?\s*(\.\.\.)?"/)
+  return quote < 0 ? message : `${message.slice(0, quote).trim() || 'Unexpected input'} in JSON`
 }

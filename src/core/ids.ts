@@ -10,6 +10,13 @@ export interface Ids {
   secret(n: number): string
   /** Raw random bytes. */
   bytes(n: number): Uint8Array
+  /**
+   * The seeded generator's position (null when ids are random), so a sandbox restored from a
+   * state file goes on where it stopped instead of handing out the same ids again.
+   */
+  position(): number[] | null
+  /** Moves a seeded generator to a `position()`; ignored when ids are random. */
+  seek(position: number[]): void
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -31,8 +38,14 @@ function hashSeed(seed: string): [number, number, number, number] {
   return [(h1 ^ h2 ^ h3 ^ h4) >>> 0, (h2 ^ h1) >>> 0, (h3 ^ h1) >>> 0, (h4 ^ h1) >>> 0]
 }
 
+interface Generator {
+  fill(out: Uint8Array): void
+  position(): number[] | null
+  seek(position: number[]): void
+}
+
 /** sfc32: a small, fast PRNG; good enough for ids, never used for real secrets. */
-function sfc32(seed: string): (out: Uint8Array) => void {
+function sfc32(seed: string): Generator {
   let [a, b, c, d] = hashSeed(seed)
   const next = () => {
     a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0
@@ -45,8 +58,17 @@ function sfc32(seed: string): (out: Uint8Array) => void {
     c = (c + t) | 0
     return t >>> 0
   }
-  return (out) => {
-    for (let i = 0; i < out.length; i++) out[i] = next() & 0xff
+  return {
+    fill(out) {
+      for (let i = 0; i < out.length; i++) out[i] = next() & 0xff
+    },
+    position: () => [a >>> 0, b >>> 0, c >>> 0, d >>> 0],
+    seek(position) {
+      if (position.length !== 4 || !position.every((w) => Number.isInteger(w) && w >= 0 && w <= 0xffffffff)) {
+        throw new RangeError('an id generator position is four unsigned 32-bit integers')
+      }
+      ;[a, b, c, d] = position as [number, number, number, number]
+    },
   }
 }
 
@@ -72,7 +94,9 @@ function pooledRandom(): (out: Uint8Array) => void {
 }
 
 export function createIds(seed?: string): Ids {
-  const fill: (out: Uint8Array) => void = seed === undefined ? pooledRandom() : sfc32(seed)
+  const generator: Generator =
+    seed === undefined ? { fill: pooledRandom(), position: () => null, seek: () => {} } : sfc32(seed)
+  const fill = generator.fill
 
   const bytes = (n: number) => {
     const out = new Uint8Array(n)
@@ -88,6 +112,8 @@ export function createIds(seed?: string): Ids {
   return {
     bytes,
     hex,
+    position: generator.position,
+    seek: generator.seek,
     uuid() {
       const b = bytes(16)
       b[6] = (b[6]! & 0x0f) | 0x40

@@ -22,6 +22,15 @@ export interface VendorModule<S, Api, Fixtures> {
   createState(core: Core, fixtures: Fixtures): S
   /** Restores the seed. */
   reset(state: S): void
+  /**
+   * Everything a restart must keep, as JSON-safe data: rows, signing secrets, settings.
+   * `serve --state` writes it to disk (see `dumpDb` in ./snapshot.ts for the rows).
+   */
+  snapshot(state: S): unknown
+  /** Puts back what `snapshot` returned; throws a SnapshotError, leaving the state as it was, when the data is not valid. */
+  restore(state: S, data: unknown): void
+  /** Calls `onChange` after any change to the vendor's stored rows; returns the function that stops it. */
+  watch(state: S, onChange: () => void): () => void
   /** The in-process API (`sandbox.<name>`). */
   api(state: S): Api
   /** Lines `serve` prints at start: seeded credentials and the like. */

@@ -10,6 +10,8 @@ export interface AdapterOptions {
   bodyLimit: number
   /** Origin used to build absolute URLs for requests that arrive with a path only. */
   origin: string
+  /** Answers a request instead of `sandbox.handle` (the state file and admin guard wrap it). */
+  handle?: (request: SandboxRequest) => Promise<SandboxResponse>
   onError?: (err: unknown) => void
 }
 
@@ -64,6 +66,7 @@ export function writeResponse(res: ServerResponse, answer: SandboxResponse, clos
 
 export function createRequestListener(options: AdapterOptions) {
   const { sandbox, bodyLimit, origin } = options
+  const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
       const { body, tooLarge } = await readBody(req, bodyLimit)
@@ -80,7 +83,7 @@ export function createRequestListener(options: AdapterOptions) {
         body,
         ...(tooLarge ? { bodyTooLarge: true } : {}),
       }
-      const answer = await sandbox.handle(request)
+      const answer = await handle(request)
       // After refusing an oversized body, close the connection rather than read the rest of it.
       writeResponse(res, answer, tooLarge)
       if (tooLarge) res.on('finish', () => req.socket.destroySoon?.())

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll } from 'vitest'
 import { setupSandboxServer } from '../../mocks/node.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
+import { otherBaseUrls } from '../../src/contract/suite.ts'
 
 const { server, sandbox } = setupSandboxServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -10,5 +11,6 @@ afterAll(() => server.close())
 
 for (const suite of contractSuites) {
   if (!suite.realBaseUrl) continue // the sandbox's own API has no real host to intercept
-  suite.define(suite.seeded({ baseUrl: suite.realBaseUrl, admin: sandbox, allowWrites: true }))
+  const baseUrls = otherBaseUrls(suite, (api) => api.realBaseUrl) // e.g. CAF's BFF beside its Mobile API
+  suite.define(suite.seeded({ baseUrl: suite.realBaseUrl, baseUrls, admin: sandbox, allowWrites: true }))
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startPrism } from '../../src/contract/prism.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
+import { otherBaseUrls } from '../../src/contract/suite.ts'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
 import { createSandbox } from '../../src/sandbox.ts'
 import { startServer } from '../../src/server/server.ts'
@@ -21,25 +22,36 @@ const counted = {
   },
 }
 const running = await startServer({ host: '127.0.0.1', port: 0, sandbox: counted })
-// One Prism per contract, started together so their start-up times overlap.
+// One Prism per contract, started together so their start-up times overlap; and one more for each
+// other API a vendor serves on base URLs of its own (a proxy has one upstream): CAF's BFF.
 const prisms = await Promise.all(
   contractSuites.map((s) => startPrism({ mode: 'proxy', contract: join(CONTRACTS_DIR, s.contract), upstream: running.url + s.sandboxPath })),
 )
+const otherPrisms = await Promise.all(
+  contractSuites.map(async (s) => {
+    const started = await Promise.all(
+      (s.otherApis ?? []).map((api) => startPrism({ mode: 'proxy', contract: join(CONTRACTS_DIR, s.contract), upstream: running.url + api.sandboxPath })),
+    )
+    return new Map((s.otherApis ?? []).map((api, j) => [api.name, started[j]!]))
+  }),
+)
+const allPrisms = [...prisms, ...otherPrisms.flatMap((m) => [...m.values()])]
 afterAll(async () => {
-  await Promise.all(prisms.map((p) => p.close()))
+  await Promise.all(allPrisms.map((p) => p.close()))
   await running.close()
 })
 
 contractSuites.forEach((suite, i) => {
   const prism = prisms[i]!
+  const baseUrls = otherBaseUrls(suite, (api) => otherPrisms[i]!.get(api.name)!.url)
   suite.define(
-    suite.seeded({ baseUrl: prism.url, admin: `${running.url}/__sandbox`, allowWrites: true, fetch: prism.fetch, throughPrism: true }),
+    suite.seeded({ baseUrl: prism.url, baseUrls, admin: `${running.url}/__sandbox`, allowWrites: true, fetch: prism.fetch, throughPrism: true }),
   )
 })
 
 describe('through prism proxy --errors', () => {
   it('saw zero contract violations in any exchange', () => {
-    for (const p of prisms) expect(p.violations).toEqual([])
+    for (const p of allPrisms) expect(p.violations).toEqual([])
   })
 
   it('forwarded the suites’ calls to the sandbox, successes and documented errors alike', () => {
@@ -49,5 +61,18 @@ describe('through prism proxy --errors', () => {
     expect(reached.some((e) => e.path.startsWith('/complycube/v1/') && e.status === 401)).toBe(true)
     expect(reached.some((e) => e.path.startsWith('/complycube/v1/clients/') && e.status === 404)).toBe(true)
     expect(reached.some((e) => e.path.startsWith('/__sandbox/contracts/') && e.status === 200)).toBe(true)
+    // CAF: both APIs reached through their own Prism, successes and documented errors.
+    expect(reached.some((e) => e.path === '/caf/prod/mobile/tokens/verify' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/mobile/faces/authenticate' && e.status === 401)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/mobile/faces/authenticate' && e.status === 404)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/bff/session-tokens' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/bff/sessions' && e.status === 200)).toBe(true)
+    // CA: the Token API and the account APIs of both tenants, each through its own Prism.
+    expect(reached.some((e) => e.path === '/ca/hedmoral/token' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/ca/hedmoral/token' && e.status === 400)).toBe(true)
+    expect(reached.some((e) => e.path === '/ca/kvarnby/token' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.method === 'POST' && e.path === '/ca/hedmoral/accounts' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path.startsWith('/ca/hedmoral/accounts/') && e.status === 400)).toBe(true)
+    expect(reached.some((e) => e.path.startsWith('/ca/kvarnby/accounts/') && e.status === 400)).toBe(true)
   })
 })

@@ -9,20 +9,21 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT, generateAll } from '../../src/contract/tools/generate.ts'
 
 const HANDLERS = ['src/vendors/complycube/token-route.ts', 'src/vendors/complycube/clients.ts', 'src/vendors/complycube/errors.ts']
+const CA_HANDLERS = ['src/vendors/ca/token-route.ts', 'src/vendors/ca/accounts.ts', 'src/vendors/ca/links.ts', 'src/vendors/ca/errors.ts', 'src/vendors/ca/store.ts']
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-drift-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
 
 /** A copy with contracts, src and tsconfig, types regenerated, and a tsconfig for the handlers only. */
-async function copyRepo(name: string, editContract: (yaml: string) => string): Promise<string> {
+async function copyRepo(name: string, editContract: (yaml: string) => string, contractName = 'complycube', handlers = HANDLERS): Promise<string> {
   const dir = join(work, name)
   await cp(join(ROOT, 'contracts'), join(dir, 'contracts'), { recursive: true })
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true })
   await cp(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'))
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
-  const contract = join(dir, 'contracts', 'complycube.yaml')
+  const contract = join(dir, 'contracts', `${contractName}.yaml`)
   await writeFile(contract, editContract(await readFile(contract, 'utf8')))
   await generateAll(join(dir, 'contracts'), join(dir, 'src', 'generated'))
-  await writeFile(join(dir, 'tsconfig.handlers.json'), JSON.stringify({ extends: './tsconfig.json', include: [], files: HANDLERS }))
+  await writeFile(join(dir, 'tsconfig.handlers.json'), JSON.stringify({ extends: './tsconfig.json', include: [], files: handlers }))
   return dir
 }
 
@@ -61,5 +62,26 @@ describe('a contract change the handlers do not follow', () => {
     expect(broken.code).not.toBe(0)
     expect(broken.output).toMatch(/src\/vendors\/complycube\/token-route\.ts\(\d+,\d+\): error TS\d+: .*'token'/)
     expect(broken.output).toMatch(/src\/vendors\/complycube\/clients\.ts\(\d+,\d+\): error TS\d+: .*createdAt/)
+  }, 60_000)
+})
+
+describe('a CA contract change the handlers do not follow', () => {
+  it('fails tsc on the CA handlers (and the untouched copy passes)', async () => {
+    const [same, drifted] = await Promise.all([
+      copyRepo('ca-same', (y) => y, 'ca', CA_HANDLERS),
+      copyRepo(
+        'ca-drifted',
+        (y) => renameField(renameField(renameField(y, 'TokenResponse', 'token', 'jwt'), 'LinkedAccounts', 'cards', 'linked_cards'), 'Error', 'error_code', 'code'),
+        'ca',
+        CA_HANDLERS,
+      ),
+    ])
+    const [ok, broken] = await Promise.all([tsc(same), tsc(drifted)])
+    expect(ok.output).toBe('')
+    expect(ok.code).toBe(0)
+    expect(broken.code).not.toBe(0)
+    expect(broken.output).toMatch(/src\/vendors\/ca\/token-route\.ts\(\d+,\d+\): error TS\d+: .*'token'/)
+    expect(broken.output).toMatch(/src\/vendors\/ca\/accounts\.ts\(\d+,\d+\): error TS\d+: .*cards/)
+    expect(broken.output).toMatch(/src\/vendors\/ca\/errors\.ts\(\d+,\d+\): error TS\d+: .*error_code/)
   }, 60_000)
 })

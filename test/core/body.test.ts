@@ -27,6 +27,17 @@ describe('JSON bodies', () => {
     expect(parseJsonBody(new Uint8Array([0x7b, 0xff, 0x7d]), 'application/json', 100)).toMatchObject({ ok: false, problem: 'malformed' })
   })
 
+  it.each(['{"password":Hedmoral-Sandbox-1}', 'Hedmoral-Sandbox-1', '{"key":"test_abcdefgh12345678"} trailing Hedmoral-Sandbox-1'])(
+    'says what is wrong with %j without quoting any of it (it may hold a secret)',
+    (body) => {
+      const r = parseJsonBody(bytes(body), 'application/json', 1000)
+      expect(r).toMatchObject({ ok: false, problem: 'malformed' })
+      const detail = r.ok ? '' : r.detail
+      expect(detail).toMatch(/JSON/)
+      expect(detail).not.toMatch(/Sandbox|Hedmoral|abcdefgh/)
+    },
+  )
+
   it('keeps __proto__ as a plain own key instead of touching the prototype', () => {
     const r = parseJsonBody(bytes('{"__proto__":{"polluted":true}}'), 'application/json', 100)
     expect(r.ok && Object.prototype.hasOwnProperty.call(r.value, '__proto__')).toBe(true)

@@ -9,7 +9,12 @@ export const ENV = {
   adminUrl: 'TOKEN_SANDBOX_CONTRACT_ADMIN_URL',
   allowWrites: 'TOKEN_SANDBOX_CONTRACT_ALLOW_WRITES',
   throughPrism: 'TOKEN_SANDBOX_CONTRACT_THROUGH_PRISM',
+  /** Followed by an other API's name in capitals: `TOKEN_SANDBOX_CONTRACT_BASE_URL_BFF`. */
+  otherBaseUrlPrefix: 'TOKEN_SANDBOX_CONTRACT_BASE_URL_',
 } as const
+
+/** The base URL variable of one of a suite's other APIs (`bff` → `TOKEN_SANDBOX_CONTRACT_BASE_URL_BFF`). */
+export const otherBaseUrlVariable = (api: string) => ENV.otherBaseUrlPrefix + api.toUpperCase().replace(/[^A-Z0-9]/g, '_')
 
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes)$/i.test(v)
 
@@ -18,10 +23,16 @@ export function targetFromEnv(env: Record<string, string | undefined>): { suite:
   const baseUrl = env[ENV.baseUrl]
   if (!suite || !baseUrl) throw new Error(`${ENV.suite} and ${ENV.baseUrl} must be set`)
   const adminUrl = env[ENV.adminUrl]
+  const baseUrls = Object.fromEntries(
+    Object.entries(env)
+      .filter(([name, value]) => name.startsWith(ENV.otherBaseUrlPrefix) && value)
+      .map(([name, value]) => [name.slice(ENV.otherBaseUrlPrefix.length).toLowerCase(), value!]),
+  )
   return {
     suite,
     target: {
       baseUrl,
+      ...(Object.keys(baseUrls).length ? { baseUrls } : {}),
       ...(adminUrl ? { admin: adminUrl } : {}),
       ...(truthy(env[ENV.allowWrites]) ? { allowWrites: true } : {}),
       // Through Prism, every violation it reports fails the call that caused it.

@@ -6,11 +6,12 @@ import { json } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { readAddAccount } from './account-input.ts'
+import { done, type AccountBody, type LinkedAccountsBody } from './bodies.ts'
 import type { Caller } from './auth.ts'
 import { accountExists, accountNotFound, invalidInput, multipleAccountsFound, tenantNotFound } from './errors.ts'
 import { optionalString, requiredString } from './input.ts'
 import type { CaState } from './state.ts'
-import { accountsWithId, accountView, createAccount, deleteAccount, resolveAccount, type AccountView } from './store.ts'
+import { accountsWithId, accountView, createAccount, deleteAccount, resolveAccount } from './store.ts'
 
 type Ctx = RouteContext<CaState>
 type AccountRow = ReturnType<CaState['db']['account']['getAll']>[number]
@@ -42,7 +43,7 @@ export function checkTenantId(ctx: Ctx, caller: Caller, value: string): SandboxR
   return tenantNotFound()
 }
 
-export const linksView = (view: AccountView) => ({
+export const linksView = (view: AccountBody): LinkedAccountsBody => ({
   tenant_id: view.tenant_id,
   account_id: view.account_id,
   ...(view.name !== undefined ? { name: view.name } : {}),
@@ -91,5 +92,5 @@ export function removeAccount(ctx: Ctx, caller: Caller): SandboxResponse {
   const found = findAccount(ctx, caller)
   if (!found.ok) return found.response
   deleteAccount(ctx.state, found.row.id)
-  return json(200, {})
+  return done()
 }

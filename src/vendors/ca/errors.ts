@@ -6,32 +6,17 @@
 import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
+import type { Schemas } from './bodies.ts'
 
-export type CaErrorCode =
-  // documented
-  | 'account_not_found'
-  | 'contact_not_found'
-  | 'device_not_found'
-  | 'default_factor_cannot_be_deleted'
-  | 'card_not_found'
-  | 'account_exists'
-  | 'tenant_not_found'
-  | 'multiple_accounts_found'
-  | 'is_default_enabled_for_more_than_one_factor'
-  | 'link_already_exists'
-  | 'unauthorized_access'
-  | 'user_not_authorized'
-  | 'auth_token_verify_failed'
-  | 'auth_token_expired'
-  | 'missing_input'
-  // [MOCK]
-  | 'invalid_input'
-  | 'resource_not_found'
-  | 'method_not_allowed'
-  | 'internal_error'
+/**
+ * Every code, documented then [MOCK], as contracts/ca.yaml lists them (`ErrorCode`); the body
+ * is its `Error` schema, so a contract change the code does not follow fails `tsc`.
+ */
+export type CaErrorCode = Schemas['ErrorCode']
 
 export function caError(code: CaErrorCode, description: string, status = 400, headers?: Record<string, string>): SandboxResponse {
-  return json(status, { error_code: code, error_description: description }, headers)
+  const body: Schemas['Error'] = { error_code: code, error_description: description }
+  return json(status, body, headers)
 }
 
 export const missingInput = (element: string) => caError('missing_input', `Value for element {${element}} is required`)

@@ -1,10 +1,10 @@
 // User factor APIs ([MOCK] paths): Delete Contact and Delete Device. Each kind of factor has
 // exactly one default, and the default cannot be deleted.
-import { json } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { findAccount } from './accounts.ts'
 import type { Caller } from './auth.ts'
+import { done } from './bodies.ts'
 import { contactNotFound, defaultFactorCannotBeDeleted, deviceNotFound, invalidInput } from './errors.ts'
 import type { CaState } from './state.ts'
 import { deleteFactor, type FactorKind } from './store.ts'
@@ -30,7 +30,7 @@ function remove(kind: FactorKind, param: 'contact_id' | 'device_id', notFound: (
       return defaultFactorCannotBeDeleted()
     }
     ctx.meta({ [param]: id })
-    return json(200, {})
+    return done()
   }
 }
 

@@ -7,11 +7,13 @@ import { addAccount, linkedAccounts, removeAccount } from './accounts.ts'
 import { adminRoutes } from './admin.ts'
 import { checkApiVersion, protectedRoute } from './auth.ts'
 import { errors } from './errors.ts'
+import { rememberState } from './internal.ts'
 import { deleteContact, deleteDevice } from './factors.ts'
 import { inspectToken, tenantInfo, type TenantInfo, type TokenReport } from './inspect.ts'
 import { CARD_NUMBER } from './input.ts'
 import { addLink, deleteLink } from './links.ts'
 import { createState, reset, type CaState } from './state.ts'
+import { restore, snapshot, watch } from './snapshot.ts'
 import { addKnownCard, knownCards, listAccounts, type AccountView } from './store.ts'
 import type { CaFixtures } from './tenants.ts'
 import { requestToken } from './token-route.ts'
@@ -61,7 +63,11 @@ export const ca: VendorModule<CaState, CaApi, CaFixtures> = {
   defaultFixtures: seed as unknown as CaFixtures,
   createState,
   reset,
-  api: (state) => ({
+  snapshot,
+  restore,
+  watch,
+  // Remembered so in-repo tests can reach the tenants' signing secrets (./internal.ts).
+  api: (state) => rememberState({
     tenants: () => tenantInfo(state),
     async issueToken({ tenant, username, client_app_id = 'TOKEN_SANDBOX' }) {
       const t = tenantOf(state, tenant)
@@ -77,7 +83,7 @@ export const ca: VendorModule<CaState, CaApi, CaFixtures> = {
       if (!CARD_NUMBER.test(card)) throw new Error('card_number must be 12 to 19 digits')
       return addKnownCard(state, tenantOf(state, tenant).id, card)
     },
-  }),
+  }, state),
   describe: (state) =>
     [...state.tenants.values()].flatMap((t) => [
       `tenant ${t.id} (${t.name})  ${t.prefix}${t.baseUrl ? `  msw: ${t.baseUrl}` : ''}  tokens last ${t.tokenMinutes} min`,

@@ -5,6 +5,7 @@ import { json } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { findAccount, linksView } from './accounts.ts'
+import { done } from './bodies.ts'
 import type { Caller } from './auth.ts'
 import { cardNotFound, invalidInput, linkAlreadyExists } from './errors.ts'
 import { CARD_NUMBER, requiredString } from './input.ts'
@@ -50,5 +51,5 @@ export function deleteLink(ctx: Ctx, caller: Caller): SandboxResponse {
     ctx.refuse('card not linked to this account')
     return cardNotFound(card)
   }
-  return json(200, {})
+  return done()
 }

@@ -6,42 +6,45 @@ import type { Core } from '../../core/service.ts'
 import { buildTenants, OPERATIONS, type CaFixtures, type Tenant } from './tenants.ts'
 import { addKnownCard, createAccount, linkCard } from './store.ts'
 
+/** The store's models; `snapshot.ts` dumps and checks rows against them. */
+export const models = {
+  serviceAccount: {
+    id: primaryKey(String), // `${tenant}/${username}`
+    tenant: String,
+    username: String,
+    password: String,
+    /** Comma-separated operation names, or `*`. */
+    operations: String,
+  },
+  account: {
+    id: primaryKey(String), // internal reference; (tenant, account_id, name) is what callers see
+    tenant: String,
+    account_id: String,
+    name: String,
+    createdAtMs: Number,
+  },
+  card: {
+    id: primaryKey(String), // `${tenant}/${card_number}`
+    tenant: String,
+    card_number: String,
+    /** The internal id of the account it is linked to; '' when not linked. */
+    accountRef: String,
+  },
+  factor: {
+    id: primaryKey(String), // `${accountRef}/${kind}/${factor_id}`
+    tenant: String,
+    accountRef: String,
+    kind: String, // 'contact' | 'device'
+    factor_id: String,
+    type: String, // contacts: 'email' | 'mobile'; devices: ''
+    value: String,
+    is_default: Boolean,
+    position: Number,
+  },
+}
+
 function createDb() {
-  return factory({
-    serviceAccount: {
-      id: primaryKey(String), // `${tenant}/${username}`
-      tenant: String,
-      username: String,
-      password: String,
-      /** Comma-separated operation names, or `*`. */
-      operations: String,
-    },
-    account: {
-      id: primaryKey(String), // internal reference; (tenant, account_id, name) is what callers see
-      tenant: String,
-      account_id: String,
-      name: String,
-      createdAtMs: Number,
-    },
-    card: {
-      id: primaryKey(String), // `${tenant}/${card_number}`
-      tenant: String,
-      card_number: String,
-      /** The internal id of the account it is linked to; '' when not linked. */
-      accountRef: String,
-    },
-    factor: {
-      id: primaryKey(String), // `${accountRef}/${kind}/${factor_id}`
-      tenant: String,
-      accountRef: String,
-      kind: String, // 'contact' | 'device'
-      factor_id: String,
-      type: String, // contacts: 'email' | 'mobile'; devices: ''
-      value: String,
-      is_default: Boolean,
-      position: Number,
-    },
-  })
+  return factory(models)
 }
 
 export type CaDb = ReturnType<typeof createDb>

@@ -2,7 +2,9 @@
 // an account_id is taken once per tenant by Add Account, a card is linked to at most one
 // account, and each kind of user factor (contacts, devices) has exactly one default, which
 // cannot be deleted. Every query is scoped by tenant.
+import type { AccountBody, ContactType } from './bodies.ts'
 import type { CaState } from './state.ts'
+import { findByPrimaryKey } from '../../core/store.ts'
 
 export type FactorKind = 'contact' | 'device'
 
@@ -25,14 +27,8 @@ export interface NewAccount {
   devices: DeviceInput[]
 }
 
-export interface AccountView {
-  tenant_id: string
-  account_id: string
-  name?: string
-  cards: { card_number: string }[]
-  contacts: { contact_id: string; type: string; value: string; is_default: boolean }[]
-  devices: { device_id: string; is_default: boolean }[]
-}
+/** An account as the API answers it: the contract's `Account` schema. */
+export type AccountView = AccountBody
 
 type AccountRow = ReturnType<CaState['db']['account']['getAll']>[number]
 
@@ -40,14 +36,14 @@ const cardKey = (tenant: string, cardNumber: string) => `${tenant}/${cardNumber}
 
 export function addKnownCard(state: CaState, tenant: string, cardNumber: string): boolean {
   const id = cardKey(tenant, cardNumber)
-  if (state.db.card.findFirst({ where: { id: { equals: id } } })) return false
+  if (findByPrimaryKey(state.db, 'card', 'id', id)) return false
   state.db.card.create({ id, tenant, card_number: cardNumber, accountRef: '' })
   return true
 }
 
 export function knownCards(state: CaState, tenant: string): { card_number: string; linked_to: string | null }[] {
   return state.db.card.findMany({ where: { tenant: { equals: tenant } } }).map((c) => {
-    const account = c.accountRef ? state.db.account.findFirst({ where: { id: { equals: c.accountRef } } }) : null
+    const account = c.accountRef ? findByPrimaryKey(state.db, 'account', 'id', c.accountRef) : null
     return { card_number: c.card_number, linked_to: account ? account.account_id : null }
   })
 }
@@ -106,7 +102,7 @@ export type LinkOutcome = 'linked' | 'already_linked_here' | 'linked_elsewhere' 
 
 export function linkCard(state: CaState, tenant: string, ref: string, cardNumber: string): LinkOutcome {
   const id = cardKey(tenant, cardNumber)
-  const card = state.db.card.findFirst({ where: { id: { equals: id } } })
+  const card = findByPrimaryKey(state.db, 'card', 'id', id)
   if (!card) return 'unknown_card'
   if (card.accountRef === ref) return 'already_linked_here'
   if (card.accountRef !== '') return 'linked_elsewhere'
@@ -117,7 +113,7 @@ export function linkCard(state: CaState, tenant: string, ref: string, cardNumber
 /** Removes the link between a card and this account; false when they were not linked. */
 export function unlinkCard(state: CaState, tenant: string, ref: string, cardNumber: string): boolean {
   const id = cardKey(tenant, cardNumber)
-  const card = state.db.card.findFirst({ where: { id: { equals: id } } })
+  const card = findByPrimaryKey(state.db, 'card', 'id', id)
   if (!card || card.accountRef !== ref) return false
   state.db.card.update({ where: { id: { equals: id } }, data: { accountRef: '' } })
   return true
@@ -134,7 +130,7 @@ export type FactorDeletion = 'deleted' | 'not_found' | 'is_default'
 
 export function deleteFactor(state: CaState, ref: string, kind: FactorKind, factorId: string): FactorDeletion {
   const id = `${ref}/${kind}/${factorId}`
-  const row = state.db.factor.findFirst({ where: { id: { equals: id } } })
+  const row = findByPrimaryKey(state.db, 'factor', 'id', id)
   if (!row) return 'not_found'
   if (row.is_default) return 'is_default'
   state.db.factor.delete({ where: { id: { equals: id } } })
@@ -154,7 +150,7 @@ export function accountView(state: CaState, row: AccountRow): AccountView {
     account_id: row.account_id,
     ...(row.name ? { name: row.name } : {}),
     cards,
-    contacts: factors('contact').map((f) => ({ contact_id: f.factor_id, type: f.type, value: f.value, is_default: f.is_default })),
+    contacts: factors('contact').map((f) => ({ contact_id: f.factor_id, type: f.type as ContactType, value: f.value, is_default: f.is_default })),
     devices: factors('device').map((f) => ({ device_id: f.factor_id, is_default: f.is_default })),
   }
 }

@@ -5,12 +5,14 @@
 import { json } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
+import type { TokenBody } from './bodies.ts'
 import { unauthorizedAccess } from './errors.ts'
 import { readBody, requiredString, UUID, type StringRule } from './input.ts'
 import { constantTimeEqual } from './secret-compare.ts'
 import type { CaState } from './state.ts'
 import type { Tenant } from './tenants.ts'
 import { issueToken } from './tokens.ts'
+import { findByPrimaryKey } from '../../core/store.ts'
 
 type Ctx = RouteContext<CaState>
 
@@ -23,6 +25,11 @@ const FIELDS: [string, StringRule][] = [
 
 // Compared against when the username is unknown, so both failures take the same time.
 const DUMMY_PASSWORD = 'token-sandbox-no-such-account-0000000000'
+
+/** An unknown username as the journal shows it: enough to recognise a typo, too little to be a password. */
+export function maskUnknown(username: string): string {
+  return `${username.slice(0, 3)}… (${username.length} characters)`
+}
 
 export async function requestToken(ctx: Ctx): Promise<SandboxResponse> {
   const refuse = (reason: string, response: SandboxResponse) => {
@@ -37,7 +44,9 @@ export async function requestToken(ctx: Ctx): Promise<SandboxResponse> {
     const read = requiredString(body.value, element, rule)
     if (!read.ok) return refuse(read.reason, read.response)
     values[element] = read.value
-    if (element !== 'password') ctx.meta({ [element]: read.value })
+    // The username is journaled once it names a service account (see below): a password typed
+    // into the username field must not end up in the journal.
+    if (element !== 'password' && element !== 'username') ctx.meta({ [element]: read.value })
   }
   const { client_app_id, username, password } = values as Record<'client_app_id' | 'username' | 'password', string>
 
@@ -54,14 +63,19 @@ export async function requestToken(ctx: Ctx): Promise<SandboxResponse> {
   }
 
   const account = tenant
-    ? state.db.serviceAccount.findFirst({ where: { id: { equals: `${tenant.id}/${username}` } } })
+    ? findByPrimaryKey(state.db, 'serviceAccount', 'id', `${tenant.id}/${username}`)
     : null
   const passwordOk = constantTimeEqual(account?.password ?? DUMMY_PASSWORD, password)
-  if (!tenant || !account) return refuse('unknown username', unauthorizedAccess())
+  if (!tenant || !account) {
+    ctx.meta({ username: maskUnknown(username) })
+    return refuse('unknown username', unauthorizedAccess())
+  }
+  ctx.meta({ username })
   if (!passwordOk) return refuse('wrong password', unauthorizedAccess())
 
   ctx.environment = tenant.id
   const { token, claims } = await issueToken(state, tenant, { username, client_app_id })
   ctx.meta({ token: { jti: claims.jti, iat: claims.iat, exp: claims.exp } })
-  return json(200, { token })
+  const answer: TokenBody = { token }
+  return json(200, answer)
 }

@@ -1,6 +1,7 @@
 // CAF's BFF (the current SDK flow): GET /session-tokens exchanges the authentication token (the
 // same self-signed HS256 JWT) for a session token; POST /sessions opens an SDK session with it.
 import type { SandboxResponse } from '../../core/types.ts'
+import type { components } from '../../generated/caf.ts'
 import { normalisePersonId } from './cpf.ts'
 import { MESSAGES } from './errors.ts'
 import { firstProblem, objectBody, personIdField, stringsObject } from './input.ts'
@@ -8,12 +9,16 @@ import { fail, newRequestId, ok, presented, refuseToken, type Ctx } from './resp
 import { issueSessionToken } from './session-token.ts'
 import { checkPerson } from './verify.ts'
 
+// Answer bodies typed from contracts/caf.yaml: a renamed field there fails tsc here.
+type Schemas = components['schemas']
+
 export async function sessionTokens(ctx: Ctx): Promise<SandboxResponse> {
   const token = presented(ctx)
   const { sessionToken, claims } = await issueSessionToken(ctx.state, token)
   // `token.jti` lets the sandbox's token list link the token to this request.
   ctx.meta({ clientId: token.key.clientId, token: { jti: claims.jti, sessionId: claims.sessionId, iat: claims.iat, exp: claims.exp } })
-  return ok(ctx, { requestId: newRequestId(ctx), sessionToken })
+  const answer: Schemas['SessionTokenResult'] = { requestId: newRequestId(ctx), sessionToken }
+  return ok(ctx, answer)
 }
 
 export async function createSession(ctx: Ctx): Promise<SandboxResponse> {
@@ -34,5 +39,6 @@ export async function createSession(ctx: Ctx): Promise<SandboxResponse> {
   const createdAt = new Date(state.core.clock.now()).toISOString()
   state.db.session.create({ id, environment: token.key.environment, clientId: token.key.clientId, personId, createdAt })
   ctx.meta({ clientId: token.key.clientId, sessionId: token.sessionId, id })
-  return ok(ctx, { requestId: newRequestId(ctx), id, personId, createdAt })
+  const answer: Schemas['Session'] = { requestId: newRequestId(ctx), id, personId, createdAt }
+  return ok(ctx, answer)
 }

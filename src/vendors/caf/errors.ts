@@ -1,7 +1,10 @@
 // CAF's error payload: `{requestId, message}`. CAF says every response carries a `requestId`;
 // its SDKs read errors as `{message}`. Statuses and messages for the token failures are the ones
-// CAF documents; those for malformed bodies, 413 and 415 are ours (see README).
+// CAF documents; those for malformed bodies, 413 and 415 are ours (see README). The body is
+// typed from contracts/caf.yaml (src/generated), so a contract change the code does not follow
+// fails tsc.
 import { json } from '../../core/http.ts'
+import type { components } from '../../generated/caf.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 
@@ -15,8 +18,11 @@ export const MESSAGES = {
   internal: 'Internal server error',
 } as const
 
+export type CafErrorBody = components['schemas']['Error']
+
 export function cafError(status: number, message: string, requestId: string = globalThis.crypto.randomUUID()): SandboxResponse {
-  return json(status, { requestId, message })
+  const body: CafErrorBody = { requestId, message }
+  return json(status, body)
 }
 
 // The core calls these before a handler runs, where the seeded id source is not at hand.

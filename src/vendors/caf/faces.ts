@@ -2,6 +2,7 @@
 // the attempt back), and liveness. Each runs after `authenticate` accepted the token for the
 // route's product; here the token's `peopleId` is held against the CPF in the body.
 import { own } from '../../core/http.ts'
+import type { components } from '../../generated/caf.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { normalisePersonId } from './cpf.ts'
 import { MESSAGES } from './errors.ts'
@@ -10,6 +11,9 @@ import { faceMatchOf, livenessOf } from './outcomes.ts'
 import { fail, newRequestId, ok, presented, refuseToken, type Ctx } from './respond.ts'
 import { findFace, registerFace, type Environment } from './state.ts'
 import { checkPerson } from './verify.ts'
+
+// Answer bodies typed from contracts/caf.yaml: a renamed field there fails tsc here.
+type Schemas = components['schemas']
 
 const env = (ctx: Ctx) => ctx.environment as Environment
 const REGISTERED = 'Ação realizada com sucesso.'
@@ -36,7 +40,8 @@ export async function register(ctx: Ctx): Promise<SandboxResponse> {
   registerFace(ctx.state, env(ctx), peopleId, body.imageUrl as string)
   ctx.meta({ clientId: presented(ctx).key.clientId, peopleId })
   // CAF documents no response signature for registration: the query parameter is ignored.
-  return ok(ctx, { requestId: newRequestId(ctx), message: REGISTERED })
+  const answer: Schemas['FaceRegistered'] = { requestId: newRequestId(ctx), message: REGISTERED }
+  return ok(ctx, answer)
 }
 
 export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
@@ -62,7 +67,7 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
   const isMatch = liveness.isAlive && match.isFaceMatch
   const key = presented(ctx).key
   const attemptId = state.core.ids.hex(24)
-  const document = {
+  const document: Schemas['FaceAttempt'] = {
     id: attemptId,
     createdAt: new Date(state.core.clock.now()).toISOString(),
     peopleId,
@@ -76,7 +81,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
   }
   state.db.attempt.create({ id: attemptId, environment: env(ctx), kind: 'authenticate', peopleId, document: JSON.stringify(document) })
   ctx.meta({ clientId: key.clientId, peopleId, attemptId, isMatch })
-  return ok(ctx, { requestId: newRequestId(ctx), isMatch, attemptId }, { signable: true })
+  const answer: Schemas['FaceAuthentication'] = { requestId: newRequestId(ctx), isMatch, attemptId }
+  return ok(ctx, answer, { signable: true })
 }
 
 export async function getAttempt(ctx: Ctx): Promise<SandboxResponse> {
@@ -87,7 +93,8 @@ export async function getAttempt(ctx: Ctx): Promise<SandboxResponse> {
   if (!row) return fail(ctx, 404, MESSAGES.attemptNotFound, `no authentication attempt ${id} in ${env(ctx)}`)
   const refusal = bindPerson(ctx, row.peopleId)
   if (refusal) return refusal
-  return ok(ctx, { requestId: newRequestId(ctx), data: JSON.parse(row.document) as unknown })
+  const answer: Schemas['FaceAttemptResult'] = { requestId: newRequestId(ctx), data: JSON.parse(row.document) as Schemas['FaceAttempt'] }
+  return ok(ctx, answer)
 }
 
 export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
@@ -117,17 +124,14 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
     document: JSON.stringify({ id: attemptId, isAlive: outcome.isAlive, probability: outcome.probability }),
   })
   ctx.meta({ clientId: presented(ctx).key.clientId, attemptId, isAlive: outcome.isAlive })
-  return ok(
-    ctx,
-    {
-      requestId: newRequestId(ctx),
-      isAlive: outcome.isAlive,
-      attemptId,
-      ...(person !== undefined && person !== null ? { person } : {}),
-      message: outcome.message,
-    },
-    { signable: true },
-  )
+  const answer: Schemas['LivenessResult'] = {
+    requestId: newRequestId(ctx),
+    isAlive: outcome.isAlive,
+    attemptId,
+    ...(person !== undefined && person !== null ? { person: person as Schemas['LivenessEcho'] } : {}),
+    message: outcome.message,
+  }
+  return ok(ctx, answer, { signable: true })
 }
 
 /** The caller's address as a proxy reports it; in-process requests have none, so loopback. */

@@ -10,6 +10,7 @@ import { prefixMounts, realMounts } from './hosts.ts'
 import { PRODUCTS } from './products.ts'
 import { routes } from './routes.ts'
 import { ENVIRONMENTS, allKeys, createState, reset, type CafFixtures, type CafState } from './state.ts'
+import { restore, snapshot, watch } from './snapshot.ts'
 
 export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
   name: 'caf',
@@ -23,6 +24,9 @@ export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
   defaultFixtures: seed as unknown as CafFixtures,
   createState,
   reset,
+  snapshot,
+  restore,
+  watch,
   api: createApi,
   describe: (state) =>
     ENVIRONMENTS.flatMap((environment) =>

@@ -3,7 +3,7 @@
 // with a unique session identifier; ours is HS256 under a per-sandbox secret with the claims
 // { iss: clientId, sessionId, environment, peopleId?, iat, exp, jti } (jti = sessionId).
 import { findKeyAnywhere, type CafState, type Environment, type PresentedToken } from './state.ts'
-import { parseToken, refused, type TokenCheck } from './verify.ts'
+import { parseToken, refused, verifyFailure, type TokenCheck } from './verify.ts'
 
 export interface SessionTokenClaims {
   iss: string
@@ -47,10 +47,7 @@ export async function verifySessionToken(state: CafState, rawToken: string, envi
     algorithms: ['HS256'],
     clockTolerance: state.settings.clockSkewSeconds,
   })
-  if (!outcome.ok) {
-    if (outcome.reason === 'bad_signature') return refused('bad_signature', 'not a session token this sandbox issued')
-    return refused(outcome.reason === 'claim_invalid' ? 'malformed' : outcome.reason, outcome.detail)
-  }
+  if (!outcome.ok) return verifyFailure(state, parsed.payload, outcome, 'not a session token this sandbox issued')
   const claims = outcome.payload as SessionTokenClaims
   if (claims.environment !== environment) {
     return refused('wrong_environment', `the session token was issued in ${String(claims.environment)}, this is ${environment}`)

@@ -7,6 +7,7 @@ import type { SandboxRequest } from '../../core/types.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
+import { findByPrimaryKey } from '../../core/store.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -48,6 +49,8 @@ export interface FaceFixture {
 
 export interface CafFixtures {
   settings?: Partial<CafSettings>
+  /** The secret the BFF session tokens are signed with (random per sandbox when absent); for tests that forge them. */
+  sessionTokenSecret?: string
   mobileKeys: MobileKeyFixture[]
   faces?: FaceFixture[]
 }
@@ -75,43 +78,46 @@ export interface PresentedToken {
   sessionId?: string
 }
 
+/** The store's models; `snapshot.ts` dumps and checks rows against them. */
+export const models = {
+  mobileKey: {
+    clientId: primaryKey(String),
+    environment: String,
+    clientSecret: String,
+    name: String,
+    // JSON array of product names.
+    products: String,
+    revoked: Boolean,
+    createdAt: String,
+    originId: String,
+  },
+  face: {
+    // `<environment>:<peopleId>`: one registered face per person and environment.
+    id: primaryKey(String),
+    environment: String,
+    peopleId: String,
+    imageUrl: String,
+    createdAt: String,
+  },
+  attempt: {
+    id: primaryKey(String),
+    environment: String,
+    kind: String,
+    peopleId: String,
+    // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
+    document: String,
+  },
+  session: {
+    id: primaryKey(String),
+    environment: String,
+    clientId: String,
+    personId: String,
+    createdAt: String,
+  },
+}
+
 function createDb() {
-  return factory({
-    mobileKey: {
-      clientId: primaryKey(String),
-      environment: String,
-      clientSecret: String,
-      name: String,
-      // JSON array of product names.
-      products: String,
-      revoked: Boolean,
-      createdAt: String,
-      originId: String,
-    },
-    face: {
-      // `<environment>:<peopleId>`: one registered face per person and environment.
-      id: primaryKey(String),
-      environment: String,
-      peopleId: String,
-      imageUrl: String,
-      createdAt: String,
-    },
-    attempt: {
-      id: primaryKey(String),
-      environment: String,
-      kind: String,
-      peopleId: String,
-      // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
-      document: String,
-    },
-    session: {
-      id: primaryKey(String),
-      environment: String,
-      clientId: String,
-      personId: String,
-      createdAt: String,
-    },
-  })
+  return factory(models)
 }
 
 export type CafDb = ReturnType<typeof createDb>
@@ -127,13 +133,22 @@ export interface CafState {
   presented: WeakMap<SandboxRequest, PresentedToken>
 }
 
+function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
+  // Drawn even when the fixture gives one, so the seeded ids after it stay the same.
+  const drawn = core.ids.secret(48)
+  const given = fixtures.sessionTokenSecret
+  if (given === undefined) return drawn
+  if (typeof given !== 'string' || given.length < 16) throw new Error('CAF fixtures: sessionTokenSecret must be a string of at least 16 characters')
+  return given
+}
+
 export function createState(core: Core, fixtures: CafFixtures): CafState {
   const state: CafState = {
     core,
     db: createDb(),
     fixtures,
     settings: { ...DEFAULT_SETTINGS },
-    signingSecret: core.ids.secret(48),
+    signingSecret: sessionTokenSecret(core, fixtures),
     presented: new WeakMap(),
   }
   seed(state)
@@ -151,7 +166,7 @@ export function seed(state: CafState): void {
       throw new Error(`${where}: clientId and clientSecret are required`)
     }
     if (!Array.isArray(k.products) || !k.products.every(isProduct)) throw new Error(`${where}: unknown product in ${JSON.stringify(k.products)}`)
-    if (db.mobileKey.findFirst({ where: { clientId: { equals: k.clientId } } })) throw new Error(`${where}: clientId is seeded twice`)
+    if (findByPrimaryKey(db, 'mobileKey', 'clientId', k.clientId)) throw new Error(`${where}: clientId is seeded twice`)
     db.mobileKey.create({
       clientId: k.clientId,
       environment: k.environment,
@@ -191,7 +206,7 @@ function toKey(row: KeyRow): MobileKey {
 
 /** The key with this clientId, in whichever environment holds it. */
 export function findKeyAnywhere(state: CafState, clientId: string): MobileKey | null {
-  const row = state.db.mobileKey.findFirst({ where: { clientId: { equals: clientId } } })
+  const row = findByPrimaryKey(state.db, 'mobileKey', 'clientId', clientId)
   return row ? toKey(row) : null
 }
 
@@ -203,7 +218,7 @@ export function registerFace(state: CafState, environment: Environment, peopleId
   const id = `${environment}:${normalisePersonId(peopleId)}`
   const createdAt = new Date(state.core.clock.now()).toISOString()
   const data = { environment, peopleId: normalisePersonId(peopleId), imageUrl, createdAt }
-  if (state.db.face.findFirst({ where: { id: { equals: id } } })) state.db.face.update({ where: { id: { equals: id } }, data })
+  if (findByPrimaryKey(state.db, 'face', 'id', id)) state.db.face.update({ where: { id: { equals: id } }, data })
   else state.db.face.create({ id, ...data })
 }
 

@@ -6,6 +6,10 @@ import { fail, newRequestId, ok, type Ctx } from './respond.ts'
 import type { Environment } from './state.ts'
 import { describeRefusal, verifyMobileToken } from './verify.ts'
 import type { SandboxResponse } from '../../core/types.ts'
+import type { components } from '../../generated/caf.ts'
+
+// The answer typed from contracts/caf.yaml: a renamed field there fails tsc here.
+type TokenVerification = components['schemas']['TokenVerification']
 
 const VALID_MESSAGE = 'The token is valid for this product'
 
@@ -14,7 +18,8 @@ export async function verifyTokenRoute(ctx: Ctx): Promise<SandboxResponse> {
   if (!product) return fail(ctx, 400, "The 'product' header is required", 'missing product header')
   const invalid = (reason: string) => {
     ctx.refuse(reason)
-    return ok(ctx, { requestId: newRequestId(ctx), status: 'INVALID', message: MESSAGES.invalidToken })
+    const answer: TokenVerification = { requestId: newRequestId(ctx), status: 'INVALID', message: MESSAGES.invalidToken }
+    return ok(ctx, answer)
   }
   if (!isProduct(product)) return invalid(`product not linked: ${product} is not a CAF product`)
   const check = await verifyMobileToken(ctx.state, ctx.req.headers['authorization'] ?? '', {
@@ -26,5 +31,6 @@ export async function verifyTokenRoute(ctx: Ctx): Promise<SandboxResponse> {
     return invalid(describeRefusal(check))
   }
   ctx.meta({ product, clientId: check.token.key.clientId })
-  return ok(ctx, { requestId: newRequestId(ctx), status: 'VALID', message: VALID_MESSAGE })
+  const answer: TokenVerification = { requestId: newRequestId(ctx), status: 'VALID', message: VALID_MESSAGE }
+  return ok(ctx, answer)
 }

@@ -2,6 +2,8 @@
 // `iss` a clientId of this environment, signed with that key's clientSecret, `exp` (optional) by
 // the sandbox clock, the key linked to the product, `peopleId`/`personId` equal to the request's
 // CPF. CAF answers every failure with one generic message; the refusal says which check failed.
+import { base64url } from 'jose'
+import { isRecord } from '../../core/http.ts'
 import { hasValidCpfCheckDigits, normalisePersonId } from './cpf.ts'
 import type { Product } from './products.ts'
 import { findKeyAnywhere, type CafState, type Environment, type PresentedToken } from './state.ts'
@@ -65,8 +67,40 @@ export function parseToken(state: CafState, token: string): { header: Record<str
     return refused('malformed', `a JWT has three dot-separated parts, this has ${parts.length}`)
   }
   const decoded = state.core.jwt.decode(token)
-  if (!decoded) return refused('malformed', 'the header or payload is not base64url-encoded JSON')
+  if (!decoded) {
+    const detail = undecodable(parts[0]!, 'header') ?? undecodable(parts[1]!, 'payload') ?? 'the header or payload is not base64url-encoded JSON'
+    return refused('malformed', detail)
+  }
   return { header: decoded.header as Record<string, unknown>, payload: decoded.payload }
+}
+
+/** Which part of an undecodable token is at fault, for the journal; null when this part is fine. */
+function undecodable(part: string, name: 'header' | 'payload'): string | null {
+  let value: unknown
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(base64url.decode(part)))
+  } catch {
+    return `the ${name} is not base64url-encoded JSON`
+  }
+  return isRecord(value) ? null : `the ${name} is not a JSON object`
+}
+
+/**
+ * The refusal for a token that failed jose's check: the instants in the detail when it is about
+ * time (`expired: exp 2026-… is past (sandbox clock 2026-…)`), `badSignature` when it is the
+ * signature, jose's own words otherwise.
+ */
+export function verifyFailure(state: CafState, payload: JWTPayload, failure: { reason: VerifyFailure; detail: string }, badSignature: string): TokenRefusal {
+  const refusal = mapFailure(failure.reason)
+  const now = state.core.clock.now()
+  const clock = `(sandbox clock ${new Date(now).toISOString()})`
+  if (refusal === 'expired' && typeof payload.exp === 'number') return refused('expired', `exp ${iso(payload.exp)} is past ${clock}`)
+  if (refusal === 'not_yet_valid') {
+    if (typeof payload.nbf === 'number' && payload.nbf * 1000 > now) return refused('not_yet_valid', `nbf ${iso(payload.nbf)} is in the future ${clock}`)
+    if (typeof payload.iat === 'number' && payload.iat * 1000 > now) return refused('not_yet_valid', `iat ${iso(payload.iat)} is in the future ${clock}`)
+  }
+  if (refusal === 'bad_signature') return refused('bad_signature', badSignature)
+  return refused(refusal, failure.detail)
 }
 
 /** The claim CAF documents as `peopleId` (the old Identity docs call it `personId`). */
@@ -98,14 +132,7 @@ export async function verifyMobileToken(state: CafState, rawToken: string, req: 
     algorithms: ['HS256'],
     clockTolerance: state.settings.clockSkewSeconds,
   })
-  if (!outcome.ok) {
-    const refusal = mapFailure(outcome.reason)
-    if (refusal === 'expired' && typeof payload.exp === 'number') {
-      return refused('expired', `exp ${iso(payload.exp)} is past (sandbox clock ${new Date(state.core.clock.now()).toISOString()})`)
-    }
-    if (refusal === 'bad_signature') return refused('bad_signature', `not signed with the clientSecret of ${key.clientId}`)
-    return refused(refusal, outcome.detail)
-  }
+  if (!outcome.ok) return verifyFailure(state, payload, outcome, `not signed with the clientSecret of ${key.clientId}`)
   if (key.revoked) return refused('revoked_key', `the Mobile Key ${key.clientId} was revoked`)
   if (req.products && !req.products.some((p) => key.products.includes(p))) {
     return refused('product_not_linked', `${key.clientId} is not linked to ${req.products.join(' or ')}`)

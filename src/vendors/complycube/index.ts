@@ -7,6 +7,7 @@ import { authenticate } from './auth.ts'
 import { createClient, deleteClient, getClient, listClients, updateClient } from './clients.ts'
 import { errors } from './errors.ts'
 import { createState, findClient, reset, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
+import { restore, snapshot, watch } from './snapshot.ts'
 import { generateToken } from './token-route.ts'
 import seed from '../../../fixtures/complycube.json' with { type: 'json' }
 import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
@@ -44,6 +45,9 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
   defaultFixtures: seed as unknown as ComplyCubeFixtures,
   createState,
   reset,
+  snapshot,
+  restore,
+  watch,
   api: (state) => ({
     verifyToken: (input) => verifySdkToken(state, input),
     issueToken: async (binding) => (await issueSdkToken(state, binding)).token,

@@ -3,6 +3,7 @@
 import { factory, primaryKey, drop } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
 import type { components } from '../../generated/complycube.ts'
+import { findByPrimaryKey } from '../../core/store.ts'
 
 export type Environment = 'sandbox' | 'live'
 export const ENVIRONMENTS: readonly Environment[] = ['sandbox', 'live']
@@ -30,23 +31,26 @@ export interface ComplyCubeFixtures {
 /** A client as ComplyCube returns it: the `Client` schema of contracts/complycube.yaml. */
 export type ClientDocument = components['schemas']['Client']
 
+/** The store's models; `snapshot.ts` dumps and checks rows against them. */
+export const models = {
+  apiKey: {
+    key: primaryKey(String),
+    environment: String,
+    name: String,
+    revoked: Boolean,
+  },
+  client: {
+    id: primaryKey(String),
+    environment: String,
+    createdAtMs: Number,
+    // The client document as JSON: ComplyCube clients carry free-form `metadata` and nullable
+    // nested details, which the model's typed fields cannot hold faithfully.
+    document: String,
+  },
+}
+
 function createDb() {
-  return factory({
-    apiKey: {
-      key: primaryKey(String),
-      environment: String,
-      name: String,
-      revoked: Boolean,
-    },
-    client: {
-      id: primaryKey(String),
-      environment: String,
-      createdAtMs: Number,
-      // The client document as JSON: ComplyCube clients carry free-form `metadata` and nullable
-      // nested details, which the model's typed fields cannot hold faithfully.
-      document: String,
-    },
-  })
+  return factory(models)
 }
 
 export type ComplyCubeDb = ReturnType<typeof createDb>
@@ -93,10 +97,10 @@ export function reset(state: ComplyCubeState): void {
 }
 
 export function findKey(state: ComplyCubeState, key: string) {
-  return state.db.apiKey.findFirst({ where: { key: { equals: key } } })
+  return findByPrimaryKey(state.db, 'apiKey', 'key', key)
 }
 
 export function findClient(state: ComplyCubeState, environment: Environment, id: string): ClientDocument | null {
-  const row = state.db.client.findFirst({ where: { id: { equals: id }, environment: { equals: environment } } })
-  return row ? (JSON.parse(row.document) as ClientDocument) : null
+  const row = findByPrimaryKey(state.db, 'client', 'id', id)
+  return row && row.environment === environment ? (JSON.parse(row.document) as ClientDocument) : null
 }

@@ -1,0 +1,49 @@
+// What the CAF contract suite needs to know about where it runs: which environment a base URL
+// belongs to, where the BFF is when only the Mobile API's URL is given, and fresh CPFs (valid
+// check digits) that no real person or earlier run is likely to have used.
+import { HOSTS } from '../vendors/caf/hosts.ts'
+
+export type CafEnvironment = 'prod' | 'beta' | 'dev'
+export const CAF_ENVIRONMENTS: readonly CafEnvironment[] = ['prod', 'beta', 'dev']
+
+const trim = (url: string) => url.replace(/\/+$/, '')
+/** `…/caf/<env>/<api>` on a standalone token-sandbox. */
+const SANDBOX_PATH = /\/caf\/(prod|beta|dev)\/(mobile|bff)$/
+
+/** The environment a Mobile API or BFF base URL belongs to: CAF's own host, or a sandbox prefix. */
+export function cafEnvironmentOf(baseUrl: string): CafEnvironment | undefined {
+  const url = trim(baseUrl)
+  const sandbox = SANDBOX_PATH.exec(url)
+  if (sandbox) return sandbox[1] as CafEnvironment
+  return CAF_ENVIRONMENTS.find((env) => url === HOSTS[env].mobile || url === HOSTS[env].bff)
+}
+
+/** The BFF beside a Mobile API base URL (same sandbox, or CAF's host of that environment). */
+export function bffBesideMobile(mobileBaseUrl: string): string | undefined {
+  const url = trim(mobileBaseUrl)
+  if (/\/caf\/(prod|beta|dev)\/mobile$/.test(url)) return url.replace(/\/mobile$/, '/bff')
+  const env = CAF_ENVIRONMENTS.find((e) => url === HOSTS[e].mobile)
+  return env ? HOSTS[env].bff : undefined
+}
+
+/** Mod-11 check digit over `digits` (weights length+1 … 2). */
+function checkDigit(digits: number[]): number {
+  let sum = 0
+  for (let i = 0; i < digits.length; i++) sum += digits[i]! * (digits.length + 1 - i)
+  const rest = sum % 11
+  return rest < 2 ? 0 : 11 - rest
+}
+
+/** A random CPF with valid check digits, never all one digit. */
+export function freshCpf(): string {
+  for (;;) {
+    const digits = [...globalThis.crypto.getRandomValues(new Uint8Array(9))].map((b) => b % 10)
+    if (digits.every((d) => d === digits[0])) continue
+    digits.push(checkDigit(digits))
+    digits.push(checkDigit(digits))
+    return digits.join('')
+  }
+}
+
+/** `12345678909` → `123.456.789-09`. */
+export const maskCpf = (cpf: string) => `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`

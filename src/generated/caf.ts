@@ -1,0 +1,662 @@
+// Generated from contracts/caf.yaml by `npm run generate` (openapi-typescript). Do not edit:
+// change the contract and regenerate.
+
+export interface paths {
+    "/faces/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the face of a person (one per CPF; registering again replaces it)
+         * @description Needs a Mobile Key linked to `FaceAuthenticator` **[I]**. CAF documents no response
+         *     signature for registration: `shouldSignResponse` is ignored here **[I]**.
+         */
+        post: operations["registerFace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faces/authenticate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Authenticate a person against their registered face
+         * @description Needs a Mobile Key linked to `FaceAuthenticator` **[I]**. A token restricted to a
+         *     `peopleId` is refused (401) for any other CPF **[I]**. The answer carries `attemptId`
+         *     (CAF documents `{requestId, isMatch}`) so the attempt can be read back **[I]**.
+         */
+        post: operations["authenticateFace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faces/authenticate/{attemptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `attemptId` of a `POST /faces/authenticate` answer. Attempts are per environment **[I]**.
+                 * @example 6a1b2c3d4e5f60718293a4b5
+                 */
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Read an authentication attempt back
+         * @description Needs a Mobile Key linked to `FaceAuthenticator` **[I]**; a token restricted to another CPF is refused (401) **[I]**.
+         */
+        get: operations["getFaceAuthentication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faces/liveness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Passive liveness of a face image
+         * @description Needs a Mobile Key linked to `PassiveFaceLiveness` **[I]**. `person`, when given, is
+         *     echoed back; a token restricted to a `peopleId` is refused for another `person.cpf`
+         *     **[I]**.
+         */
+        post: operations["faceLiveness"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tokens/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the token is valid for a product (the legacy SDKs' pre-check)
+         * @description Answers 200 whether or not the token is good; `status` says (`INVALID` for any refused
+         *     token or a product CAF does not have — **[I]**: CAF's SDKs only test for `VALID`).
+         *     400 when the token or the `product` header is missing.
+         */
+        get: operations["verifyToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/session-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange the mobile (authentication) token for a session token
+         * @description BFF. Takes the self-signed token, raw or with `Bearer ` (CAF's docs show both **[I]**),
+         *     of a Mobile Key linked to `CafSDK` or `FaceLiveness` **[I]**. The session token is a JWT
+         *     the SDK gets; generate one per SDK session. token-sandbox's are HS256 under its own
+         *     secret, valid 30 minutes, claims `{iss, sessionId, environment, peopleId?, iat, exp, jti}`
+         *     **[I]**. CAF is reported to answer 429 with `Retry-After` under load; the sandbox never
+         *     does.
+         */
+        get: operations["createSessionToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open an SDK session with a session token
+         * @description BFF. Takes the **session token** from `GET /session-tokens` (the self-signed token is
+         *     refused, 401 **[I]**), raw or with `Bearer `. A session token restricted to a `peopleId`
+         *     is refused for another `personId` **[I]**.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * Format: uuid
+         * @description CAF puts a request identifier on every answer.
+         * @example 3f2b8c1e-7a4d-4e9b-9c2a-5d6e7f8a9b0c
+         */
+        RequestId: string;
+        /** @description A JWT in compact form. */
+        Jwt: string;
+        /**
+         * @description A CPF. CAF documents digits only (`00011122233`); token-sandbox also takes the masked
+         *     form (`123.456.789-09`): `.`, `-` and `/` are stripped before anything else **[I]**.
+         *     Check digits are checked only under the sandbox's `strictCpf` setting **[I]**.
+         * @example 12345678909
+         */
+        Cpf: string;
+        /**
+         * @description CAF's person identifier: 5–254 letters, digits and `@ . _ -`. A value made only of digits
+         *     and `.`, `-`, `/` is read as a masked document and stripped first.
+         * @example 12345678909
+         */
+        PersonId: string;
+        /**
+         * @description An http(s) URL of a JPEG, PNG or BMP image. A path ending in `.gif`, `.webp`, `.tif(f)`,
+         *     `.heic`, `.heif`, `.svg` or `.avif` is refused (400) **[I]**. Markers in the URL steer the
+         *     sandbox's outcomes (see the README's "Magic values").
+         * @example https://faces.example.com/selfie.jpg
+         */
+        ImageUrl: string;
+        Text: string;
+        /** @description Unknown fields are refused (400) **[I]**. */
+        FaceRegisterRequest: {
+            peopleId: components["schemas"]["Cpf"];
+            imageUrl: components["schemas"]["ImageUrl"];
+        };
+        Device: {
+            operatingSystem?: components["schemas"]["Text"];
+            fingerprint?: components["schemas"]["Text"];
+            manufacturer?: components["schemas"]["Text"];
+            model?: components["schemas"]["Text"];
+        };
+        /** @description Unknown fields are refused (400) **[I]**. */
+        FaceAuthenticateRequest: {
+            peopleId: components["schemas"]["Cpf"];
+            imageUrl?: components["schemas"]["ImageUrl"];
+            device?: components["schemas"]["Device"];
+        };
+        LivenessPerson: {
+            cpf?: components["schemas"]["Cpf"];
+            name?: components["schemas"]["Text"];
+        };
+        /** @description Unknown fields are refused (400) **[I]**. */
+        LivenessRequest: {
+            imageUrl: components["schemas"]["ImageUrl"];
+            person?: components["schemas"]["LivenessPerson"];
+        };
+        SessionSdk: {
+            version?: components["schemas"]["Text"];
+            platform?: components["schemas"]["Text"];
+        };
+        /** @description Unknown fields are refused (400) **[I]**. */
+        SessionRequest: {
+            personId: components["schemas"]["PersonId"];
+            sdk?: components["schemas"]["SessionSdk"];
+        };
+        FaceRegistered: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description CAF's confirmation, `Ação realizada com sucesso.` */
+            message: string;
+        };
+        FaceAuthentication: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description The face matches the registered one and is alive. */
+            isMatch: boolean;
+            /** @description For `GET /faces/authenticate/{attemptId}` **[I]**. */
+            attemptId: string;
+        };
+        FaceAttempt: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The CPF, digits only. */
+            peopleId: string;
+            sourceIp: string;
+            executionOriginId: string;
+            registeredImageUrl: string;
+            receivedImageUrl: string | null;
+            faceMatch: {
+                similarity: number;
+                isFaceMatch: boolean;
+            };
+            liveness: {
+                probability: number;
+                isAlive: boolean;
+            };
+            isMatch: boolean;
+        };
+        FaceAttemptResult: {
+            requestId: components["schemas"]["RequestId"];
+            data: components["schemas"]["FaceAttempt"];
+        };
+        /** @description The request's `person`, as given. */
+        LivenessEcho: {
+            cpf?: string | null;
+            name?: string | null;
+        };
+        LivenessResult: {
+            requestId: components["schemas"]["RequestId"];
+            isAlive: boolean;
+            attemptId: string;
+            person?: components["schemas"]["LivenessEcho"];
+            /** @description Why the face was rejected (CAF's Portuguese wording), or null. */
+            message: string | null;
+        };
+        /** @description The JSON body as the payload of a JWT (HS256, the request token's `clientSecret`). */
+        SignedResponse: components["schemas"]["Jwt"];
+        TokenVerification: {
+            requestId: components["schemas"]["RequestId"];
+            /**
+             * @description CAF's SDKs go on only on `VALID`. `INVALID` is **[I]** (CAF's other statuses are undocumented).
+             * @enum {string}
+             */
+            status: "VALID" | "INVALID";
+            message: string;
+        };
+        SessionTokenResult: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description The session ("mobile") token to give the SDK. */
+            sessionToken: components["schemas"]["Jwt"];
+        };
+        Session: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description The session id **[I]**. */
+            id: string;
+            /** @description The request's personId, mask stripped. */
+            personId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description Every CAF error. CAF documents `requestId` on every answer; its SDKs read `message`. The
+         *     exact pair is **[I]**.
+         */
+        Error: {
+            requestId: components["schemas"]["RequestId"];
+            message: string;
+        };
+    };
+    responses: {
+        /**
+         * @description No token (CAF documents 400 for a missing token, 401 for a refused one); or, once the
+         *     token passed, a body that is not a JSON object, a missing or invalid field, an unknown
+         *     field, or an image that is not JPEG, PNG or BMP (the body messages are **[I]**).
+         */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description No token in `Authorization`. */
+        MissingToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The token was refused: malformed, not HS256, an `iss` this environment does not know, a
+         *     bad signature, expired, a revoked key, a key not linked to the product, or a `peopleId`
+         *     other than the request's CPF (the last is **[I]**). One message for all.
+         */
+        InvalidToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The BFF's answer to a missing or refused token (any reason; one message for all). */
+        BffInvalidToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The request body is over the size limit **[I]**. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A body sent with a content type other than JSON **[I]**. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description A failure on CAF's side. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description `true`: the answer is a JWT (`text/plain`), HS256 under the `clientSecret` of the token
+         *     that came with the request, whose payload is the JSON body exactly (no `iat`/`exp` added
+         *     **[I]**). Verify it with that secret. Any other value leaves the body JSON.
+         * @example true
+         */
+        ShouldSignResponse: boolean;
+    };
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    registerFace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaceRegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaceRegistered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    authenticateFace: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: the answer is a JWT (`text/plain`), HS256 under the `clientSecret` of the token
+                 *     that came with the request, whose payload is the JSON body exactly (no `iat`/`exp` added
+                 *     **[I]**). Verify it with that secret. Any other value leaves the body JSON.
+                 * @example true
+                 */
+                shouldSignResponse?: components["parameters"]["ShouldSignResponse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaceAuthenticateRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The outcome. With `?shouldSignResponse=true`, a JWT (`text/plain`) whose payload is
+             *     the JSON body.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaceAuthentication"];
+                    "text/plain": components["schemas"]["SignedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No face is registered for this CPF in this environment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getFaceAuthentication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The `attemptId` of a `POST /faces/authenticate` answer. Attempts are per environment **[I]**.
+                 * @example 6a1b2c3d4e5f60718293a4b5
+                 */
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaceAttemptResult"];
+                };
+            };
+            400: components["responses"]["MissingToken"];
+            401: components["responses"]["InvalidToken"];
+            /** @description No authentication attempt with this id in this environment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    faceLiveness: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: the answer is a JWT (`text/plain`), HS256 under the `clientSecret` of the token
+                 *     that came with the request, whose payload is the JSON body exactly (no `iat`/`exp` added
+                 *     **[I]**). Verify it with that secret. Any other value leaves the body JSON.
+                 * @example true
+                 */
+                shouldSignResponse?: components["parameters"]["ShouldSignResponse"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LivenessRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description The outcome (`message`: CAF's reason for a rejection, or null). With
+             *     `?shouldSignResponse=true`, a JWT (`text/plain`) whose payload is the JSON body.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessResult"];
+                    "text/plain": components["schemas"]["SignedResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidToken"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    verifyToken: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The product the SDK runs, e.g. `DocumentDetector`, `PassiveFaceLiveness`,
+                 *     `FaceAuthenticator`, `FaceLiveness`, `AddressCheck`, `SmartAuth`, `Identity`,
+                 *     `CafSDK` (CAF publishes no list; these are the names its SDKs use **[I]**).
+                 * @example DocumentDetector
+                 */
+                product: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenVerification"];
+                };
+            };
+            /** @description No token, or no `product` header **[I]**. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSessionToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTokenResult"];
+                };
+            };
+            401: components["responses"]["BffInvalidToken"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRequest"];
+            };
+        };
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The body is not a JSON object, or a field is missing or invalid **[I]**. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["BffInvalidToken"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+}

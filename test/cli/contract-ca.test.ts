@@ -1,0 +1,90 @@
+// token-sandbox contract ca: the CA suite from the command line, with the service account from
+// flags or CA_USERNAME/CA_PASSWORD, the tenant_id told by a token-sandbox URL, the second
+// tenant's URL following from its id, and the cases a real CA tenant cannot run skipped with
+// their reason. Passwords never show.
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+import { startServer } from '../../src/server/server.ts'
+
+const HEDMORAL = { username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' }
+const KVARNBY = { username: 'kvarnby_admin', password: 'Kvarnby-Sandbox-1' }
+
+const running = await startServer({ host: '127.0.0.1', port: 0 })
+const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-ca-'))
+afterAll(async () => {
+  await running.close()
+  await rm(work, { recursive: true, force: true })
+})
+
+const CLEAN_ENV = { CA_USERNAME: '', CA_PASSWORD: '', CA_OTHER_USERNAME: '', CA_OTHER_PASSWORD: '', CA_OTHER_TENANT_ID: '', CA_TENANT_ID: '' }
+
+function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
+      env: { ...process.env, ...CLEAN_ENV, TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+const testsOf = (xml: string) => Number(/<testsuites [^>]*tests="(\d+)"/.exec(xml)?.[1] ?? NaN)
+const base = () => `${running.url}/ca/hedmoral`
+
+describe('token-sandbox contract ca', () => {
+  it('passes every case against a token-sandbox, the credentials from the environment', async () => {
+    const report = join(work, 'ca.xml')
+    const { code, out } = await cli(
+      ['contract', 'ca', '--base-url', base(), '--admin-url', `${running.url}/__sandbox`, '--other-tenant-id', 'kvarnby', '--allow-writes',
+        '--reporter', 'junit', '--output-file', report],
+      { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: HEDMORAL.password, CA_OTHER_USERNAME: KVARNBY.username, CA_OTHER_PASSWORD: KVARNBY.password },
+    )
+    expect(code, out).toBe(0)
+    const xml = await readFile(report, 'utf8')
+    expect(testsOf(xml)).toBeGreaterThanOrEqual(20)
+    expect(xml).toMatch(/failures="0" errors="0"/)
+    // tenant_id from the URL, the second tenant at /ca/kvarnby: nothing is left to skip but the
+    // read of a given account (no --account-id).
+    expect([...xml.matchAll(/skipped: ([^"]*)"/g)].map((m) => m[1])).toEqual([expect.stringMatching(/needs an existing account/)])
+    expect(xml).toMatch(/answers auth_token_expired after/)
+    expect(xml).toMatch(/a token of another tenant answers auth_token_verify_failed here/)
+    for (const secret of [HEDMORAL.password, KVARNBY.password]) expect(out + xml).not.toContain(secret)
+  }, 60_000)
+
+  it('skips, with the reason, what needs the sandbox clock, a second tenant or writes (as against a real CA)', async () => {
+    const report = join(work, 'ca-readonly.xml')
+    const { code, out } = await cli(
+      ['contract', 'ca', '--base-url', base(), '--username', HEDMORAL.username, '--account-id', 'ACC-1001', '--reporter', 'junit', '--output-file', report],
+      { CA_PASSWORD: HEDMORAL.password },
+    )
+    expect(code, out).toBe(0)
+    const xml = await readFile(report, 'utf8')
+    expect(xml).toMatch(/failures="0" errors="0"/)
+    expect(xml).toMatch(/auth_token_expired after[^"]*skipped: needs the sandbox clock/)
+    expect(xml).toMatch(/another tenant(?:’|&apos;|')s token and credentials do not work here[^"]*skipped: needs a second tenant/)
+    expect(xml).toMatch(/adds an account[^"]*skipped: creates accounts and links on the tenant; pass allowWrites/)
+    // What CA documents still runs: issuance, missing_input in order, unauthorized_access, the token on an account API.
+    expect(xml).not.toMatch(/issues a token: 200[^"]*skipped/)
+    expect(xml).toMatch(/missing_input naming password/)
+    expect(xml).toMatch(/a token unlocks the account APIs/)
+    expect(out + xml).not.toContain(HEDMORAL.password)
+  }, 60_000)
+
+  it('fails (exit 1) when the endpoint refuses the credentials', async () => {
+    const { code } = await cli(['contract', 'ca', '--base-url', base(), '--reporter', 'json'], { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: 'wrong-password' })
+    expect(code).toBe(1)
+  }, 60_000)
+
+  it('is a usage error (exit 2) without a username or password', async () => {
+    const { code, out } = await cli(['contract', 'ca', '--base-url', base()], { CA_PASSWORD: HEDMORAL.password })
+    expect(code).toBe(2)
+    expect(out).toMatch(/--username or CA_USERNAME/)
+  }, 30_000)
+})

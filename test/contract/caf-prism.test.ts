@@ -1,0 +1,108 @@
+// CAF through Prism, proven able to fail: one `prism proxy contracts/caf.yaml --errors` per API
+// (the Mobile API and the BFF live on different hosts, a proxy has one upstream), in front of a
+// sandbox that breaks the contract on purpose on each. Every break is reported by the Prism of
+// its API, and the CAF suite run through them (`--through-prism --bff-url`) fails.
+import { spawn } from 'node:child_process'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createCaller } from '../../src/contract/http.ts'
+import { ContractViolationError, startPrism } from '../../src/contract/prism.ts'
+import { CONTRACTS_DIR, ROOT } from '../../src/contract/tools/generate.ts'
+import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
+import { mintCafToken } from '../../src/vendors/caf/mint.ts'
+import { startServer } from '../../src/server/server.ts'
+import { driftingSandbox } from '../support/drift.ts'
+
+const CONTRACT = join(CONTRACTS_DIR, 'caf.yaml')
+const KEY = { clientId: 'tokensandbox-prod-0001', clientSecret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }
+
+/** BFF: `sessionToken` renamed; Mobile API: refusals grow a `code`, and the pre-check says `OK` instead of `VALID`. */
+function drift(req: SandboxRequest, res: SandboxResponse): SandboxResponse {
+  const path = req.url.pathname
+  const body = res.body as Record<string, unknown>
+  if (path.endsWith('/bff/session-tokens') && res.status === 200) return { ...res, body: { requestId: body.requestId, session_token: body.sessionToken } }
+  if (path.includes('/mobile/') && res.status === 401) return { ...res, body: { ...body, code: 'INVALID_TOKEN' } }
+  if (path.endsWith('/mobile/tokens/verify') && body?.status === 'VALID') return { ...res, body: { ...body, status: 'OK' } }
+  return res
+}
+
+const drifting = await startServer({ host: '127.0.0.1', port: 0, sandbox: driftingSandbox(drift) })
+const [mobileProxy, bffProxy] = await Promise.all([
+  startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/mobile` }),
+  startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/bff` }),
+])
+afterAll(async () => {
+  await Promise.all([mobileProxy.close(), bffProxy.close()])
+  await drifting.close()
+})
+
+const violation = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a contract violation')
+    },
+    (err: unknown) => {
+      expect(err).toBeInstanceOf(ContractViolationError)
+      return (err as ContractViolationError).violations.map((v) => v.message).join('\n')
+    },
+  )
+
+describe('one prism proxy --errors per CAF API, in front of a sandbox that drifts from the contract', () => {
+  const mobile = createCaller(mobileProxy.url, mobileProxy.fetch)
+  const bff = createCaller(bffProxy.url, bffProxy.fetch)
+
+  it('the BFF’s Prism reports a renamed sessionToken', async () => {
+    const token = await mintCafToken(KEY)
+    const messages = await violation(bff('GET', '/session-tokens', { headers: { authorization: token } }))
+    expect(messages).toMatch(/required property 'sessionToken'/)
+  })
+
+  it('the Mobile API’s Prism reports an error body with a field CAF’s error does not have', async () => {
+    const messages = await violation(mobile('POST', '/faces/authenticate', { headers: { authorization: 'test123' }, json: { peopleId: '12345678909' } }))
+    expect(messages).toMatch(/additional propert/)
+  })
+
+  it('the Mobile API’s Prism reports a pre-check status outside VALID/INVALID', async () => {
+    const token = await mintCafToken(KEY)
+    const messages = await violation(mobile('GET', '/tokens/verify', { headers: { authorization: token, product: 'FaceAuthenticator' } }))
+    expect(messages).toMatch(/allowed values/)
+  })
+
+  it('lets an exchange that keeps the contract through untouched', async () => {
+    const res = await mobile('POST', '/faces/authenticate', { headers: { authorization: await mintCafToken(KEY) }, json: { peopleId: '52998224725' } })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('sl-violations')).toBeNull()
+    expect(res.body).toEqual({ requestId: expect.any(String), message: 'No face registered for the entered CPF' })
+  })
+
+  it('makes the CAF contract suite fail through them (token-sandbox contract caf --through-prism exits 1)', async () => {
+    const { code, stdout } = await runCli([
+      'contract', 'caf', '--base-url', mobileProxy.url, '--bff-url', bffProxy.url, '--through-prism', '--reporter', 'json',
+      '--client-id', KEY.clientId, '--client-secret', KEY.clientSecret,
+    ])
+    expect(code).toBe(1)
+    const report = JSON.parse(stdout) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] }
+    const results = report.testResults.flatMap((f) => f.assertionResults)
+    const failed = results.filter((t) => t.status === 'failed')
+    expect(failed.map((t) => t.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/exchanges the token at GET \/session-tokens/), expect.stringMatching(/answers 200 \{ requestId, status: "VALID"/)]),
+    )
+    expect(failed.flatMap((t) => t.failureMessages).join('\n')).toMatch(/contract violation/)
+    // The refusals Prism answers itself (no token, no product header) still pass: they never reach the drift.
+    expect(results.find((t) => /answers 400 without the product header/.test(t.title))?.status).toBe('passed')
+  }, 60_000)
+})
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
+      env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1', CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c))
+    child.stderr.on('data', (c: Buffer) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}

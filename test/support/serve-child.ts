@@ -1,0 +1,60 @@
+// `token-sandbox serve` as a child process on 127.0.0.1, run from the sources (no build needed):
+// started, waited on until it prints its URL, its output kept, stopped or killed.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+export const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
+
+export interface ServeChild {
+  url: string
+  child: ChildProcess
+  /** Everything written to stdout and stderr so far. */
+  stdout(): string
+  stderr(): string
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+
+export async function startServe(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServeChild> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+  })
+  let out = ''
+  let err = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (err += d))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`serve printed no URL in time:\n${out}\n${err}`))
+    }, timeoutMs)
+    const check = () => {
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        resolve(m[1]!)
+      }
+    }
+    child.stdout!.on('data', check)
+    void exited.then(({ code }) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited (${code}) before listening:\n${out}\n${err}`))
+    })
+  })
+  return {
+    url,
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    kill(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return exited
+    },
+  }
+}
