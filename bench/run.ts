@@ -51,10 +51,13 @@ async function main() {
   const bareResult = await measure('bare node:http', bare, scenarios.complycube)
   await bare.stop()
 
-  const sandbox = await startSandbox()
+  // A fresh server per vendor, so each RSS peak is that vendor's own.
   const perVendor: Record<string, LoadResult> = {}
-  for (const [vendor, request] of Object.entries(scenarios)) perVendor[vendor] = await measure(`sandbox ${vendor}`, sandbox, request)
-  await sandbox.stop()
+  for (const [vendor, request] of Object.entries(scenarios)) {
+    const sandbox = await startSandbox()
+    perVendor[vendor] = await measure(`sandbox ${vendor}`, sandbox, request)
+    await sandbox.stop()
+  }
 
   let prism: LoadResult | null = null
   if (existsSync(`${ROOT}contracts/complycube.yaml`)) {

@@ -46,3 +46,59 @@ export function findByPrimaryKey<D extends object, K extends keyof D & string>(
 
 /** The row type of an @mswjs/data model API. */
 export type RowOf<M> = M extends { getAll(): (infer R)[] } ? R : never
+
+interface DeletingDatabase extends DatabaseInstance {
+  delete(model: string, key: string): void
+}
+
+interface DeleteModel {
+  delete(query: { where: Record<string, { equals: string }> }): unknown
+}
+
+/** Deletes the row whose primary key is `key` (a no-op when there is none), in O(1). */
+export function deleteByPrimaryKey<D extends object>(db: D, model: keyof D & string, primaryKeyField: string, key: string): void {
+  const instance = instanceOf(db) as DeletingDatabase | null
+  if (instance && typeof instance.delete === 'function') {
+    // Database.delete emits the 'delete' event too, so watchers (--state) see it.
+    if (instance.getModel(model).has(key)) instance.delete(model, key)
+    return
+  }
+  const api = db[model] as unknown as DeleteModel
+  api.delete({ where: { [primaryKeyField]: { equals: key } } })
+}
+
+/**
+ * Keeps only the newest `limit` rows a request path creates as a by-product (CAF's face
+ * attempts, BFF sessions): under load, one row per request would otherwise grow memory without
+ * bound. `keep(key)` after each create; the oldest beyond the limit are deleted.
+ */
+export interface Retention {
+  keep(key: string): void
+  /** Forget the order and start again from the rows the model holds now (after reset or restore). */
+  resync(): void
+  readonly limit: number
+}
+
+export function createRetention<D extends object>(db: D, model: keyof D & string, primaryKeyField: string, limit: number): Retention {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('retention limit must be a positive integer')
+  let queue: string[] = []
+  let head = 0
+  const api = db[model] as unknown as { getAll(): Record<string, unknown>[] }
+  return {
+    limit,
+    keep(key) {
+      queue.push(key)
+      while (queue.length - head > limit) deleteByPrimaryKey(db, model, primaryKeyField, queue[head++]!)
+      // Compact now and then so the array does not grow with every request.
+      if (head > 4096 && head * 2 > queue.length) {
+        queue = queue.slice(head)
+        head = 0
+      }
+    },
+    resync() {
+      queue = api.getAll().map((row) => String(row[primaryKeyField]))
+      head = 0
+      while (queue.length - head > limit) deleteByPrimaryKey(db, model, primaryKeyField, queue[head++]!)
+    },
+  }
+}

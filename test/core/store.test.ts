@@ -31,3 +31,43 @@ describe('primary-key lookups on @mswjs/data', () => {
     expect(findByPrimaryKey(fake, 'thing', 'id', 'a')).toEqual({ id: 'a' })
   })
 })
+
+describe('bounded retention of by-product rows', () => {
+  const make = () => factory({ attempt: { id: primaryKey(String), n: Number } })
+
+  it('keeps the newest `limit` rows and deletes the oldest', async () => {
+    const { createRetention } = await import('../../src/core/store.ts')
+    const db = make()
+    const keep = createRetention(db, 'attempt', 'id', 3)
+    for (let i = 0; i < 10; i++) {
+      db.attempt.create({ id: `a${i}`, n: i })
+      keep.keep(`a${i}`)
+    }
+    expect(db.attempt.getAll().map((r) => r.id)).toEqual(['a7', 'a8', 'a9'])
+  })
+
+  it('stays bounded over many rows, and resyncs after the model is dropped and refilled', async () => {
+    const { createRetention } = await import('../../src/core/store.ts')
+    const db = make()
+    const keep = createRetention(db, 'attempt', 'id', 100)
+    for (let i = 0; i < 20_000; i++) {
+      db.attempt.create({ id: `a${i}`, n: i })
+      keep.keep(`a${i}`)
+    }
+    expect(db.attempt.count()).toBe(100)
+    drop(db)
+    for (let i = 0; i < 150; i++) db.attempt.create({ id: `b${i}`, n: i })
+    keep.resync()
+    expect(db.attempt.count()).toBe(100)
+    expect(db.attempt.getAll()[0]!.id).toBe('b50')
+  })
+
+  it('deletes by primary key, and ignores a key that is not there', async () => {
+    const { deleteByPrimaryKey } = await import('../../src/core/store.ts')
+    const db = make()
+    db.attempt.create({ id: 'x', n: 1 })
+    deleteByPrimaryKey(db, 'attempt', 'id', 'nope')
+    deleteByPrimaryKey(db, 'attempt', 'id', 'x')
+    expect(db.attempt.count()).toBe(0)
+  })
+})

@@ -38,6 +38,7 @@ export async function createSession(ctx: Ctx): Promise<SandboxResponse> {
   const id = state.core.ids.hex(24)
   const createdAt = new Date(state.core.clock.now()).toISOString()
   state.db.session.create({ id, environment: token.key.environment, clientId: token.key.clientId, personId, createdAt })
+  state.retention.session.keep(id)
   ctx.meta({ clientId: token.key.clientId, sessionId: token.sessionId, id })
   const answer: Schemas['Session'] = { requestId: newRequestId(ctx), id, personId, createdAt }
   return ok(ctx, answer)

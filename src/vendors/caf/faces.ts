@@ -2,6 +2,7 @@
 // the attempt back), and liveness. Each runs after `authenticate` accepted the token for the
 // route's product; here the token's `peopleId` is held against the CPF in the body.
 import { own } from '../../core/http.ts'
+import { findByPrimaryKey } from '../../core/store.ts'
 import type { components } from '../../generated/caf.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { normalisePersonId } from './cpf.ts'
@@ -80,6 +81,7 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
     isMatch,
   }
   state.db.attempt.create({ id: attemptId, environment: env(ctx), kind: 'authenticate', peopleId, document: JSON.stringify(document) })
+  state.retention.attempt.keep(attemptId)
   ctx.meta({ clientId: key.clientId, peopleId, attemptId, isMatch })
   const answer: Schemas['FaceAuthentication'] = { requestId: newRequestId(ctx), isMatch, attemptId }
   return ok(ctx, answer, { signable: true })
@@ -87,9 +89,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
 
 export async function getAttempt(ctx: Ctx): Promise<SandboxResponse> {
   const id = ctx.params.attemptId!
-  const row = ctx.state.db.attempt.findFirst({
-    where: { id: { equals: id }, environment: { equals: env(ctx) }, kind: { equals: 'authenticate' } },
-  })
+  const found = findByPrimaryKey(ctx.state.db, 'attempt', 'id', id)
+  const row = found && found.environment === env(ctx) && found.kind === 'authenticate' ? found : null
   if (!row) return fail(ctx, 404, MESSAGES.attemptNotFound, `no authentication attempt ${id} in ${env(ctx)}`)
   const refusal = bindPerson(ctx, row.peopleId)
   if (refusal) return refusal
@@ -123,6 +124,7 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
     peopleId,
     document: JSON.stringify({ id: attemptId, isAlive: outcome.isAlive, probability: outcome.probability }),
   })
+  state.retention.attempt.keep(attemptId)
   ctx.meta({ clientId: presented(ctx).key.clientId, attemptId, isAlive: outcome.isAlive })
   const answer: Schemas['LivenessResult'] = {
     requestId: newRequestId(ctx),

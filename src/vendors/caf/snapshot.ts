@@ -14,6 +14,8 @@ export function restore(state: CafState, data: unknown, where = 'caf'): void {
   const settings = parseSettings(data.settings ?? {})
   if (typeof settings === 'string') throw new SnapshotError(`${where}.settings: ${settings}`)
   loadDb(state.db, models, data.db, `${where}.db`)
+  state.retention.attempt.resync()
+  state.retention.session.resync()
   state.signingSecret = signingSecret
   state.settings = { ...DEFAULT_SETTINGS, ...settings }
 }

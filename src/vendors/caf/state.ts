@@ -7,7 +7,7 @@ import type { SandboxRequest } from '../../core/types.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
-import { findByPrimaryKey } from '../../core/store.ts'
+import { createRetention, findByPrimaryKey, type Retention } from '../../core/store.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -131,7 +131,12 @@ export interface CafState {
   signingSecret: string
   /** Tokens verified by `authenticate`, read by the handler once the body is parsed. */
   presented: WeakMap<SandboxRequest, PresentedToken>
+  /** Face attempts and BFF sessions are made by every call: only the newest are kept. */
+  retention: { attempt: Retention; session: Retention }
 }
+
+/** How many face attempts, and how many BFF sessions, the sandbox keeps (all environments). */
+export const RETAINED_ROWS = 10_000
 
 function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
   // Drawn even when the fixture gives one, so the seeded ids after it stay the same.
@@ -143,13 +148,18 @@ function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
 }
 
 export function createState(core: Core, fixtures: CafFixtures): CafState {
+  const db = createDb()
   const state: CafState = {
     core,
-    db: createDb(),
+    db,
     fixtures,
     settings: { ...DEFAULT_SETTINGS },
     signingSecret: sessionTokenSecret(core, fixtures),
     presented: new WeakMap(),
+    retention: {
+      attempt: createRetention(db, 'attempt', 'id', RETAINED_ROWS),
+      session: createRetention(db, 'session', 'id', RETAINED_ROWS),
+    },
   }
   seed(state)
   return state
@@ -187,6 +197,8 @@ export function seed(state: CafState): void {
 export function reset(state: CafState): void {
   drop(state.db)
   seed(state)
+  state.retention.attempt.resync()
+  state.retention.session.resync()
 }
 
 type KeyRow = ReturnType<CafDb['mobileKey']['getAll']>[number]
@@ -223,5 +235,5 @@ export function registerFace(state: CafState, environment: Environment, peopleId
 }
 
 export function findFace(state: CafState, environment: Environment, peopleId: string) {
-  return state.db.face.findFirst({ where: { id: { equals: `${environment}:${normalisePersonId(peopleId)}` } } })
+  return findByPrimaryKey(state.db, 'face', 'id', `${environment}:${normalisePersonId(peopleId)}`)
 }

@@ -175,3 +175,38 @@ describe.each(transports)('CAF face resources, %s transport', (_name, start) => 
     })
   })
 })
+
+describe('by-product rows under load', () => {
+  it('keeps only the newest attempts, so a load test cannot grow memory without bound', async () => {
+    const { createSandbox } = await import('../../../src/sandbox.ts')
+    const { mintCafToken } = await import('../../../src/vendors/caf/mint.ts')
+    const { RETAINED_ROWS } = await import('../../../src/vendors/caf/state.ts')
+    const sandbox = createSandbox({ seed: 'retention' })
+    const token = await mintCafToken({ clientId: 'tokensandbox-prod-0001', clientSecret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' })
+    const call = () =>
+      sandbox.handle({
+        method: 'POST',
+        url: new URL('https://api.mobile.combateafraude.com/faces/authenticate'),
+        headers: { authorization: token, 'content-type': 'application/json' },
+        body: new TextEncoder().encode(JSON.stringify({ peopleId: '12345678909' })),
+      })
+    const first = await call()
+    const firstId = (first.body as { attemptId: string }).attemptId
+    for (let i = 0; i < RETAINED_ROWS + 10; i++) await call()
+    const gone = await sandbox.handle({
+      method: 'GET',
+      url: new URL(`https://api.mobile.combateafraude.com/faces/authenticate/${firstId}`),
+      headers: { authorization: token },
+      body: null,
+    })
+    expect(gone.status).toBe(404)
+    const last = await call()
+    const kept = await sandbox.handle({
+      method: 'GET',
+      url: new URL(`https://api.mobile.combateafraude.com/faces/authenticate/${(last.body as { attemptId: string }).attemptId}`),
+      headers: { authorization: token },
+      body: null,
+    })
+    expect(kept.status).toBe(200)
+  }, 60_000)
+})
