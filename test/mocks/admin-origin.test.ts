@@ -8,7 +8,7 @@ const ORIGIN = 'http://app.example.test'
 
 /** The URL patterns of a setup's HTTP handlers. */
 const handlerPaths = (handlers: readonly object[]) =>
-  handlers.flatMap((h) => ('info' in h ? [String((h.info as { path?: unknown }).path)] : []))
+  handlers.flatMap((h) => ('info' in h ? String((h.info as { path?: unknown }).path).split(' | ') : []))
 
 describe('createHandlers with adminOrigin', () => {
   const { server, sandbox } = setupSandboxServer({ adminOrigin: ORIGIN })
