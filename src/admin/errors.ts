@@ -2,9 +2,13 @@
 import { json } from '../core/http.ts'
 import type { ErrorBuilders } from '../core/service.ts'
 import type { SandboxResponse } from '../core/types.ts'
+import type { AdminBody } from './bodies.ts'
 
-export function adminError(status: number, code: string, message: string): SandboxResponse {
-  return json(status, { error: { code, message } })
+/** The codes contracts/sandbox.yaml lists. */
+export type AdminErrorCode = AdminBody['Error']['error']['code']
+
+export function adminError(status: number, code: AdminErrorCode, message: string): SandboxResponse {
+  return json(status, { error: { code, message } } satisfies AdminBody['Error'])
 }
 
 export const badRequest = (message: string) => adminError(400, 'bad_request', message)

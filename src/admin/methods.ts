@@ -1,14 +1,11 @@
 // The in-process admin surface; the HTTP admin routes are a thin layer over it.
 import type { Clock } from '../core/clock.ts'
 import type { Journal, JournalEntry, JournalFilter } from '../core/journal.ts'
-import type { IssuedTokens, IssuedTokenView } from './issued.ts'
+import type { AdminBody } from './bodies.ts'
+import type { IssuedTokens } from './issued.ts'
 
-export interface Health {
-  status: 'ok'
-  vendors: string[]
-  clock: ReturnType<Clock['state']>
-  journal: { size: number; capacity: number }
-}
+/** `GET /__sandbox/health`: the contract's `Health`. */
+export type Health = AdminBody['Health']
 
 export interface SandboxAdmin {
   health(): Health
@@ -17,21 +14,17 @@ export interface SandboxAdmin {
   clock: Clock
   requests(filter?: JournalFilter): JournalEntry[]
   /** Tokens the sandbox signed (decoded; never the token string), oldest first, with their status by the sandbox clock. */
-  tokens(): IssuedTokenView[]
+  tokens(): AdminBody['IssuedToken'][]
   /** What each vendor serves: base URLs, prefixes, admin routes. */
   vendors(): VendorInfo[]
 }
 
-export interface VendorInfo {
-  name: string
-  baseUrls: { base: string; environment: string | null }[]
-  prefixes: { base: string; environment: string | null }[]
-  /**
-   * Its sandbox-only routes, with the full path under /__sandbox. Seeded credentials are not
-   * listed here: each vendor's own admin listings decide what they show (CAF's hide secrets).
-   */
-  adminRoutes: { method: string; path: string }[]
-}
+/**
+ * The contract's `VendorInfo`: base URLs, prefixes, and its sandbox-only routes with the full
+ * path under /__sandbox. Seeded credentials are not listed here: each vendor's own admin
+ * listings decide what they show (CAF's hide secrets).
+ */
+export type VendorInfo = AdminBody['VendorInfo']
 
 export interface AdminExtras {
   issued?: IssuedTokens

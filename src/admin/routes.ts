@@ -5,6 +5,7 @@ import { MAX_EPOCH_MS, parseDuration } from '../core/clock.ts'
 import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import type { Route, RouteContext } from '../core/service.ts'
+import type { AdminBody } from './bodies.ts'
 import { dashboard } from './dashboard.ts'
 import { loadContract } from './contracts.ts'
 import { adminError, badRequest } from './errors.ts'
@@ -14,6 +15,9 @@ type Ctx = RouteContext<SandboxAdmin>
 
 const bodyObject = (ctx: Ctx): Record<string, unknown> | null =>
   ctx.body === undefined ? {} : isRecord(ctx.body) ? ctx.body : null
+
+/** Every clock route answers the clock as it now is: the contract's `ClockState`. */
+const clockState = (ctx: Ctx) => json(200, ctx.state.clock.state() satisfies AdminBody['ClockState'])
 
 function parseInstant(value: unknown): number | null {
   if (typeof value === 'number' && Number.isFinite(value)) return value
@@ -41,19 +45,19 @@ function parseFilter(q: URLSearchParams): JournalFilter | string {
 
 export const adminRoutes: Route<SandboxAdmin>[] = [
   { method: 'GET', path: '/', handler: () => dashboard() },
-  { method: 'GET', path: '/health', handler: (ctx) => json(200, ctx.state.health()) },
-  { method: 'GET', path: '/vendors', handler: (ctx) => json(200, { vendors: ctx.state.vendors() }) },
-  { method: 'GET', path: '/tokens', handler: (ctx) => json(200, { tokens: ctx.state.tokens() }) },
+  { method: 'GET', path: '/health', handler: (ctx) => json(200, ctx.state.health() satisfies AdminBody['Health']) },
+  { method: 'GET', path: '/vendors', handler: (ctx) => json(200, { vendors: ctx.state.vendors() } satisfies AdminBody['VendorList']) },
+  { method: 'GET', path: '/tokens', handler: (ctx) => json(200, { tokens: ctx.state.tokens() } satisfies AdminBody['TokenList']) },
   {
     method: 'POST',
     path: '/reset',
     body: 'none',
     handler: (ctx) => {
       ctx.state.reset()
-      return json(200, ctx.state.health())
+      return json(200, ctx.state.health() satisfies AdminBody['Health'])
     },
   },
-  { method: 'GET', path: '/clock', handler: (ctx) => json(200, ctx.state.clock.state()) },
+  { method: 'GET', path: '/clock', handler: (ctx) => clockState(ctx) },
   {
     method: 'POST',
     path: '/clock/freeze',
@@ -67,7 +71,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
         if (ms === null || Math.abs(ms) > MAX_EPOCH_MS) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
         ctx.state.clock.freeze(ms)
       }
-      return json(200, ctx.state.clock.state())
+      return clockState(ctx)
     },
   },
   {
@@ -76,7 +80,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     body: 'none',
     handler: (ctx) => {
       ctx.state.clock.unfreeze()
-      return json(200, ctx.state.clock.state())
+      return clockState(ctx)
     },
   },
   {
@@ -94,7 +98,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
         if (err instanceof RangeError) return badRequest(`'by' moves the clock out of range: ${err.message}`)
         throw err
       }
-      return json(200, ctx.state.clock.state())
+      return clockState(ctx)
     },
   },
   {
@@ -103,7 +107,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     body: 'none',
     handler: (ctx) => {
       ctx.state.clock.reset()
-      return json(200, ctx.state.clock.state())
+      return clockState(ctx)
     },
   },
   {
@@ -112,7 +116,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     handler: (ctx) => {
       const filter = parseFilter(ctx.query)
       if (typeof filter === 'string') return badRequest(filter)
-      return json(200, { requests: ctx.state.requests(filter) })
+      return json(200, { requests: ctx.state.requests(filter) } satisfies AdminBody['RequestList'])
     },
   },
   {

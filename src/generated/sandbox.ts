@@ -2,6 +2,23 @@
 // change the contract and regenerate.
 
 export interface paths {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dashboard, an HTML page that talks to this origin's admin API only */
+        get: operations["dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -28,8 +45,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore every vendor's seed, empty the journal, put the clock back to real time (no body) */
+        /** Restore every vendor's seed, empty the journal and the token list, put the clock back to real time (no body) */
         post: operations["reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What each vendor serves: real base URLs (msw), standalone prefixes, sandbox-only routes
+         * @description No credentials; each vendor's own listings decide what they show.
+         */
+        get: operations["listVendors"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -138,6 +175,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every token the sandbox signed, oldest first (the newest 200), decoded
+         * @description Header and claims as signed, when, and the status by the sandbox clock; the vendor,
+         *     environment, journal `seq` and path of the request that issued it when the journal has it
+         *     (matched on `jti`), else null. Never the token string. Emptied by reset.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{name}.yaml": {
         parameters: {
             query?: never;
@@ -211,6 +270,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/caf/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CAF Mobile Keys, revoked ones too, without their secrets */
+        get: operations["listCafKeys"];
+        put?: never;
+        /** CAF's "New key" — the clientSecret is in this answer only */
+        post: operations["createCafKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/keys/{clientId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a Mobile Key; its tokens and session tokens are refused from now on (no body) */
+        post: operations["revokeCafKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/tokens/mint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a mobile token with a stored Mobile Key's secret, `exp` by the sandbox clock
+         * @description A revoked key still signs (the token is then refused where it is used). No `expiresIn`, no `exp`.
+         */
+        post: operations["mintCafToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/tokens/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether CAF's Mobile API of an environment would accept a mobile token, and why not */
+        post: operations["verifyCafToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CAF simulation's settings */
+        get: operations["getCafSettings"];
+        put?: never;
+        /** Change some settings; the others keep their values */
+        post: operations["configureCaf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/faces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Registered faces, per environment and CPF */
+        get: operations["listCafFaces"];
+        put?: never;
+        /** Register a face for a CPF (registering again replaces it) */
+        post: operations["registerCafFace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CA tenants, their base URLs, token lifetimes and service accounts (no passwords) */
+        get: operations["listCaTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tenants/{tenant}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's cardholder accounts, oldest first, as Add Account answers them */
+        get: operations["listCaAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tenants/{tenant}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cards a tenant's ACS knows, and the account each is linked to */
+        get: operations["listCaCards"];
+        put?: never;
+        /** Make a card known to a tenant's ACS, so Add Link accepts it */
+        post: operations["addCaCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tokens/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a tenant (or, without one, the tenant the token names) would accept a token */
+        post: operations["verifyCaToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -218,7 +454,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "bad_request" | "malformed_json" | "unsupported_media_type" | "body_too_large" | "not_found" | "method_not_allowed" | "internal";
+                code: "bad_request" | "malformed_json" | "unsupported_media_type" | "body_too_large" | "unauthorized" | "not_found" | "method_not_allowed" | "internal" | "state_not_saved";
                 message: string;
             };
         };
@@ -244,6 +480,55 @@ export interface components {
                 capacity: number;
             };
         };
+        VendorMount: {
+            /** @description An absolute base URL (msw) or a path prefix (standalone server). */
+            base: string;
+            /** @description The environment this base implies, if any. */
+            environment: string | null;
+        };
+        VendorInfo: {
+            name: string;
+            baseUrls: components["schemas"]["VendorMount"][];
+            prefixes: components["schemas"]["VendorMount"][];
+            adminRoutes: {
+                /** @enum {string} */
+                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                /** @description The full path; parameters as `:name`. */
+                path: string;
+            }[];
+        };
+        VendorList: {
+            vendors: components["schemas"]["VendorInfo"][];
+        };
+        IssuedToken: {
+            /** @description The JOSE header, as signed. */
+            header: {
+                [key: string]: unknown;
+            };
+            /** @description The claims, as signed. */
+            claims: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description Sandbox-clock time it was signed.
+             */
+            signedAt: string;
+            vendor: string | null;
+            environment: string | null;
+            /** @description The journal entry of the request that issued it. */
+            seq: number | null;
+            path: string | null;
+            /** @enum {string} */
+            status: "active" | "expired" | "not_yet_valid";
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description Until `exp` by the sandbox clock; null without `exp`. */
+            secondsLeft: number | null;
+        };
+        TokenList: {
+            tokens: components["schemas"]["IssuedToken"][];
+        };
         FreezeRequest: {
             /** @description An ISO 8601 date or epoch milliseconds; default the current sandbox time. */
             at?: string | number;
@@ -268,7 +553,9 @@ export interface components {
             /** @description Why the request was refused, precisely. */
             reason?: string;
             /** @description Non-secret facts (ids issued, token claims, the key redacted). */
-            meta?: Record<string, never>;
+            meta?: {
+                [key: string]: unknown;
+            };
         };
         RequestList: {
             requests: components["schemas"]["JournalEntry"][];
@@ -300,7 +587,9 @@ export interface components {
             expiresAt?: string;
             secondsLeft?: number;
             /** @description The token's claims, as the sandbox signed them. */
-            claims?: Record<string, never>;
+            claims?: {
+                [key: string]: unknown;
+            };
         };
         ApiKey: {
             key: string;
@@ -326,6 +615,194 @@ export interface components {
             /** @constant */
             revoked: true;
         };
+        /** @enum {string} */
+        CafEnvironment: "prod" | "beta" | "dev";
+        /**
+         * @description The products a Mobile Key can be linked to.
+         * @enum {string}
+         */
+        CafProduct: "DocumentDetector" | "PassiveFaceLiveness" | "FaceAuthenticator" | "FaceLiveness" | "AddressCheck" | "SmartAuth" | "Identity" | "CafSDK";
+        /** @description A Mobile Key as listings show it, without its secret. */
+        CafKey: {
+            clientId: string;
+            environment: components["schemas"]["CafEnvironment"];
+            name: string;
+            products: components["schemas"]["CafProduct"][];
+            revoked: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CafKeyList: {
+            keys: components["schemas"]["CafKey"][];
+        };
+        CafNewKeyRequest: {
+            environment: components["schemas"]["CafEnvironment"];
+            /** @default  */
+            name: string | null;
+            /** @description Repeated products are kept once. */
+            products: components["schemas"]["CafProduct"][];
+        };
+        /** @description What "New key" shows, once. */
+        CafCreatedKey: {
+            clientId: string;
+            clientSecret: string;
+            environment: components["schemas"]["CafEnvironment"];
+            name: string;
+            products: components["schemas"]["CafProduct"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CafMintRequest: {
+            /** @description A stored Mobile Key of any environment. */
+            clientId: string;
+            /** @description The CPF the token is restricted to. */
+            peopleId?: string;
+            /** @description Lifetime: seconds, or a duration such as `5m`, `90s`, `1h`. Omit for a token without `exp`. */
+            expiresIn?: string | number;
+        };
+        CafMintedToken: {
+            /** @description A JWT HS256 `{ iss, exp?, peopleId? }`. */
+            token: string;
+        };
+        CafVerifyRequest: {
+            token: string;
+            environment: components["schemas"]["CafEnvironment"];
+            product?: components["schemas"]["CafProduct"];
+            /** @description The CPF the request would be about. */
+            peopleId?: string;
+        };
+        /** @enum {string} */
+        CafRefusal: "missing" | "malformed" | "alg_not_allowed" | "unknown_iss" | "wrong_environment" | "bad_signature" | "expired" | "not_yet_valid" | "revoked_key" | "product_not_linked" | "people_id_mismatch" | "invalid_cpf";
+        CafTokenVerdict: {
+            accepted: boolean;
+            refusal?: components["schemas"]["CafRefusal"];
+            /** @description The journal's wording of the refusal. */
+            reason?: string;
+            /** @description What CAF's Mobile API would answer. */
+            message: string;
+            clientId?: string;
+            environment?: components["schemas"]["CafEnvironment"];
+            products?: components["schemas"]["CafProduct"][];
+            claims?: {
+                [key: string]: unknown;
+            };
+        };
+        CafSettings: {
+            /** @description Refuse CPFs whose check digits are wrong. */
+            strictCpf: boolean;
+            /** @description Tolerance on `exp` and `nbf`. */
+            clockSkewSeconds: number;
+            sessionTokenLifetimeSeconds: number;
+        };
+        CafSettingsPatch: {
+            strictCpf?: boolean;
+            clockSkewSeconds?: number;
+            sessionTokenLifetimeSeconds?: number;
+        };
+        CafFace: {
+            environment: components["schemas"]["CafEnvironment"];
+            peopleId: string;
+            imageUrl: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CafFaceList: {
+            faces: components["schemas"]["CafFace"][];
+        };
+        CafNewFace: {
+            environment: components["schemas"]["CafEnvironment"];
+            /** @description A CPF, 11 digits, with or without its mask (`123.456.789-09`). */
+            peopleId: string;
+            imageUrl: string;
+        };
+        CafRegisteredFace: {
+            environment: components["schemas"]["CafEnvironment"];
+            peopleId: string;
+            imageUrl: string;
+        };
+        CaTenant: {
+            id: string;
+            name: string;
+            /** @description Its real host (msw), if it has one. */
+            baseUrl: string | null;
+            /** @description Its path prefix on the standalone server. */
+            prefix: string;
+            tokenMinutes: number;
+            lenientApiVersion: boolean;
+            acceptBearerPrefix: boolean;
+            serviceAccounts: {
+                username: string;
+                operations: string[];
+            }[];
+        };
+        CaTenantList: {
+            tenants: components["schemas"]["CaTenant"][];
+        };
+        /** @description An account as CA's Add Account answers it (contracts/ca.yaml's `Account`). */
+        CaAccount: {
+            tenant_id: string;
+            account_id: string;
+            name?: string;
+            cards: {
+                card_number: string;
+            }[];
+            contacts: {
+                contact_id: string;
+                /** @enum {string} */
+                type: "email" | "mobile";
+                value: string;
+                is_default: boolean;
+            }[];
+            devices: {
+                device_id: string;
+                is_default: boolean;
+            }[];
+        };
+        CaAccountList: {
+            accounts: components["schemas"]["CaAccount"][];
+        };
+        CaKnownCard: {
+            card_number: string;
+            /** @description The account_id it is linked to, if any. */
+            linked_to: string | null;
+        };
+        CaCardList: {
+            cards: components["schemas"]["CaKnownCard"][];
+        };
+        CaAddCardRequest: {
+            card_number: string;
+        };
+        CaAddedCard: {
+            card_number: string;
+            /** @description False when the card was known already. */
+            added: boolean;
+        };
+        CaVerifyRequest: {
+            token: string;
+            /** @description The tenant asked; default the one the token names. */
+            tenant?: string;
+        };
+        /** @enum {string} */
+        CaVerdict: "valid" | "malformed" | "unknown_tenant" | "wrong_tenant" | "tampered" | "expired" | "unknown_service_account";
+        CaTokenReport: {
+            accepted: boolean;
+            verdict: components["schemas"]["CaVerdict"];
+            /**
+             * @description The error CA's account APIs would answer, when refused.
+             * @enum {string}
+             */
+            error_code?: "auth_token_expired" | "auth_token_verify_failed";
+            detail?: string;
+            tenant?: string;
+            username?: string;
+            client_app_id?: string;
+            /** Format: date-time */
+            expiresAt?: string;
+            secondsLeft?: number;
+            claims?: {
+                [key: string]: unknown;
+            };
+        };
     };
     responses: {
         /** @description The sandbox's health. */
@@ -346,9 +823,28 @@ export interface components {
                 "application/json": components["schemas"]["ClockState"];
             };
         };
+        /** @description The settings after the call. */
+        CafSettings: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["CafSettings"];
+            };
+        };
         /** @description The body or a parameter is invalid, or the body is not JSON. */
         BadRequest: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The server's admin guard is on and the request carries no admin token, or a wrong one. */
+        Unauthorized: {
+            headers: {
+                "WWW-Authenticate"?: "Bearer realm=\"token-sandbox admin\"";
                 [name: string]: unknown;
             };
             content: {
@@ -391,14 +887,55 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The server keeps a state file (`serve --state`) and could not write this change to it; the change is in memory only. */
+        StateNotSaved: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description A CA tenant id.
+         * @example hedmoral
+         */
+        Tenant: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. Its script is inline; its Content-Security-Policy allows connections to this origin only. */
+            200: {
+                headers: {
+                    /** @description `default-src 'none'`, inline script and style, `connect-src 'self'`. */
+                    "Content-Security-Policy"?: string;
+                    "Cache-Control"?: "no-store";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -409,6 +946,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Health"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };
@@ -423,6 +961,31 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Health"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    listVendors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every vendor, in the order the sandbox loads them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VendorList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };
@@ -437,6 +1000,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Clock"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };
@@ -456,9 +1020,11 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     unfreezeClock: {
@@ -471,8 +1037,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Clock"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     advanceClock: {
@@ -490,9 +1058,11 @@ export interface operations {
         responses: {
             200: components["responses"]["Clock"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     resetClock: {
@@ -505,8 +1075,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Clock"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listRequests: {
@@ -552,6 +1124,30 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };
@@ -562,7 +1158,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description `complycube`, `sandbox`, or any other contract the sandbox ships.
+                 * @description `complycube`, `caf`, `ca`, `sandbox`, or any other contract the sandbox ships.
                  * @example complycube
                  */
                 name: string;
@@ -580,6 +1176,7 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
@@ -608,9 +1205,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     listComplyCubeKeys: {
@@ -631,6 +1230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };
@@ -658,9 +1258,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
     revokeComplyCubeKey: {
@@ -684,9 +1286,416 @@ export interface operations {
                     "application/json": components["schemas"]["RevokeResult"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    listCafKeys: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this environment's keys (every environment when absent or empty).
+                 * @example prod
+                 */
+                environment?: components["schemas"]["CafEnvironment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys, without secrets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafKeyList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createCafKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CafNewKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new key, with its secret (shown once). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafCreatedKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    revokeCafKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example tokensandbox-prod-0001 */
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    mintCafToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CafMintRequest"];
+            };
+        };
+        responses: {
+            /** @description The mobile token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafMintedToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    verifyCafToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CafVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description The verdict (also when the token would be refused). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafTokenVerdict"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    getCafSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["CafSettings"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    configureCaf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CafSettingsPatch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["CafSettings"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    listCafFaces: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only this environment's faces (every environment when absent or empty).
+                 * @example prod
+                 */
+                environment?: components["schemas"]["CafEnvironment"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The faces. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafFaceList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    registerCafFace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CafNewFace"];
+            };
+        };
+        responses: {
+            /** @description Registered; `peopleId` without its mask. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CafRegisteredFace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    listCaTenants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaTenantList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listCaAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAccountList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listCaCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaCardList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    addCaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaAddCardRequest"];
+            };
+        };
+        responses: {
+            /** @description The card was known already (`added` false). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAddedCard"];
+                };
+            };
+            /** @description The card is now known (`added` true). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAddedCard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    verifyCaToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaVerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description The verdict (also when the token would be refused). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaTokenReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
         };
     };
 }

@@ -10,6 +10,8 @@ import { ROOT, generateAll } from '../../src/contract/tools/generate.ts'
 
 const HANDLERS = ['src/vendors/complycube/token-route.ts', 'src/vendors/complycube/clients.ts', 'src/vendors/complycube/errors.ts']
 const CA_HANDLERS = ['src/vendors/ca/token-route.ts', 'src/vendors/ca/accounts.ts', 'src/vendors/ca/links.ts', 'src/vendors/ca/errors.ts', 'src/vendors/ca/store.ts']
+/** The sandbox surface's handlers (contracts/sandbox.yaml): its own routes and each vendor's admin routes. */
+const ADMIN_HANDLERS = ['src/admin/routes.ts', 'src/vendors/complycube/admin.ts', 'src/vendors/caf/admin.ts', 'src/vendors/ca/admin.ts']
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-drift-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
 
@@ -83,5 +85,31 @@ describe('a CA contract change the handlers do not follow', () => {
     expect(broken.output).toMatch(/src\/vendors\/ca\/token-route\.ts\(\d+,\d+\): error TS\d+: .*'token'/)
     expect(broken.output).toMatch(/src\/vendors\/ca\/accounts\.ts\(\d+,\d+\): error TS\d+: .*cards/)
     expect(broken.output).toMatch(/src\/vendors\/ca\/errors\.ts\(\d+,\d+\): error TS\d+: .*error_code/)
+  }, 60_000)
+})
+
+describe('a sandbox-surface contract change the admin handlers do not follow', () => {
+  it('fails tsc on the admin handlers of the sandbox and of every vendor (and the untouched copy passes)', async () => {
+    const drift = (y: string) =>
+      [
+        ['VendorList', 'vendors', 'items'],
+        ['RevokeResult', 'revoked', 'is_revoked'],
+        ['CafCreatedKey', 'clientSecret', 'client_secret'],
+        ['CaAddedCard', 'added', 'is_new'],
+      ].reduce((yaml, [schema, from, to]) => renameField(yaml, schema!, from!, to!), y)
+    const [same, drifted] = await Promise.all([
+      copyRepo('admin-same', (y) => y, 'sandbox', ADMIN_HANDLERS),
+      copyRepo('admin-drifted', drift, 'sandbox', ADMIN_HANDLERS),
+    ])
+    // The admin routes reach modules that use import.meta: the copies must be ES modules too.
+    await Promise.all([same, drifted].map((dir) => cp(join(ROOT, 'package.json'), join(dir, 'package.json'))))
+    const [ok, broken] = await Promise.all([tsc(same), tsc(drifted)])
+    expect(ok.output).toBe('')
+    expect(ok.code).toBe(0)
+    expect(broken.code).not.toBe(0)
+    expect(broken.output).toMatch(/src\/admin\/routes\.ts\(\d+,\d+\): error TS\d+: .*'vendors'/)
+    expect(broken.output).toMatch(/src\/vendors\/complycube\/admin\.ts\(\d+,\d+\): error TS\d+: .*'revoked'/)
+    expect(broken.output).toMatch(/src\/vendors\/caf\/admin\.ts\(\d+,\d+\): error TS\d+: .*client_secret/)
+    expect(broken.output).toMatch(/src\/vendors\/ca\/admin\.ts\(\d+,\d+\): error TS\d+: .*'added'/)
   }, 60_000)
 })

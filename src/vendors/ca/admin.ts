@@ -1,6 +1,7 @@
 // Sandbox-only CA routes, under /__sandbox/ca: tenants (without passwords), a tenant's accounts
 // and known cards, registering a card with a tenant's ACS, and asking whether a token would be
 // accepted. Errors use the sandbox's own shape.
+import type { AdminBody } from '../../admin/bodies.ts'
 import { adminError, badRequest } from '../../admin/errors.ts'
 import { isRecord, json, own } from '../../core/http.ts'
 import type { Route, RouteContext } from '../../core/service.ts'
@@ -15,14 +16,14 @@ const noTenant = (id: string) => adminError(404, 'not_found', `No CA tenant '${i
 const objectBody = (ctx: Ctx) => (ctx.body === undefined ? {} : ctx.body)
 
 export const adminRoutes: Route<CaState>[] = [
-  { method: 'GET', path: '/tenants', handler: (ctx: Ctx) => json(200, { tenants: tenantInfo(ctx.state) }) },
+  { method: 'GET', path: '/tenants', handler: (ctx: Ctx) => json(200, { tenants: tenantInfo(ctx.state) } satisfies AdminBody['CaTenantList']) },
   {
     method: 'GET',
     path: '/tenants/:tenant/accounts',
     handler(ctx: Ctx) {
       const id = ctx.params.tenant!
       if (!ctx.state.tenants.has(id)) return noTenant(id)
-      return json(200, { accounts: listAccounts(ctx.state, id) })
+      return json(200, { accounts: listAccounts(ctx.state, id) } satisfies AdminBody['CaAccountList'])
     },
   },
   {
@@ -31,7 +32,7 @@ export const adminRoutes: Route<CaState>[] = [
     handler(ctx: Ctx) {
       const id = ctx.params.tenant!
       if (!ctx.state.tenants.has(id)) return noTenant(id)
-      return json(200, { cards: knownCards(ctx.state, id) })
+      return json(200, { cards: knownCards(ctx.state, id) } satisfies AdminBody['CaCardList'])
     },
   },
   {
@@ -45,7 +46,7 @@ export const adminRoutes: Route<CaState>[] = [
       const card = own(body, 'card_number')
       if (typeof card !== 'string' || !CARD_NUMBER.test(card)) return badRequest("'card_number' must be 12 to 19 digits")
       const added = addKnownCard(ctx.state, id, card)
-      return json(added ? 201 : 200, { card_number: card, added })
+      return json(added ? 201 : 200, { card_number: card, added } satisfies AdminBody['CaAddedCard'])
     },
   },
   {
@@ -58,7 +59,7 @@ export const adminRoutes: Route<CaState>[] = [
       const tenant = own(body, 'tenant')
       if (typeof token !== 'string' || !token) return badRequest("'token' is required")
       if (tenant !== undefined && typeof tenant !== 'string') return badRequest("'tenant' must be a string")
-      return json(200, await inspectToken(ctx.state, token, tenant))
+      return json(200, (await inspectToken(ctx.state, token, tenant)) satisfies AdminBody['CaTokenReport'])
     },
   },
 ]

@@ -1,6 +1,7 @@
 // Sandbox-only CAF routes, under /__sandbox/caf (the sandbox's error shape): Mobile Keys
 // ("New key", revoke, list), minting and judging tokens, settings, registered faces. Each calls
 // the same function as the in-process `sandbox.caf` method.
+import type { AdminBody } from '../../admin/bodies.ts'
 import { adminError, badRequest } from '../../admin/errors.ts'
 import { json } from '../../core/http.ts'
 import type { Route, RouteContext } from '../../core/service.ts'
@@ -27,7 +28,7 @@ export const adminRoutes: Route<CafState>[] = [
     handler(ctx) {
       const environment = environmentQuery(ctx)
       if (environment === null) return badRequest(ENV_MESSAGE)
-      return json(200, { keys: listKeys(ctx.state, environment) })
+      return json(200, { keys: listKeys(ctx.state, environment) } satisfies AdminBody['CafKeyList'])
     },
   },
   {
@@ -36,7 +37,7 @@ export const adminRoutes: Route<CafState>[] = [
     handler(ctx) {
       const input = parseNewKey(ctx.body)
       if (typeof input === 'string') return badRequest(input)
-      return json(201, createKey(ctx.state, input))
+      return json(201, createKey(ctx.state, input) satisfies AdminBody['CafCreatedKey'])
     },
   },
   {
@@ -45,7 +46,7 @@ export const adminRoutes: Route<CafState>[] = [
     body: 'none',
     handler(ctx) {
       const key = revokeKey(ctx.state, ctx.params.clientId!)
-      return key ? json(200, key) : adminError(404, 'not_found', 'No Mobile Key has this clientId')
+      return key ? json(200, key satisfies AdminBody['CafKey']) : adminError(404, 'not_found', 'No Mobile Key has this clientId')
     },
   },
   {
@@ -55,7 +56,7 @@ export const adminRoutes: Route<CafState>[] = [
       const input = parseMint(ctx.body)
       if (typeof input === 'string') return badRequest(input)
       try {
-        return json(200, { token: await mintWithStoredKey(ctx.state, input) })
+        return json(200, { token: await mintWithStoredKey(ctx.state, input) } satisfies AdminBody['CafMintedToken'])
       } catch (err) {
         if (err instanceof RangeError && /no Mobile Key/.test(err.message)) return adminError(404, 'not_found', err.message)
         if (err instanceof RangeError || err instanceof TypeError) return badRequest(err.message)
@@ -69,10 +70,10 @@ export const adminRoutes: Route<CafState>[] = [
     async handler(ctx) {
       const input = parseVerify(ctx.body)
       if (typeof input === 'string') return badRequest(input)
-      return json(200, await verdict(ctx.state, input))
+      return json(200, (await verdict(ctx.state, input)) satisfies AdminBody['CafTokenVerdict'])
     },
   },
-  { method: 'GET', path: '/settings', handler: (ctx) => json(200, { ...ctx.state.settings }) },
+  { method: 'GET', path: '/settings', handler: (ctx) => json(200, { ...ctx.state.settings } satisfies AdminBody['CafSettings']) },
   {
     method: 'POST',
     path: '/settings',
@@ -80,7 +81,7 @@ export const adminRoutes: Route<CafState>[] = [
       const patch = parseSettings(ctx.body ?? {})
       if (typeof patch === 'string') return badRequest(patch)
       Object.assign(ctx.state.settings, patch)
-      return json(200, { ...ctx.state.settings })
+      return json(200, { ...ctx.state.settings } satisfies AdminBody['CafSettings'])
     },
   },
   {
@@ -89,7 +90,7 @@ export const adminRoutes: Route<CafState>[] = [
     handler(ctx) {
       const environment = environmentQuery(ctx)
       if (environment === null) return badRequest(ENV_MESSAGE)
-      return json(200, { faces: createApi(ctx.state).listFaces(environment) })
+      return json(200, { faces: createApi(ctx.state).listFaces(environment) } satisfies AdminBody['CafFaceList'])
     },
   },
   {
@@ -103,7 +104,7 @@ export const adminRoutes: Route<CafState>[] = [
       if (typeof peopleId !== 'string' || !isCpfShaped(peopleId)) return badRequest("'peopleId' must be a CPF: 11 digits")
       if (typeof imageUrl !== 'string' || imageUrl === '') return badRequest("'imageUrl' is required")
       registerFace(ctx.state, environment, peopleId, imageUrl)
-      return json(201, { environment, peopleId: peopleId.replace(/[./-]/g, ''), imageUrl })
+      return json(201, { environment, peopleId: peopleId.replace(/[./-]/g, ''), imageUrl } satisfies AdminBody['CafRegisteredFace'])
     },
   },
 ]

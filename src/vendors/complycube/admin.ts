@@ -1,5 +1,6 @@
 // Sandbox-only ComplyCube routes, under /__sandbox/complycube: whether the Web or Mobile SDK
 // would accept a token, and API keys (create, revoke, list).
+import type { AdminBody } from '../../admin/bodies.ts'
 import { badRequest, adminError } from '../../admin/errors.ts'
 import { json, isRecord, own } from '../../core/http.ts'
 import type { Route, RouteContext } from '../../core/service.ts'
@@ -14,14 +15,14 @@ const optionalString = (body: Record<string, unknown>, key: string): string | un
   return typeof v === 'string' ? v : new Error(`'${key}' must be a string`)
 }
 
-export function createKey(state: ComplyCubeState, environment: Environment, name = '') {
+export function createKey(state: ComplyCubeState, environment: Environment, name = ''): AdminBody['ApiKey'] {
   const key = KEY_PREFIX[environment] + state.core.ids.secret(32)
   state.db.apiKey.create({ key, environment, name, revoked: false })
   return { key, environment, name, revoked: false }
 }
 
-export function listKeys(state: ComplyCubeState) {
-  return state.db.apiKey.getAll().map((k) => ({ key: k.key, environment: k.environment, name: k.name, revoked: k.revoked }))
+export function listKeys(state: ComplyCubeState): AdminBody['ApiKey'][] {
+  return state.db.apiKey.getAll().map((k) => ({ key: k.key, environment: k.environment as Environment, name: k.name, revoked: k.revoked }))
 }
 
 export function revokeKey(state: ComplyCubeState, key: string): boolean {
@@ -52,10 +53,10 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
         ...(f.appId !== undefined ? { appId: f.appId } : {}),
         ...(f.environment !== undefined ? { environment: f.environment as Environment } : {}),
       }
-      return json(200, await verifySdkToken(ctx.state, input))
+      return json(200, (await verifySdkToken(ctx.state, input)) satisfies AdminBody['VerifyResult'])
     },
   },
-  { method: 'GET', path: '/keys', handler: (ctx: Ctx) => json(200, { keys: listKeys(ctx.state) }) },
+  { method: 'GET', path: '/keys', handler: (ctx: Ctx) => json(200, { keys: listKeys(ctx.state) } satisfies AdminBody['ApiKeyList']) },
   {
     method: 'POST',
     path: '/keys',
@@ -66,7 +67,7 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
       const name = own(body, 'name') ?? ''
       if (!ENVIRONMENTS.includes(environment as Environment)) return badRequest("'environment' must be 'sandbox' or 'live'")
       if (typeof name !== 'string') return badRequest("'name' must be a string")
-      return json(201, createKey(ctx.state, environment as Environment, name))
+      return json(201, createKey(ctx.state, environment as Environment, name) satisfies AdminBody['ApiKey'])
     },
   },
   {
@@ -75,7 +76,7 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
     body: 'none',
     handler(ctx: Ctx) {
       if (!revokeKey(ctx.state, ctx.params.key!)) return adminError(404, 'not_found', 'No such API key')
-      return json(200, { key: ctx.params.key, revoked: true })
+      return json(200, { key: ctx.params.key!, revoked: true } satisfies AdminBody['RevokeResult'])
     },
   },
 ]
