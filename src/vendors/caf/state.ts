@@ -136,7 +136,7 @@ export interface CafState {
 }
 
 /** How many face attempts, and how many BFF sessions, the sandbox keeps (all environments). */
-export const RETAINED_ROWS = 10_000
+export const RETAINED_ROWS = 1_000
 
 function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
   // Drawn even when the fixture gives one, so the seeded ids after it stay the same.
