@@ -8,7 +8,7 @@ import { parseYaml } from '@redocly/openapi-core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
-import { FUZZ_RUNS, jsonish, requests, send } from '../support/fuzz.ts'
+import { FUZZ_RUNS, jsonish, requests, send, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 import { transports, type Transport } from '../support/transports.ts'
 
 const contract = parseYaml(readFileSync(join(CONTRACTS_DIR, 'ca.yaml'), 'utf8')) as {
@@ -133,7 +133,7 @@ describe.each(transports)('fuzzing CA, %s transport', (_name, start) => {
           if (!TOKEN_REFUSALS.has(body?.error_code ?? '')) pastToken++
         }
       }),
-      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: 120_000 },
+      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS },
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Most account-API calls got past the token check into the APIs' own answers (else the
@@ -154,5 +154,5 @@ describe.each(transports)('fuzzing CA, %s transport', (_name, start) => {
       body: JSON.stringify({ client_txn_id: '0b6f2b1e-3c55-4f0a-9a43-5b0e7d2c1a99', client_app_id: 'HEDMORAL_OPS', username: 'hedmoral_admin', password: PASSWORDS[0] }),
     })
     expect(after.status).toBe(200)
-  }, 180_000)
+  }, FUZZ_TEST_TIMEOUT_MS)
 })

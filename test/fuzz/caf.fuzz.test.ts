@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { PRODUCTS } from '../../src/vendors/caf/products.ts'
-import { FUZZ_RUNS, jsonish, requests, send, type FuzzRequest } from '../support/fuzz.ts'
+import { FUZZ_RUNS, jsonish, requests, send, type FuzzRequest, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 import { transports, type Transport } from '../support/transports.ts'
 import { KEYS, SEEDED_CPF, cafBase, call } from '../vendors/caf/support.ts'
 
@@ -180,7 +180,7 @@ describe.each(transports)('fuzzing CAF, %s transport', (name, start) => {
           expect(JSON.parse(res.text).requestId, what).toMatch(UUID)
         }
       }),
-      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: 120_000 },
+      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS },
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     return seen
@@ -212,7 +212,7 @@ describe.each(transports)('fuzzing CAF, %s transport', (name, start) => {
     )
     const seen = await fuzz(cafBase(t, 'prod', 'mobile'), arb)
     expect(seen.ok, `${seen.ok} of ${seen.runs} answered 2xx`).toBeGreaterThan(seen.runs * 0.1)
-  }, 180_000)
+  }, FUZZ_TEST_TIMEOUT_MS)
 
   it(`the BFF answers ${FUZZ_RUNS} random requests without a 5xx, every error { requestId, message }`, async () => {
     const authorization = fc.oneof(
@@ -229,7 +229,7 @@ describe.each(transports)('fuzzing CAF, %s transport', (name, start) => {
     )
     const seen = await fuzz(cafBase(t, 'prod', 'bff'), arb)
     expect(seen.ok, `${seen.ok} of ${seen.runs} answered 2xx`).toBeGreaterThan(seen.runs * 0.1)
-  }, 180_000)
+  }, FUZZ_TEST_TIMEOUT_MS)
 
   it('is still up, and still itself, after all that', async () => {
     const verify = await call(`${cafBase(t, 'prod', 'mobile')}/tokens/verify`, { token: tok.valid, headers: { product: 'FaceAuthenticator' } })

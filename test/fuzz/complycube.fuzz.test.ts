@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { transports, type Transport } from '../support/transports.ts'
-import { FUZZ_RUNS, jsonish, requests, send } from '../support/fuzz.ts'
+import { FUZZ_RUNS, jsonish, requests, send, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 
 const KEYS = ['test_tokensandbox_default_0001', 'live_tokensandbox_default_0001', 'test_tokensandbox_revoked_0001']
 
@@ -57,10 +57,10 @@ describe.each(transports)('fuzzing, %s transport', (_name, start) => {
         if (res.status >= 400) expect(isComplyCubeError(JSON.parse(res.text)), res.text).toBe(true)
         else if (res.status !== 204 && r.method !== 'OPTIONS') expect(res.contentType).toContain('application/json')
       }),
-      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: 120_000 },
+      { numRuns: FUZZ_RUNS, interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS },
     )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-  }, 180_000)
+  }, FUZZ_TEST_TIMEOUT_MS)
 
   // In-process the admin surface is methods, not HTTP: fuzz it where it is HTTP.
   it.skipIf(_name === 'msw')(`the admin API answers ${Math.ceil(FUZZ_RUNS / 5)} random requests without a 5xx, in the sandbox error shape`, async () => {
@@ -76,10 +76,10 @@ describe.each(transports)('fuzzing, %s transport', (_name, start) => {
         expect(res.status, `${r.method} ${r.path}`).toBeLessThan(500)
         if (res.status >= 400) expect(isSandboxError(JSON.parse(res.text)), res.text).toBe(true)
       }),
-      { numRuns: Math.ceil(FUZZ_RUNS / 5), interruptAfterTimeLimit: 60_000 },
+      { numRuns: Math.ceil(FUZZ_RUNS / 5), interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS },
     )
     // Still up, and still itself after all that.
     const health = await fetch(`${base}/health`)
     expect(health.status).toBe(200)
-  }, 120_000)
+  }, FUZZ_TEST_TIMEOUT_MS)
 })

@@ -4,6 +4,10 @@
 import fc from 'fast-check'
 
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 5000)
+/** How long one property may run before fast-check stops it (`npm run fuzz` raises it). */
+export const FUZZ_TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 120_000)
+/** The vitest timeout for a fuzz test: its time limit plus room to finish. */
+export const FUZZ_TEST_TIMEOUT_MS = FUZZ_TIME_LIMIT_MS + 60_000
 /** Per-request ceiling: an answer slower than this counts as a hang. */
 export const HANG_MS = 5_000
 
