@@ -52,41 +52,8 @@ export async function load(
     overallRate?: number
   },
 ): Promise<LoadResult> {
-  if (Array.isArray(request)) return loadMix(url, request, opts)
-  const target = new URL(url)
-  if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: 127.0.0.1 only`)
-  let peak = 0
-  const timer = opts.sampleRss ? setInterval(() => (peak = Math.max(peak, opts.sampleRss!())), 200) : null
-  const fresh = request.fresh
-  const result = await autocannon({
-    url: url + request.path,
-    method: request.method,
-    headers: request.headers ?? {},
-    ...(request.body !== undefined ? { body: request.body } : {}),
-    ...(fresh
-      ? {
-          requests: [
-            {
-              setupRequest: (req: autocannon.Request) => {
-                const f = fresh()
-                return { ...req, ...(f.body !== undefined ? { body: f.body } : {}), headers: { ...req.headers, ...f.headers } }
-              },
-            },
-          ],
-        }
-      : {}),
-    connections: opts.connections,
-    pipelining: 1,
-    ...(opts.overallRate !== undefined ? { overallRate: opts.overallRate } : {}),
-    ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.durationSec ?? 10 }),
-    // A hard stop even for `amount` runs: never more than 10 minutes.
-    timeout: 10,
-  })
-  if (timer) clearInterval(timer)
-  return summarise(result, opts.sampleRss ? peak : undefined)
-}
-
-async function loadMix(url: string, requests: LoadRequest[], opts: Parameters<typeof load>[2]): Promise<LoadResult> {
+  // One request is a mix of one: autocannon's `requests` repeats the list on every connection.
+  const requests = Array.isArray(request) ? request : [request]
   const target = new URL(url)
   if (target.hostname !== '127.0.0.1') throw new Error(`refusing to load ${target.hostname}: 127.0.0.1 only`)
   let peak = 0
@@ -98,6 +65,7 @@ async function loadMix(url: string, requests: LoadRequest[], opts: Parameters<ty
     pipelining: 1,
     ...(opts.overallRate !== undefined ? { overallRate: opts.overallRate } : {}),
     ...(opts.amount !== undefined ? { amount: opts.amount } : { duration: opts.durationSec ?? 10 }),
+    // A hard stop even for `amount` runs: never more than 10 minutes.
     timeout: 10,
   })
   if (timer) clearInterval(timer)
