@@ -1,35 +1,81 @@
 // In-process cost: mean ms per request through msw's setupServer, for a trivial handler (the
-// baseline) and for the sandbox's ComplyCube token request. Sequential requests, same process.
+// baseline) and for the sandbox's ComplyCube token request, 2,000 sequential requests each.
+// Rounds alternate baseline and sandbox and the medians are compared: a GC pause or a busy
+// neighbour then lands on either side. The sandbox is measured as installed by default (HMAC
+// for its keys in-line) and with `inlineHmac: false` (every HMAC on libuv's thread pool).
 import { http, HttpResponse } from 'msw'
-import { setupServer } from 'msw/node'
+import { setupServer, type SetupServer } from 'msw/node'
 import { setupSandboxServer } from '../mocks/node.ts'
 
 const BODY = JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' })
 const HEADERS = { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' }
 
-async function meanMs(n: number, once: () => Promise<void>): Promise<number> {
-  for (let i = 0; i < 200; i++) await once() // warm-up
-  const started = performance.now()
-  for (let i = 0; i < n; i++) await once()
-  return (performance.now() - started) / n
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+async function call(): Promise<void> {
+  const res = await fetch('https://api.complycube.com/v1/tokens', { method: 'POST', headers: HEADERS, body: BODY })
+  if (res.status !== 200) throw new Error(`status ${res.status}`)
+  await res.json()
 }
 
-export async function inProcess(n = 2000): Promise<{ trivialMs: number; sandboxMs: number; ratio: number }> {
-  const call = async () => {
-    const res = await fetch('https://api.complycube.com/v1/tokens', { method: 'POST', headers: HEADERS, body: BODY })
-    if (res.status !== 200) throw new Error(`status ${res.status}`)
-    await res.json()
-  }
-
-  const trivial = setupServer(http.post('https://api.complycube.com/v1/tokens', () => HttpResponse.json({ token: 'x.y.z' })))
-  trivial.listen({ onUnhandledRequest: 'error' })
-  const trivialMs = await meanMs(n, call)
-  trivial.close()
-
-  const { server } = setupSandboxServer({ seed: 'bench', journalSize: 1000 })
+async function meanMs(server: SetupServer, n: number): Promise<number> {
   server.listen({ onUnhandledRequest: 'error' })
-  const sandboxMs = await meanMs(n, call)
-  server.close()
+  try {
+    for (let i = 0; i < 200; i++) await call() // warm-up
+    const started = performance.now()
+    for (let i = 0; i < n; i++) await call()
+    return (performance.now() - started) / n
+  } finally {
+    server.close()
+  }
+}
 
-  return { trivialMs, sandboxMs, ratio: sandboxMs / trivialMs }
+export interface InProcessResult {
+  trivialMs: number
+  sandboxMs: number
+  ratio: number
+  threadPoolSandboxMs: number
+  threadPoolRatio: number
+}
+
+export async function inProcess(n = 2000, rounds = 3): Promise<InProcessResult> {
+  const trivial = setupServer(http.post('https://api.complycube.com/v1/tokens', () => HttpResponse.json({ token: 'x.y.z' })))
+  // Built first: the default one installs the in-line path process-wide, and the thread-pool
+  // one must not see it. So the thread-pool rounds come first, then the default ones.
+  const { server: threadPool } = setupSandboxServer({ seed: 'bench', journalSize: 1000, inlineHmac: false })
+  const trivialRuns: number[] = []
+  const threadPoolRuns: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    trivialRuns.push(await meanMs(trivial, n))
+    threadPoolRuns.push(await meanMs(threadPool, n))
+  }
+  const { server: sandbox } = setupSandboxServer({ seed: 'bench', journalSize: 1000 })
+  const sandboxRuns: number[] = []
+  for (let r = 0; r < rounds; r++) {
+    trivialRuns.push(await meanMs(trivial, n))
+    sandboxRuns.push(await meanMs(sandbox, n))
+  }
+  const trivialMs = median(trivialRuns)
+  const sandboxMs = median(sandboxRuns)
+  const threadPoolSandboxMs = median(threadPoolRuns)
+  return { trivialMs, sandboxMs, ratio: sandboxMs / trivialMs, threadPoolSandboxMs, threadPoolRatio: threadPoolSandboxMs / trivialMs }
+}
+
+/**
+ * Runs `inProcess` in a fresh Node process and returns its result: the bench's own process has
+ * by then a large heap from the load runs, whose GC pauses would land in these sequential loops.
+ */
+export async function inProcessIsolated(n = 2000, rounds = 3): Promise<InProcessResult> {
+  const { execFile } = await import('node:child_process')
+  const { fileURLToPath } = await import('node:url')
+  const self = fileURLToPath(import.meta.url)
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ['--import', 'tsx', self, String(n), String(rounds)], { timeout: 300_000 }, (err, out) => (err ? reject(err) : resolve(out))),
+  )
+  return JSON.parse(stdout) as InProcessResult
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  const [n, rounds] = process.argv.slice(2).map(Number)
+  process.stdout.write(JSON.stringify(await inProcess(n || 2000, rounds || 3)))
 }

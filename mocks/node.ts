@@ -3,6 +3,18 @@
 import { setupServer, type SetupServer } from 'msw/node'
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.ts'
 import { createHandlers, type HandlerOptions } from './handlers.ts'
+import { installWebCryptoHmac } from '../src/server/webcrypto-hmac.ts'
+
+export interface NodeOptions {
+  /**
+   * Compute HMAC for the sandbox's own token keys on this thread instead of libuv's thread pool
+   * (default true; see src/server/webcrypto-hmac.ts). Signatures are byte-identical and a
+   * sequential token request takes about a third less time. It wraps the global
+   * `crypto.subtle.sign`/`verify`; calls with any other key go to Node's own methods unchanged.
+   * `false` leaves `crypto.subtle` alone.
+   */
+  inlineHmac?: boolean
+}
 
 export interface SandboxServer {
   server: SetupServer
@@ -10,7 +22,8 @@ export interface SandboxServer {
 }
 
 /** Creates (or wraps) a sandbox and an msw server for it; call `server.listen()` to start intercepting. */
-export function setupSandboxServer(options: SandboxOptions & HandlerOptions & { sandbox?: Sandbox } = {}): SandboxServer {
+export function setupSandboxServer(options: SandboxOptions & HandlerOptions & NodeOptions & { sandbox?: Sandbox } = {}): SandboxServer {
+  if (options.inlineHmac !== false) installWebCryptoHmac()
   const sandbox = options.sandbox ?? createSandbox(options)
   const server = setupServer(...createHandlers(sandbox, options))
   return { server, sandbox }

@@ -129,7 +129,7 @@ async function serve(argv: string[]): Promise<number> {
 
   let running
   try {
-    running = await startServer({ ...options, onError: (err) => console.error('token-sandbox: internal error:', err) })
+    running = await startServer({ ...options, tuneProcess: true, onError: (err) => console.error('token-sandbox: internal error:', err) })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)

@@ -29,6 +29,35 @@ export interface Dispatcher {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
+/** One request's context: a class, so a request allocates one object and no closures. */
+class Context implements RouteContext<unknown> {
+  params: Record<string, string> = {}
+  body: unknown = undefined
+  state: unknown
+  reason: string | undefined = undefined
+  facts: Record<string, unknown> | undefined = undefined
+  constructor(
+    readonly req: SandboxRequest,
+    readonly service: Service<unknown>,
+    readonly core: Core,
+    public environment: string | null,
+  ) {
+    this.state = service.state
+  }
+  /** URLSearchParams is built on first use: most routes never read the query. */
+  get query(): URLSearchParams {
+    return this.req.url.searchParams
+  }
+  refuse(reason: string): void {
+    this.reason = reason
+  }
+  /** Takes ownership of `facts` (callers pass a fresh literal): later facts are merged into it. */
+  meta(facts: Record<string, unknown>): void {
+    if (this.facts) Object.assign(this.facts, facts)
+    else this.facts = facts
+  }
+}
+
 export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
   const routers = new Map<Service<unknown>, Router<unknown>>()
   const routerFor = (s: Service<unknown>) => {
@@ -55,80 +84,61 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     return null
   }
 
+  const answer = async (req: SandboxRequest, c: CompiledMount | null, ctx: Context): Promise<SandboxResponse> => {
+    const errors = ctx.service.errors
+    if (!c) return errors.notFound(req.method, req.url.pathname)
+    const m = c.router.match(req.method, req.url.pathname.slice(c.prefix.length) || '/')
+    if (m.kind === 'not_found') {
+      ctx.refuse('no such route')
+      return errors.notFound(req.method, req.url.pathname)
+    }
+    if (m.kind === 'method_not_allowed') {
+      ctx.refuse('method not allowed')
+      return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
+    }
+    ctx.params = m.params
+    if (ctx.service.authenticate) {
+      const refusal = await ctx.service.authenticate(ctx)
+      if (refusal) return refusal
+    }
+    if (req.bodyTooLarge || (req.body && req.body.length > core.bodyLimit)) {
+      ctx.refuse('body too large')
+      return errors.bodyTooLarge(core.bodyLimit)
+    }
+    const wantsJson = m.route.body ? m.route.body === 'json' : BODY_METHODS.has(req.method)
+    if (wantsJson) {
+      const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
+      if (!parsed.ok) {
+        ctx.refuse(`${parsed.problem}: ${parsed.detail}`)
+        if (parsed.problem === 'too_large') return errors.bodyTooLarge(core.bodyLimit)
+        if (parsed.problem === 'content_type') return errors.unsupportedContentType(req.headers['content-type'])
+        return errors.malformedJson(parsed.detail)
+      }
+      ctx.body = parsed.value
+    }
+    try {
+      return await m.route.handler(ctx)
+    } catch (err) {
+      ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
+      return errors.internal()
+    }
+  }
+
   const run = async (req: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
     const started = performance.now()
-    const service = c ? c.mount.service : fallback
-    const subPath = c ? req.url.pathname.slice(c.prefix.length) || '/' : req.url.pathname
-    const ctx: RouteContext<unknown> = {
-      req,
-      params: {},
-      query: req.url.searchParams,
-      body: undefined,
-      state: service.state,
-      core,
-      environment: c ? c.mount.environment : null,
-      refuse: (reason) => {
-        reason_ = reason
-      },
-      meta: (facts) => {
-        meta_ = meta_ ? { ...meta_, ...facts } : facts
-      },
-    }
-    let reason_: string | undefined
-    let meta_: Record<string, unknown> | undefined
-
-    const answer = async (): Promise<SandboxResponse> => {
-      const errors = service.errors
-      if (!c) return errors.notFound(req.method, req.url.pathname)
-      const m = c.router.match(req.method, subPath)
-      if (m.kind === 'not_found') {
-        ctx.refuse('no such route')
-        return errors.notFound(req.method, req.url.pathname)
-      }
-      if (m.kind === 'method_not_allowed') {
-        ctx.refuse('method not allowed')
-        return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
-      }
-      ctx.params = m.params
-      if (service.authenticate) {
-        const refusal = await service.authenticate(ctx)
-        if (refusal) return refusal
-      }
-      if (req.bodyTooLarge || (req.body && req.body.length > core.bodyLimit)) {
-        ctx.refuse('body too large')
-        return errors.bodyTooLarge(core.bodyLimit)
-      }
-      const wantsJson = m.route.body ? m.route.body === 'json' : BODY_METHODS.has(req.method)
-      if (wantsJson) {
-        const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
-        if (!parsed.ok) {
-          ctx.refuse(`${parsed.problem}: ${parsed.detail}`)
-          if (parsed.problem === 'too_large') return errors.bodyTooLarge(core.bodyLimit)
-          if (parsed.problem === 'content_type') return errors.unsupportedContentType(req.headers['content-type'])
-          return errors.malformedJson(parsed.detail)
-        }
-        ctx.body = parsed.value
-      }
-      try {
-        return await m.route.handler(ctx)
-      } catch (err) {
-        ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
-        return errors.internal()
-      }
-    }
-
-    const res = await answer()
-    if (service.journal) {
+    const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
+    const res = await answer(req, c, ctx)
+    if (ctx.service.journal) {
       core.journal.record({
         atMs: core.clock.now(),
-        vendor: service.name,
+        vendor: ctx.service.name,
         environment: ctx.environment,
         method: req.method,
         path: req.url.pathname,
         status: res.status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        ...(reason_ !== undefined ? { reason: reason_ } : {}),
-        ...(meta_ !== undefined ? { meta: meta_ } : {}),
+        ...(ctx.reason !== undefined ? { reason: ctx.reason } : {}),
+        ...(ctx.facts !== undefined ? { meta: ctx.facts } : {}),
       })
     }
     return res

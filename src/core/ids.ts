@@ -20,6 +20,8 @@ export interface Ids {
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+/** Two hex digits per byte value, looked up rather than formatted: ids are made on every token. */
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
 
 /** cyrb128: turns a string seed into four 32-bit words for the PRNG. */
 function hashSeed(seed: string): [number, number, number, number] {
@@ -106,7 +108,7 @@ export function createIds(seed?: string): Ids {
   const hex = (n: number) => {
     const raw = bytes(Math.ceil(n / 2))
     let s = ''
-    for (const b of raw) s += b.toString(16).padStart(2, '0')
+    for (const b of raw) s += HEX[b]
     return s.slice(0, n)
   }
   return {
@@ -118,9 +120,12 @@ export function createIds(seed?: string): Ids {
       const b = bytes(16)
       b[6] = (b[6]! & 0x0f) | 0x40
       b[8] = (b[8]! & 0x3f) | 0x80
-      let h = ''
-      for (const x of b) h += x.toString(16).padStart(2, '0')
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
+      const h = (from: number, to: number) => {
+        let s = ''
+        for (let i = from; i < to; i++) s += HEX[b[i]!]
+        return s
+      }
+      return `${h(0, 4)}-${h(4, 6)}-${h(6, 8)}-${h(8, 10)}-${h(10, 16)}`
     },
     secret(n) {
       const raw = bytes(n)

@@ -3,6 +3,7 @@
 import { CompactSign, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
 import type { JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
 import type { Clock } from './clock.ts'
+import { sandboxHmacKeys } from './hmac-keys.ts'
 
 export type { JWTPayload }
 
@@ -46,13 +47,12 @@ export function createJwtService(clock: Clock): JwtService {
     const cacheKey = `${alg}\0${secret}`
     let key = keys.get(cacheKey)
     if (!key) {
-      key = globalThis.crypto.subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: HMAC_HASH[alg] ?? 'SHA-256' },
-        false,
-        ['sign', 'verify'],
-      )
+      const bytes = encoder.encode(secret)
+      const hash = HMAC_HASH[alg] ?? 'SHA-256'
+      key = globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign', 'verify']).then((k) => {
+        sandboxHmacKeys.set(k, { secret: bytes, hash })
+        return k
+      })
       keys.set(cacheKey, key)
     }
     return key

@@ -4,7 +4,7 @@ import { empty, json, own, isRecord } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { clientNotFound, invalidField } from './errors.ts'
-import { findClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
+import { findClient, hasClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
 import { validateCreate, validateUpdate } from './validate-client.ts'
 import type { components } from '../../generated/complycube.ts'
 
@@ -70,7 +70,7 @@ export function updateClient(ctx: Ctx): SandboxResponse {
 
 export function deleteClient(ctx: Ctx): SandboxResponse {
   const id = ctx.params.id!
-  if (!findClient(ctx.state, env(ctx), id)) {
+  if (!hasClient(ctx.state, env(ctx), id)) {
     ctx.refuse('client not found in this environment')
     return clientNotFound(id)
   }

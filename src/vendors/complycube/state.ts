@@ -100,6 +100,12 @@ export function findKey(state: ComplyCubeState, key: string) {
   return findByPrimaryKey(state.db, 'apiKey', 'key', key)
 }
 
+/** Whether the client exists in `environment`, without parsing its document (hot path: every token). */
+export function hasClient(state: ComplyCubeState, environment: Environment, id: string): boolean {
+  const row = findByPrimaryKey(state.db, 'client', 'id', id)
+  return row !== null && row.environment === environment
+}
+
 export function findClient(state: ComplyCubeState, environment: Environment, id: string): ClientDocument | null {
   const row = findByPrimaryKey(state.db, 'client', 'id', id)
   return row && row.environment === environment ? (JSON.parse(row.document) as ClientDocument) : null

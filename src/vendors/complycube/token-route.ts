@@ -5,7 +5,7 @@ import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { invalidField } from './errors.ts'
 import { isAppId, parseMatchPattern } from './match-pattern.ts'
-import { findClient, type ComplyCubeState, type Environment } from './state.ts'
+import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
 import { issueSdkToken } from './tokens.ts'
 import type { components } from '../../generated/complycube.ts'
 
@@ -39,7 +39,7 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
 
   const environment = ctx.environment as Environment
   // ComplyCube documents a 400 "'clientId' is invalid" for an unknown client on this endpoint.
-  if (!CLIENT_ID.test(clientId) || !findClient(ctx.state, environment, clientId)) {
+  if (!CLIENT_ID.test(clientId) || !hasClient(ctx.state, environment, clientId)) {
     ctx.refuse(CLIENT_ID.test(clientId) ? 'client not found in this environment' : 'clientId is not a client id')
     return invalidField('clientId', "'clientId' is invalid")
   }

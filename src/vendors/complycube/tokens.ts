@@ -2,7 +2,7 @@
 // "SDK Tokens"). The claims inside are ComplyCube's business; ours carry what the token is
 // bound to, so the sandbox can say whether the Web or Mobile SDK would accept it.
 import type { JWTPayload } from '../../core/jwt.ts'
-import { findClient, type ComplyCubeState, type Environment } from './state.ts'
+import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
 import { parseMatchPattern } from './match-pattern.ts'
 
 export const TOKEN_LIFETIME_SECONDS = 60 * 60
@@ -96,7 +96,7 @@ export async function verifySdkToken(state: ComplyCubeState, input: VerifyInput)
   const claims = outcome.payload as SdkTokenClaims
   const facts = describe(state, claims)
   if (input.environment !== undefined && claims.environment !== input.environment) return verdict('wrong_environment', facts)
-  if (!findClient(state, claims.environment, claims.clientId)) return verdict('client_not_found', facts)
+  if (!hasClient(state, claims.environment, claims.clientId)) return verdict('client_not_found', facts)
 
   if (input.appId !== undefined) {
     if (claims.appId !== input.appId) return verdict('app_id_mismatch', facts)

@@ -1,0 +1,44 @@
+// The node:http adapter writes the answers ready in one event-loop turn together: a batch must
+// keep each answer with its own request, and one answer that cannot be written must not take
+// the others with it.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRequestListener } from '../../src/server/node-adapter.ts'
+import { createSandbox } from '../../src/sandbox.ts'
+import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
+
+describe('node:http adapter, answers written in batches', () => {
+  let server: Server
+  let url: string
+  const errors: unknown[] = []
+  beforeAll(async () => {
+    const handle = async (req: SandboxRequest): Promise<SandboxResponse> => {
+      const n = req.url.searchParams.get('n')
+      // A header value with a newline: node:http refuses to write it.
+      if (req.url.pathname === '/bad') return { status: 200, headers: { 'x-broken': 'a\nb' }, body: { n } }
+      // Answers become ready in an order other than the requests': later ones first.
+      await new Promise((r) => setTimeout(r, 20 - (Number(n) % 20)))
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: { n } }
+    }
+    server = createServer()
+    server.on('request', createRequestListener({ sandbox: createSandbox(), bodyLimit: 1024, origin: 'http://127.0.0.1', handle, onError: (e) => errors.push(e) }))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  })
+  afterAll(() => new Promise<void>((r) => server.close(() => r())))
+
+  it('answers each of 200 concurrent requests with its own body', async () => {
+    const got = await Promise.all(Array.from({ length: 200 }, async (_, i) => (await (await fetch(`${url}/ok?n=${i}`)).json()) as { n: string }))
+    expect(got.map((g) => Number(g.n))).toEqual(Array.from({ length: 200 }, (_, i) => i))
+  })
+
+  it('answers 500 for the one answer it cannot write, and the rest of the batch normally', async () => {
+    const before = errors.length
+    const [bad, ...ok] = await Promise.all([fetch(`${url}/bad?n=x`), ...Array.from({ length: 20 }, (_, i) => fetch(`${url}/ok?n=${i}`))])
+    expect(bad!.status).toBe(500)
+    expect(await bad!.json()).toEqual({ error: { code: 'internal', message: 'The sandbox failed to answer' } })
+    expect(ok.map((r) => r.status)).toEqual(Array(20).fill(200))
+    expect(errors.length).toBe(before + 1)
+  })
+})
