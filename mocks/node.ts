@@ -9,7 +9,7 @@ export interface NodeOptions {
   /**
    * Compute HMAC for the sandbox's own token keys on this thread instead of libuv's thread pool
    * (default true; see src/server/webcrypto-hmac.ts). Signatures are byte-identical and a
-   * sequential token request takes about a third less time. It wraps the global
+   * sequential token request takes about a quarter less time (`npm run bench`). It wraps the global
    * `crypto.subtle.sign`/`verify`; calls with any other key go to Node's own methods unchanged.
    * `false` leaves `crypto.subtle` alone.
    */

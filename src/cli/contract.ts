@@ -32,7 +32,8 @@ Runs the vendor's contract suite against any endpoint and exits 1 when a case fa
                       http://127.0.0.1:4545/ca/hedmoral; a second tenant: --other-tenant-url);
                       for 'sandbox', the admin URL http://127.0.0.1:4545/__sandbox
   --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
-                      clock or its verify endpoint (skipped otherwise, with the reason)
+                      clock or its verify endpoint (skipped otherwise, with the reason);
+                      a guarded one needs its token in TOKEN_SANDBOX_ADMIN_TOKEN
   --allow-writes      run the cases that create data (clients, keys, CA accounts); off by default
   --through-prism     --base-url is 'prism proxy <contract> <upstream> --errors': requests the
                       contract refuses are expected to be answered by Prism

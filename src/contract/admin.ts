@@ -19,14 +19,19 @@ export interface AdminClient {
 
 const ADMIN_ORIGIN = 'http://token-sandbox.invalid'
 
-export function adminClient(target: AdminTarget): AdminClient {
+/**
+ * `token`: the admin token of a server whose admin guard is on (`serve --admin-token`, or any
+ * server off loopback); sent as `Authorization: Bearer`. Not needed in-process.
+ */
+export function adminClient(target: AdminTarget, token?: string): AdminClient {
+  const auth: Record<string, string> = token === undefined ? {} : { authorization: `Bearer ${token}` }
   const call = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> => {
     let status: number
     let payload: unknown
     if (typeof target === 'string') {
       const res = await globalThis.fetch(target.replace(/\/+$/, '') + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       })
       status = res.status

@@ -69,7 +69,7 @@ export function caContract(options: CaContractOptions): void {
   const clientAppId = options.clientAppId ?? DEFAULT_APP_ID
   const tenantId = options.tenantId ?? tenantOfSandboxUrl(options.baseUrl)
   const api = createCaller(options.baseUrl, options.fetch)
-  const admin: AdminClient | null = options.admin ? adminClient(options.admin) : null
+  const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const other = options.otherTenant
   const otherApi = other ? createCaller(other.baseUrl ?? options.baseUrl, options.fetch) : null
   const sameBase = !other?.baseUrl || other.baseUrl.replace(/\/+$/, '') === options.baseUrl.replace(/\/+$/, '')

@@ -45,7 +45,7 @@ export function cafContract(options: CafContractOptions): void {
   const environment = options.environment ?? cafEnvironmentOf(options.baseUrls.mobile) ?? 'prod'
   const mobile = createCaller(options.baseUrls.mobile, options.fetch)
   const bff = createCaller(options.baseUrls.bff, options.fetch)
-  const admin: AdminClient | null = options.admin ? adminClient(options.admin) : null
+  const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const imageUrl = options.imageUrl ?? DEFAULT_IMAGE
   const key = { clientId: options.clientId, clientSecret: options.clientSecret }
   const auth = (token: string) => ({ authorization: token })

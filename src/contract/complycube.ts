@@ -46,7 +46,7 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
   const environment = options.environment ?? environmentOf(options.apiKey)
   if (!environment) throw new Error("complycubeContract: cannot tell the key's environment from its prefix; pass `environment`")
   const api = createCaller(options.baseUrl, options.fetch)
-  const admin: AdminClient | null = options.admin ? adminClient(options.admin) : null
+  const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const auth = (key = options.apiKey) => ({ authorization: key })
   const unknownKey = `${environment === 'sandbox' ? 'test' : 'live'}_contract_suite_no_such_key_0000`
 

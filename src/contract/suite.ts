@@ -18,6 +18,8 @@ export interface SuiteTarget {
   baseUrls?: Record<string, string>
   /** The sandbox surface, for the cases that need the sandbox clock or its verify endpoint. */
   admin?: AdminTarget
+  /** The admin token `admin` requires when it is a URL of a guarded server (env `TOKEN_SANDBOX_ADMIN_TOKEN`). */
+  adminToken?: string
   /** Cases that create data run only with this (never on by default against a real account). */
   allowWrites?: boolean
   /** Use this instead of the global fetch (e.g. a validation proxy's checking fetch). */

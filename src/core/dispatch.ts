@@ -5,6 +5,7 @@ import { parseJsonBody } from './body.ts'
 import { createRouter, type Router } from './router.ts'
 import type { Core, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
+import type { JournalRecord } from './journal.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -129,7 +130,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
     const res = await answer(req, c, ctx)
     if (ctx.service.journal) {
-      core.journal.record({
+      const entry: JournalRecord = {
         atMs: core.clock.now(),
         vendor: ctx.service.name,
         environment: ctx.environment,
@@ -137,9 +138,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         path: req.url.pathname,
         status: res.status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
-        ...(ctx.reason !== undefined ? { reason: ctx.reason } : {}),
-        ...(ctx.facts !== undefined ? { meta: ctx.facts } : {}),
-      })
+      }
+      if (ctx.reason !== undefined) entry.reason = ctx.reason
+      if (ctx.facts !== undefined) entry.meta = ctx.facts
+      core.journal.record(entry)
     }
     return res
   }

@@ -1,7 +1,7 @@
 // Every JWT the sandbox signs or checks goes through jose. HMAC secrets are imported as
 // CryptoKeys once and cached: importing per request would cost more than the signature.
 import { CompactSign, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
-import type { JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
+import type { CompactJWSHeaderParameters, JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
 import type { Clock } from './clock.ts'
 import { sandboxHmacKeys } from './hmac-keys.ts'
 
@@ -59,11 +59,11 @@ export function createJwtService(clock: Clock): JwtService {
   }
 
   return {
-    async signHmac(claims, secret, header = {}) {
-      const alg = typeof header.alg === 'string' ? header.alg : 'HS256'
+    async signHmac(claims, secret, header) {
+      const alg = typeof header?.alg === 'string' ? header.alg : 'HS256'
       // `alg` first, then `typ`: the header some vendors (CAF) document byte for byte.
-      const protectedHeader = { alg, typ: 'JWT', ...header }
-      protectedHeader.alg = alg
+      const protectedHeader: CompactJWSHeaderParameters = { alg, typ: 'JWT' }
+      if (header) Object.assign(protectedHeader, header, { alg })
       // CompactSign over the serialised claims: SignJWT would deep-clone and re-validate claims
       // the sandbox built itself, a tenth of the cost of issuing a token.
       return new CompactSign(encoder.encode(JSON.stringify(claims)))

@@ -115,8 +115,11 @@ export function createRequestListener(options: AdapterOptions) {
     try {
       const { body, tooLarge } = await readBody(req, bodyLimit)
       let url: URL
+      const target = req.url ?? '/'
       try {
-        url = new URL(req.url ?? '/', origin)
+        // An origin-form target (`/path?query`, almost every request) is appended to the origin:
+        // half the cost of parsing against a base, and `//host/x` stays a path, not a host.
+        url = target.startsWith('/') ? new URL(origin + target) : new URL(target, origin)
       } catch {
         url = new URL('/', origin)
       }

@@ -45,7 +45,7 @@ export interface ServeOptions extends SandboxOptions {
   tuneProcess?: boolean
 }
 
-/** Semi-space cap when `tuneProcess` is on: peak RSS 110–120 → 86–91 MB under load (`npm run bench`). */
+/** Semi-space cap when `tuneProcess` is on: peak RSS under load 110–120 → 88–94 MB (`npm run bench`). */
 export const TUNED_SEMI_SPACE_MIB = 4
 
 export interface RunningServer {

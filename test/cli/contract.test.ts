@@ -13,13 +13,15 @@ import { driftingSandbox, renameToken } from '../support/drift.ts'
 const KEY = 'test_tokensandbox_default_0001'
 const LIVE_KEY = 'live_tokensandbox_default_0001'
 
-const [good, drifting] = await Promise.all([
+const ADMIN_TOKEN = 'contract-cli-admin-token-0001'
+const [good, drifting, guarded] = await Promise.all([
   startServer({ host: '127.0.0.1', port: 0 }),
   startServer({ host: '127.0.0.1', port: 0, sandbox: driftingSandbox(renameToken) }),
+  startServer({ host: '127.0.0.1', port: 0, adminToken: ADMIN_TOKEN }),
 ])
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-'))
 afterAll(async () => {
-  await Promise.all([good.close(), drifting.close()])
+  await Promise.all([good.close(), drifting.close(), guarded.close()])
   await rm(work, { recursive: true, force: true })
 })
 
@@ -49,6 +51,21 @@ describe('token-sandbox contract', () => {
     expect(xml).not.toMatch(/<skipped/)
     expect(out + xml).not.toContain(KEY)
     expect(out + xml).not.toContain(LIVE_KEY)
+  }, 60_000)
+
+  it('runs the cases that need the sandbox clock on a guarded server, with TOKEN_SANDBOX_ADMIN_TOKEN', async () => {
+    const report = join(work, 'guarded.xml')
+    const args = ['contract', 'complycube', '--base-url', `${guarded.url}/complycube/v1`, '--admin-url', `${guarded.url}/__sandbox`, '--reporter', 'junit', '--output-file', report]
+    const withToken = await cli(args, { COMPLYCUBE_API_KEY: KEY, TOKEN_SANDBOX_ADMIN_TOKEN: ADMIN_TOKEN })
+    expect(withToken.code, withToken.out).toBe(0)
+    const xml = await readFile(report, 'utf8')
+    expect(xml).toMatch(/a token is accepted for 60 minutes and refused after/)
+    expect(xml).not.toMatch(/<skipped[^>]*>[^<]*sandbox clock/)
+    expect(withToken.out + xml).not.toContain(ADMIN_TOKEN)
+    // Without the token the admin API refuses, and the clock case says so rather than passing.
+    const without = await cli(args, { COMPLYCUBE_API_KEY: KEY, TOKEN_SANDBOX_ADMIN_TOKEN: '' })
+    expect(without.code).toBe(1)
+    expect(await readFile(report, 'utf8')).toMatch(/sandbox admin GET \/clock answered 401/)
   }, 60_000)
 
   it('exits 1 when the endpoint breaks the contract (a renamed token field)', async () => {

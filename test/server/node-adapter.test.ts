@@ -1,7 +1,7 @@
 // The node:http adapter writes the answers ready in one event-loop turn together: a batch must
 // keep each answer with its own request, and one answer that cannot be written must not take
 // the others with it.
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRequestListener } from '../../src/server/node-adapter.ts'
@@ -16,6 +16,7 @@ describe('node:http adapter, answers written in batches', () => {
     const handle = async (req: SandboxRequest): Promise<SandboxResponse> => {
       const n = req.url.searchParams.get('n')
       // A header value with a newline: node:http refuses to write it.
+      if (req.url.pathname.startsWith('//')) return { status: 200, headers: {}, body: { origin: req.url.origin, path: req.url.pathname } }
       if (req.url.pathname === '/bad') return { status: 200, headers: { 'x-broken': 'a\nb' }, body: { n } }
       // Answers become ready in an order other than the requests': later ones first.
       await new Promise((r) => setTimeout(r, 20 - (Number(n) % 20)))
@@ -40,5 +41,19 @@ describe('node:http adapter, answers written in batches', () => {
     expect(await bad!.json()).toEqual({ error: { code: 'internal', message: 'The sandbox failed to answer' } })
     expect(ok.map((r) => r.status)).toEqual(Array(20).fill(200))
     expect(errors.length).toBe(before + 1)
+  })
+
+  it('reads a target that starts with // as a path on this server, never as another host', async () => {
+    const { port } = server.address() as AddressInfo
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '//evil.example/x' }, (res) => {
+        let text = ''
+        res.on('data', (d) => (text += d))
+        res.on('end', () => resolve(text))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(JSON.parse(body)).toEqual({ origin: 'http://127.0.0.1', path: '//evil.example/x' })
   })
 })

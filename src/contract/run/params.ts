@@ -34,6 +34,8 @@ export function targetFromEnv(env: Record<string, string | undefined>): { suite:
       baseUrl,
       ...(Object.keys(baseUrls).length ? { baseUrls } : {}),
       ...(adminUrl ? { admin: adminUrl } : {}),
+      // The same variable `serve` and the sandbox suite read.
+      ...(adminUrl && env.TOKEN_SANDBOX_ADMIN_TOKEN ? { adminToken: env.TOKEN_SANDBOX_ADMIN_TOKEN } : {}),
       ...(truthy(env[ENV.allowWrites]) ? { allowWrites: true } : {}),
       // Through Prism, every violation it reports fails the call that caused it.
       ...(truthy(env[ENV.throughPrism]) ? { throughPrism: true, fetch: checkingFetch() } : {}),
