@@ -22,6 +22,7 @@ export interface Ids {
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 /** Two hex digits per byte value, looked up rather than formatted: ids are made on every token. */
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'))
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0))
 
 /** cyrb128: turns a string seed into four 32-bit words for the PRNG. */
 function hashSeed(seed: string): [number, number, number, number] {
@@ -99,6 +100,8 @@ export function createIds(seed?: string): Ids {
   const generator: Generator =
     seed === undefined ? { fill: pooledRandom(), position: () => null, seek: () => {} } : sfc32(seed)
   const fill = generator.fill
+  const uuidChars: number[] = new Array(36).fill(0)
+  const uuidBytes = new Uint8Array(16)
 
   const bytes = (n: number) => {
     const out = new Uint8Array(n)
@@ -117,15 +120,19 @@ export function createIds(seed?: string): Ids {
     position: generator.position,
     seek: generator.seek,
     uuid() {
-      const b = bytes(16)
+      const b = uuidBytes
+      fill(b)
       b[6] = (b[6]! & 0x0f) | 0x40
       b[8] = (b[8]! & 0x3f) | 0x80
-      const h = (from: number, to: number) => {
-        let s = ''
-        for (let i = from; i < to; i++) s += HEX[b[i]!]
-        return s
+      // Character codes into a reused array, one string at the end: building it by concatenation
+      // allocated a string per byte, and a token request makes one of these.
+      let at = 0
+      for (let i = 0; i < 16; i++) {
+        if (i === 4 || i === 6 || i === 8 || i === 10) uuidChars[at++] = 45 // '-'
+        uuidChars[at++] = HEX_CODES[b[i]! >> 4]!
+        uuidChars[at++] = HEX_CODES[b[i]! & 15]!
       }
-      return `${h(0, 4)}-${h(4, 6)}-${h(6, 8)}-${h(8, 10)}-${h(10, 16)}`
+      return String.fromCharCode.apply(null, uuidChars)
     },
     secret(n) {
       const raw = bytes(n)
