@@ -1,0 +1,71 @@
+// The package's entry points as a user's plain `node` imports them (no tsx, no vitest): the
+// exports map sends each to dist/lib (built by scripts/build.mjs, which `npm ci` and `npm test`
+// run), and one sandbox core is shared between entries.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+
+/** Runs an ES module script with plain node from the package root, so `token-sandbox` resolves to this package. */
+function plainNode(script: string): any {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } })
+  return JSON.parse(out.trim().split('\n').pop()!)
+}
+
+describe('the library entry points under plain node', () => {
+  it('maps every entry to JavaScript, with the TypeScript sources as its types', () => {
+    const { exports } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: Record<string, string | { types: string; default: string }> }
+    for (const [entry, target] of Object.entries(exports)) {
+      if (typeof target === 'string') expect(target, entry).toMatch(/\.js$/)
+      else {
+        expect(target.default, entry).toMatch(/\.m?js$/)
+        expect(target.types, entry).toMatch(/\.ts$/)
+      }
+    }
+  })
+
+  it('token-sandbox/mocks/node: a token over msw that the sandbox from token-sandbox verifies', () => {
+    const result = plainNode(`
+      const { createSandbox } = await import('token-sandbox')
+      const { setupSandboxServer } = await import('token-sandbox/mocks/node')
+      const sandbox = createSandbox({ seed: 'plain-node' })
+      const { server } = setupSandboxServer({ sandbox })
+      server.listen({ onUnhandledRequest: 'error' })
+      const res = await fetch('https://api.complycube.com/v1/tokens', {
+        method: 'POST',
+        headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' }),
+      })
+      const { token } = await res.json()
+      const verdict = await sandbox.complycube.verifyToken({ token, referrer: 'https://www.example.com/a' })
+      server.close()
+      console.log(JSON.stringify({ status: res.status, verdict: verdict.verdict }))
+    `)
+    expect(result).toEqual({ status: 200, verdict: 'valid' })
+  })
+
+  it('token-sandbox: startServer answers on 127.0.0.1 and closes', () => {
+    const result = plainNode(`
+      const { startServer } = await import('token-sandbox')
+      const running = await startServer({ host: '127.0.0.1', port: 0 })
+      const health = await fetch(running.url + '/__sandbox/health')
+      await running.close()
+      console.log(JSON.stringify({ status: health.status }))
+    `)
+    expect(result).toEqual({ status: 200 })
+  })
+
+  it('token-sandbox/mocks and token-sandbox/contract load, and the contracts folder they name exists', () => {
+    const result = plainNode(`
+      const { createHandlers } = await import('token-sandbox/mocks')
+      const contract = await import('token-sandbox/contract')
+      const { existsSync } = await import('node:fs')
+      console.log(JSON.stringify({
+        createHandlers: typeof createHandlers,
+        suites: contract.contractSuites.map((s) => s.name),
+        contracts: existsSync(new URL('complycube.yaml', contract.contractsDir)),
+      }))
+    `)
+    expect(result).toEqual({ createHandlers: 'function', suites: ['complycube', 'caf', 'ca', 'sandbox'], contracts: true })
+  })
+})
