@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NODE = process.execPath
 const DURATION = Number(process.env.BENCH_DURATION ?? 5)
 /** Rounds of bare node:http and ComplyCube, alternating; each reports its median round. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const LONG_RUN = Number(process.env.BENCH_LONG_REQUESTS ?? 1_000_000)
 const STARTS = Number(process.env.BENCH_STARTS ?? 7)

@@ -9,6 +9,7 @@ import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
 import { installFastCrypto } from './fast-crypto.ts'
 import { capYoungGeneration, type YoungGenerationCap } from './young-generation.ts'
+import { prefersMainThreadScavenges, scavengeOnMainThread } from './scavenger.ts'
 
 /** Largest request head (request line and headers) the server reads. */
 export const MAX_HEADER_BYTES = 256 * 1024
@@ -38,9 +39,10 @@ export interface ServeOptions extends SandboxOptions {
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
-   * HMAC computed in-line (./webcrypto-hmac.ts), `Uint8Array#toBase64` for jose (./base64.ts) and
-   * V8's young generation kept at 4 MiB semi-spaces (./young-generation.ts). Each changes
-   * something process-wide, which is ours to do only in a process that is only the server.
+   * HMAC computed in-line (./webcrypto-hmac.ts), `Uint8Array#toBase64` for jose (./base64.ts),
+   * V8's young generation kept at 4 MiB semi-spaces (./young-generation.ts) and, on two cores or
+   * fewer, scavenges on the main thread (./scavenger.ts). Each changes something process-wide,
+   * which is ours to do only in a process that is only the server.
    */
   tuneProcess?: boolean
 }
@@ -66,9 +68,11 @@ export interface RunningServer {
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   let youngGeneration: YoungGenerationCap | null = null
+  let restoreScavenges: (() => void) | null = null
   if (options.tuneProcess) {
     installFastCrypto()
     youngGeneration = capYoungGeneration(TUNED_SEMI_SPACE_MIB)
+    if (prefersMainThreadScavenges()) restoreScavenges = scavengeOnMainThread()
   }
   const host = options.host ?? '127.0.0.1'
   const sandbox = options.sandbox ?? createSandbox(options)
@@ -141,7 +145,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         // The last write keeps changes made in-process since the last request.
         .then(() => stateFile?.close().catch((err: unknown) => options.onError?.(err)))
         .then(() => sandbox.close())
-        .finally(() => youngGeneration?.stop())
+        .finally(() => {
+          youngGeneration?.stop()
+          restoreScavenges?.()
+        })
       return closing
     },
   }
