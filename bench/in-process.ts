@@ -3,6 +3,8 @@
 // Rounds alternate baseline and sandbox and the medians are compared: a GC pause or a busy
 // neighbour then lands on either side. The sandbox is measured as installed by default (HMAC
 // for its keys in-line) and with `inlineHmac: false` (every HMAC on libuv's thread pool).
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { http, HttpResponse } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { setupSandboxServer } from '../mocks/node.ts'
@@ -66,8 +68,6 @@ export async function inProcess(n = 2000, rounds = 3): Promise<InProcessResult> 
  * by then a large heap from the load runs, whose GC pauses would land in these sequential loops.
  */
 export async function inProcessIsolated(n = 2000, rounds = 3): Promise<InProcessResult> {
-  const { execFile } = await import('node:child_process')
-  const { fileURLToPath } = await import('node:url')
   const self = fileURLToPath(import.meta.url)
   const stdout = await new Promise<string>((resolve, reject) =>
     execFile(process.execPath, ['--import', 'tsx', self, String(n), String(rounds)], { timeout: 300_000 }, (err, out) => (err ? reject(err) : resolve(out))),

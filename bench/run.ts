@@ -29,6 +29,10 @@ function startSandbox(): Promise<Child & { startMs: number }> {
   })
 }
 
+function startBare(): Promise<Child & { startMs: number }> {
+  return startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
+}
+
 let prismPort = 46_000
 function startPrism(): Promise<Child & { startMs: number }> {
   const port = prismPort++
@@ -53,7 +57,6 @@ async function main() {
   console.error('throughput')
   // The limit and ComplyCube alternate, a fresh process each round, so a machine that speeds up
   // or slows down during the run (this one does, by ±20 %) moves both sides of the ratio.
-  const startBare = () => startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
   const bareRounds: LoadResult[] = []
   const complycubeRounds: LoadResult[] = []
   for (let round = 1; round <= ROUNDS; round++) {
@@ -100,7 +103,7 @@ async function main() {
   }
   const bareStarts: number[] = []
   for (let i = 0; i < STARTS; i++) {
-    const c = await startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
+    const c = await startBare()
     bareStarts.push(c.startMs)
     await c.stop()
   }
