@@ -3,7 +3,7 @@
 import { createAdmin, type SandboxAdmin } from './admin/methods.ts'
 import { adminErrors } from './admin/errors.ts'
 import { adminRoutes } from './admin/routes.ts'
-import { createIssuedTokens, recordSigned } from './admin/issued.ts'
+import { createIssuedTokens } from './admin/issued.ts'
 import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createIds } from './core/ids.ts'
@@ -87,9 +87,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   if (!Number.isInteger(bodyLimit) || bodyLimit < 1) throw new RangeError('bodyLimit must be a positive integer')
   // Every token signed through core.jwt is remembered (decoded, bounded) for /__sandbox/tokens.
   const issued = createIssuedTokens(clock)
-  const jwt = recordSigned(createJwtService(clock), (token) => {
-    issued.record(token)
-    if (listeners.size !== 0) changed()
+  const jwt = createJwtService(clock, {
+    onSigned(token) {
+      issued.record(token)
+      if (listeners.size !== 0) changed()
+    },
   })
   const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit }
 

@@ -1,7 +1,7 @@
 // The tokens the sandbox has signed, for `GET /__sandbox/tokens` and the dashboard: decoded
 // header and claims only — never the token string or a signing secret. Bounded (newest kept),
-// emptied by reset. Filled by wrapping the JWT service's `sign*` methods, so every vendor that
-// signs through `core.jwt` shows up without knowing about it.
+// emptied by reset. Filled by the JWT service's `onSigned` hook, so every vendor that signs
+// through `core.jwt` shows up without knowing about it.
 import type { Clock } from '../core/clock.ts'
 import type { JournalEntry } from '../core/journal.ts'
 import type { JWTPayload } from '../core/jwt.ts'
@@ -134,21 +134,4 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       }
     },
   }
-}
-
-/**
- * Returns the JWT service with every `sign*` method reporting the token it made. Methods
- * added later (another algorithm, another vendor's need) are covered too.
- */
-export function recordSigned<T extends object>(service: T, onToken: (token: string) => void): T {
-  const wrapped: Record<string, unknown> = { ...(service as Record<string, unknown>) }
-  for (const [name, fn] of Object.entries(service)) {
-    if (!name.startsWith('sign') || typeof fn !== 'function') continue
-    wrapped[name] = async (...args: unknown[]) => {
-      const result: unknown = await (fn as (...a: unknown[]) => unknown).apply(service, args)
-      if (typeof result === 'string') onToken(result)
-      return result
-    }
-  }
-  return wrapped as T
 }

@@ -3,7 +3,7 @@
 // with the owning service's error builders, so every answer has the vendor's shape.
 import { parseJsonBody } from './body.ts'
 import { createRouter, type Router } from './router.ts'
-import type { Core, RouteContext, Service } from './service.ts'
+import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 
@@ -33,6 +33,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 /** One request's context: a class, so a request allocates one object and no closures. */
 class Context implements RouteContext<unknown> {
   params: Record<string, string> = {}
+  route: Route<unknown> | undefined = undefined
   body: unknown = undefined
   state: unknown
   reason: string | undefined = undefined
@@ -78,14 +79,23 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
 
   const find = (url: URL): CompiledMount | null => {
     const path = url.pathname
+    // `url.origin` builds a new string on every read: read it once, and only for a mount whose
+    // path already matches.
+    let origin: string | undefined
     for (const c of compiled) {
-      if (c.origin !== null && c.origin !== url.origin) continue
-      if (path === c.prefix || path.startsWith(c.prefix + '/') || c.prefix === '') return c
+      if (!(c.prefix === '' || (path.startsWith(c.prefix) && (path.length === c.prefix.length || path.charCodeAt(c.prefix.length) === 47)))) continue
+      if (c.origin !== null && c.origin !== (origin ??= url.origin)) continue
+      return c
     }
     return null
   }
 
-  const answer = async (req: SandboxRequest, c: CompiledMount | null, ctx: Context): Promise<SandboxResponse> => {
+  /**
+   * What is answered before the handler runs (no mount, no route, refused credentials or body),
+   * or null to go on with `ctx.route` set. Synchronous unless the service authenticates
+   * asynchronously: on the hot path a request waits for its handler and nothing else.
+   */
+  const refuse = (req: SandboxRequest, c: CompiledMount | null, ctx: Context): SandboxResponse | null | Promise<SandboxResponse | null> => {
     const errors = ctx.service.errors
     if (!c) return errors.notFound(req.method, req.url.pathname)
     const m = c.router.match(req.method, req.url.pathname.slice(c.prefix.length) || '/')
@@ -98,15 +108,20 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
     }
     ctx.params = m.params
-    if (ctx.service.authenticate) {
-      const refusal = await ctx.service.authenticate(ctx)
-      if (refusal) return refusal
-    }
+    ctx.route = m.route
+    const refusal = ctx.service.authenticate?.(ctx) ?? null
+    if (refusal instanceof Promise) return refusal.then((r) => r ?? checkBody(req, ctx))
+    return refusal ?? checkBody(req, ctx)
+  }
+
+  const checkBody = (req: SandboxRequest, ctx: Context): SandboxResponse | null => {
+    const errors = ctx.service.errors
     if (req.bodyTooLarge || (req.body && req.body.length > core.bodyLimit)) {
       ctx.refuse('body too large')
       return errors.bodyTooLarge(core.bodyLimit)
     }
-    const wantsJson = m.route.body ? m.route.body === 'json' : BODY_METHODS.has(req.method)
+    const route = ctx.route!
+    const wantsJson = route.body ? route.body === 'json' : BODY_METHODS.has(req.method)
     if (wantsJson) {
       const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
       if (!parsed.ok) {
@@ -117,18 +132,21 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       }
       ctx.body = parsed.value
     }
-    try {
-      return await m.route.handler(ctx)
-    } catch (err) {
-      ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
-      return errors.internal()
-    }
+    return null
   }
 
   const run = async (req: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
     const started = performance.now()
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
-    const res = await answer(req, c, ctx)
+    let res: SandboxResponse
+    try {
+      let early = refuse(req, c, ctx)
+      if (early instanceof Promise) early = await early
+      res = early ?? (await ctx.route!.handler(ctx))
+    } catch (err) {
+      ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
+      res = ctx.service.errors.internal()
+    }
     if (ctx.service.journal) {
       const entry: JournalRecord = {
         atMs: core.clock.now(),

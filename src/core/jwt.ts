@@ -39,9 +39,18 @@ export interface JwtService {
 
 const HMAC_HASH: Record<string, string> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' }
 
-export function createJwtService(clock: Clock): JwtService {
+export interface JwtServiceOptions {
+  /** Told of every token `signHmac` returns (the admin API's issued-token list). */
+  onSigned?: (token: string) => void
+}
+
+export function createJwtService(clock: Clock, options: JwtServiceOptions = {}): JwtService {
   const keys = new Map<string, Promise<CryptoKey>>()
+  // The same keys once imported, by secret then alg: signing with a known key does not wait a
+  // turn for a promise, nor build a lookup string.
+  const ready = new Map<string, Map<string, CryptoKey>>()
   const encoder = new TextEncoder()
+  const onSigned = options.onSigned
 
   const hmacKey = (secret: string, alg: string): Promise<CryptoKey> => {
     const cacheKey = `${alg}\0${secret}`
@@ -51,6 +60,9 @@ export function createJwtService(clock: Clock): JwtService {
       const hash = HMAC_HASH[alg] ?? 'SHA-256'
       key = globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign', 'verify']).then((k) => {
         sandboxHmacKeys.set(k, { secret: bytes, hash })
+        let byAlg = ready.get(secret)
+        if (!byAlg) ready.set(secret, (byAlg = new Map()))
+        byAlg.set(alg, k)
         return k
       })
       keys.set(cacheKey, key)
@@ -66,9 +78,10 @@ export function createJwtService(clock: Clock): JwtService {
       if (header) Object.assign(protectedHeader, header, { alg })
       // CompactSign over the serialised claims: SignJWT would deep-clone and re-validate claims
       // the sandbox built itself, a tenth of the cost of issuing a token.
-      return new CompactSign(encoder.encode(JSON.stringify(claims)))
-        .setProtectedHeader(protectedHeader)
-        .sign(await hmacKey(secret, alg))
+      const key = ready.get(secret)?.get(alg) ?? (await hmacKey(secret, alg))
+      const token = await new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader(protectedHeader).sign(key)
+      onSigned?.(token)
+      return token
     },
 
     async verifyHmac(token, secret, options = {}) {

@@ -42,17 +42,37 @@ export function createRouter<S>(routes: Route<S>[]): Router<S> {
     return params
   }
 
+  const slowMatch = (method: string, path: string): RouteMatch<S> => {
+    const actual = splitPath(path)
+    const allowed: string[] = []
+    for (const c of compiled) {
+      const params = matchSegments(c.segments, actual)
+      if (!params) continue
+      if (c.route.method === method) return { kind: 'found', route: c.route, params }
+      if (!allowed.includes(c.route.method)) allowed.push(c.route.method)
+    }
+    return allowed.length ? { kind: 'method_not_allowed', allowed } : { kind: 'not_found' }
+  }
+
+  // Paths without parameters, looked up directly: what the full match gives for each route's
+  // own path and method, worked out once here (an earlier route that matches the same path
+  // still wins, as it does in the full match).
+  const exact = new Map<string, Map<string, Route<S>>>()
+  for (const c of compiled) {
+    if (c.segments.some((p) => p.startsWith(':'))) continue
+    const path = '/' + c.segments.join('/')
+    const found = slowMatch(c.route.method, path)
+    if (found.kind !== 'found' || found.route !== c.route) continue
+    let byMethod = exact.get(path)
+    if (!byMethod) exact.set(path, (byMethod = new Map()))
+    if (!byMethod.has(c.route.method)) byMethod.set(c.route.method, c.route)
+  }
+
   return {
     match(method, path) {
-      const actual = splitPath(path)
-      const allowed: string[] = []
-      for (const c of compiled) {
-        const params = matchSegments(c.segments, actual)
-        if (!params) continue
-        if (c.route.method === method) return { kind: 'found', route: c.route, params }
-        allowed.push(c.route.method)
-      }
-      return allowed.length ? { kind: 'method_not_allowed', allowed } : { kind: 'not_found' }
+      const route = exact.get(path)?.get(method)
+      if (route) return { kind: 'found', route, params: {} }
+      return slowMatch(method, path)
     },
   }
 }

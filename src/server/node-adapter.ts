@@ -15,7 +15,16 @@ export interface AdapterOptions {
   onError?: (err: unknown) => void
 }
 
+/** Node's header object as is when every value is a string (nearly always); joined otherwise. */
 function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string> {
+  let flat = true
+  for (const name in raw) {
+    if (typeof raw[name] !== 'string') {
+      flat = false
+      break
+    }
+  }
+  if (flat) return raw as Record<string, string>
   const out: Record<string, string> = {}
   for (const name in raw) {
     const v = raw[name]
@@ -24,13 +33,49 @@ function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string>
   return out
 }
 
-/** Reads the body up to `limit` bytes; past that, stops reading and reports `tooLarge`. */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body: Uint8Array | null; tooLarge: boolean }> {
-  const declared = req.headers['content-length']
-  if (declared !== undefined && Number(declared) > limit) return Promise.resolve({ body: null, tooLarge: true })
-  if (declared === '0' || (declared === undefined && req.headers['transfer-encoding'] === undefined)) {
-    return Promise.resolve({ body: null, tooLarge: false })
+interface BodyRead {
+  body: Uint8Array | null
+  tooLarge: boolean
+}
+const NO_BODY: BodyRead = Object.freeze({ body: null, tooLarge: false })
+const TOO_LARGE: BodyRead = Object.freeze({ body: null, tooLarge: true })
+
+const asBytes = (buf: Buffer): Uint8Array => new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+
+/** The body when node:http has parsed all of it (nearly every API call); undefined otherwise. */
+function bufferedBody(req: IncomingMessage, limit: number): BodyRead | undefined {
+  if (!req.complete) return undefined
+  if (req.readableLength > limit) return TOO_LARGE
+  const buf = req.readableLength === 0 ? null : (req.read() as Buffer | null)
+  return buf === null || buf.byteLength === 0 ? NO_BODY : { body: asBytes(buf), tooLarge: false }
+}
+
+/**
+ * Reads bodies once node:http is done with the bytes it has: it emits `request` on the headers
+ * and parses the body after, so a body that came with its headers is complete by the next
+ * setImmediate. One setImmediate serves every request of an event-loop turn; a complete body is
+ * taken with `read()`, without the stream's flowing mode and events. Bodies still arriving are
+ * read as a stream.
+ */
+function createBodyReader(limit: number) {
+  let waiting: { req: IncomingMessage; resolve: (read: BodyRead) => void; reject: (err: unknown) => void }[] = []
+  const take = () => {
+    const batch = waiting
+    waiting = []
+    for (const w of batch) {
+      const read = bufferedBody(w.req, limit)
+      if (read) w.resolve(read)
+      else readBody(w.req, limit).then(w.resolve, w.reject)
+    }
   }
+  return (req: IncomingMessage): Promise<BodyRead> =>
+    new Promise((resolve, reject) => {
+      if (waiting.push({ req, resolve, reject }) === 1) setImmediate(take)
+    })
+}
+
+/** Reads the body up to `limit` bytes; past that, stops reading and reports `tooLarge`. */
+function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -39,17 +84,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body: Uint8Arr
       if (size > limit) {
         req.pause()
         req.removeAllListeners('data')
-        resolve({ body: null, tooLarge: true })
+        resolve(TOO_LARGE)
         return
       }
       chunks.push(chunk)
     })
     req.on('end', () => {
       const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
-      resolve({ body: size === 0 ? null : new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), tooLarge: false })
+      resolve(size === 0 ? NO_BODY : { body: asBytes(buf), tooLarge: false })
     })
     req.on('error', reject)
   })
+}
+
+/** What a request declares about its body: none, too large, or to be read. */
+function declaredBody(req: IncomingMessage, limit: number): BodyRead | undefined {
+  const declared = req.headers['content-length']
+  if (declared !== undefined && Number(declared) > limit) return TOO_LARGE
+  if (declared === '0' || (declared === undefined && req.headers['transfer-encoding'] === undefined)) return NO_BODY
+  return undefined
 }
 
 export function writeResponse(res: ServerResponse, answer: SandboxResponse, close = false): void {
@@ -106,6 +159,7 @@ export function createRequestListener(options: AdapterOptions) {
   const { sandbox, bodyLimit, origin } = options
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
+  const readBodyOf = createBodyReader(bodyLimit)
   const fail = (res: ServerResponse, err: unknown) => {
     options.onError?.(err)
     if (!res.headersSent) writeResponse(res, INTERNAL_ERROR, true)
@@ -113,7 +167,7 @@ export function createRequestListener(options: AdapterOptions) {
   }
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const { body, tooLarge } = await readBody(req, bodyLimit)
+      const { body, tooLarge } = declaredBody(req, bodyLimit) ?? (await readBodyOf(req))
       let url: URL
       const target = req.url ?? '/'
       try {
@@ -123,13 +177,9 @@ export function createRequestListener(options: AdapterOptions) {
       } catch {
         url = new URL('/', origin)
       }
-      const request: SandboxRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        url,
-        headers: flattenHeaders(req.headers),
-        body,
-        ...(tooLarge ? { bodyTooLarge: true } : {}),
-      }
+      // node:http hands methods over in upper case (its parser knows no other spelling).
+      const request: SandboxRequest = { method: req.method ?? 'GET', url, headers: flattenHeaders(req.headers), body }
+      if (tooLarge) request.bodyTooLarge = true
       const answer = await handle(request)
       later(() => {
         try {

@@ -1,7 +1,7 @@
 // GET /__sandbox/tokens: what the sandbox signed, decoded, with its status by the sandbox clock —
 // never a token string or a secret; bounded; emptied by reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createIssuedTokens, recordSigned } from '../../src/admin/issued.ts'
+import { createIssuedTokens } from '../../src/admin/issued.ts'
 import { createClock } from '../../src/core/clock.ts'
 import { createJwtService } from '../../src/core/jwt.ts'
 import { createSandbox } from '../../src/sandbox.ts'
@@ -12,13 +12,13 @@ const KEY = 'test_tokensandbox_default_0001'
 const CLIENT = '5eb04fcd0f3e360008035eb1'
 
 describe('the issued-token record', () => {
-  it('keeps header and claims of every token a sign* method returns, and nothing else', async () => {
+  it('keeps header and claims of every token the JWT service signs, and nothing else', async () => {
     const clock = createClock()
     clock.freeze(Date.parse('2026-01-01T00:00:00Z'))
     const issued = createIssuedTokens(clock)
-    const jwt = recordSigned(createJwtService(clock), (t) => issued.record(t))
+    const jwt = createJwtService(clock, { onSigned: (t) => issued.record(t) })
     const token = await jwt.signHmac({ sub: 'a', jti: 'j1', exp: clock.nowSeconds() + 60 }, 'secret-of-at-least-some-length')
-    // decode and verify are not sign methods: they record nothing.
+    // decoding and verifying record nothing.
     jwt.decode(token)
     await jwt.verifyHmac(token, 'secret-of-at-least-some-length')
     const list = issued.list([])
@@ -32,7 +32,7 @@ describe('the issued-token record', () => {
     const clock = createClock()
     clock.freeze(Date.parse('2026-01-01T00:00:00Z'))
     const issued = createIssuedTokens(clock)
-    const jwt = recordSigned(createJwtService(clock), (t) => issued.record(t))
+    const jwt = createJwtService(clock, { onSigned: (t) => issued.record(t) })
     const now = clock.nowSeconds()
     await jwt.signHmac({ jti: 'soon', exp: now + 10 }, 'k')
     await jwt.signHmac({ jti: 'later', nbf: now + 100, exp: now + 1000 }, 'k')

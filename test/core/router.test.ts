@@ -31,4 +31,22 @@ describe('the router', () => {
   it('does not match a parameter that is not valid percent-encoding', () => {
     expect(router.match('GET', '/clients/%E0%A4%A')).toEqual({ kind: 'not_found' })
   })
+
+  it('answers a path without parameters as the full match does, the first matching route winning', () => {
+    const first: Route<null> = { method: 'GET', path: '/items/:id', handler: h }
+    const later: Route<null> = { method: 'GET', path: '/items/new', handler: h }
+    const post: Route<null> = { method: 'POST', path: '/items/new', handler: h }
+    const shadowed = createRouter<null>([first, later, post])
+    expect(shadowed.match('GET', '/items/new')).toEqual({ kind: 'found', route: first, params: { id: 'new' } })
+    expect(shadowed.match('POST', '/items/new')).toEqual({ kind: 'found', route: post, params: {} })
+    expect(shadowed.match('POST', '//items//new/')).toEqual({ kind: 'found', route: post, params: {} })
+    expect(shadowed.match('DELETE', '/items/new')).toEqual({ kind: 'method_not_allowed', allowed: ['GET', 'POST'] })
+    expect(router.match('GET', '/')).toEqual({ kind: 'not_found' })
+  })
+
+  it('gives each match its own params object', () => {
+    const a = router.match('GET', '/clients')
+    const b = router.match('GET', '/clients')
+    expect(a.kind === 'found' && b.kind === 'found' && a.params !== b.params).toBe(true)
+  })
 })

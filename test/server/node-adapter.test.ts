@@ -2,6 +2,7 @@
 // keep each answer with its own request, and one answer that cannot be written must not take
 // the others with it.
 import { createServer, request, type Server } from 'node:http'
+import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRequestListener } from '../../src/server/node-adapter.ts'
@@ -57,3 +58,70 @@ describe('node:http adapter, answers written in batches', () => {
     expect(JSON.parse(body)).toEqual({ origin: 'http://127.0.0.1', path: '//evil.example/x' })
   })
 })
+
+describe('node:http adapter, request bodies', () => {
+  let server: Server
+  let port: number
+  beforeAll(async () => {
+    // Echoes what the adapter read: the body's text, or that it was too large.
+    const handle = async (req: SandboxRequest): Promise<SandboxResponse> => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: { method: req.method, body: req.body ? Buffer.from(req.body).toString() : null, tooLarge: req.bodyTooLarge === true },
+    })
+    server = createServer()
+    server.on('request', createRequestListener({ sandbox: createSandbox(), bodyLimit: 64, origin: 'http://127.0.0.1', handle }))
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    port = (server.address() as AddressInfo).port
+  })
+  afterAll(() => new Promise<void>((r) => server.close(() => r())))
+
+  /** Sends `parts` on one connection, pausing between them; resolves with the answer's JSON. */
+  const exchange = (parts: string[], pauseMs = 30) =>
+    new Promise<unknown>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1')
+      let text = ''
+      socket.on('data', (d) => {
+        text += d
+        const [head, body] = text.split('\r\n\r\n')
+        const length = Number(/content-length: (\d+)/i.exec(head ?? '')?.[1])
+        if (body !== undefined && Buffer.byteLength(body) >= length) {
+          socket.destroy()
+          resolve(JSON.parse(body))
+        }
+      })
+      socket.on('error', reject)
+      socket.on('connect', async () => {
+        for (const [i, part] of parts.entries()) {
+          if (i > 0) await new Promise((r) => setTimeout(r, pauseMs))
+          socket.write(part)
+        }
+      })
+    })
+  const head = (extra: string) => `POST /x HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-type: application/json\r\n${extra}\r\n`
+
+  it('reads a body that came with its headers', async () => {
+    expect(await exchange([head('content-length: 7\r\n') + '{"a":1}'])).toEqual({ method: 'POST', body: '{"a":1}', tooLarge: false })
+  })
+
+  it('reads a body that arrives after its headers, in pieces', async () => {
+    expect(await exchange([head('content-length: 13\r\n'), '{"a":', '"later"}'])).toEqual({ method: 'POST', body: '{"a":"later"}', tooLarge: false })
+  })
+
+  it('reads a chunked body, whole or in pieces, and an empty one', async () => {
+    const chunked = head('transfer-encoding: chunked\r\n')
+    expect(await exchange([chunked + '3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n'])).toEqual({ method: 'POST', body: 'abcde', tooLarge: false })
+    expect(await exchange([chunked + '3\r\nabc\r\n', '2\r\nde\r\n0\r\n\r\n'])).toEqual({ method: 'POST', body: 'abcde', tooLarge: false })
+    expect(await exchange([chunked + '0\r\n\r\n'])).toEqual({ method: 'POST', body: null, tooLarge: false })
+  })
+
+  it('stops at the limit, whether the size was declared, arrived at once or arrived late', async () => {
+    const big = 'x'.repeat(100)
+    const tooLarge = { method: 'POST', body: null, tooLarge: true }
+    expect(await exchange([head('content-length: 100\r\n') + big])).toEqual(tooLarge)
+    const chunked = head('transfer-encoding: chunked\r\n')
+    expect(await exchange([chunked + `64\r\n${big}\r\n0\r\n\r\n`])).toEqual(tooLarge)
+    expect(await exchange([chunked + `32\r\n${big.slice(50)}\r\n`, `32\r\n${big.slice(50)}\r\n0\r\n\r\n`])).toEqual(tooLarge)
+  })
+})
+

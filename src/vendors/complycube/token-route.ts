@@ -6,7 +6,7 @@ import type { SandboxResponse } from '../../core/types.ts'
 import { invalidField } from './errors.ts'
 import { isAppId, parseMatchPattern } from './match-pattern.ts'
 import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
-import { issueSdkToken } from './tokens.ts'
+import { sdkTokenClaims, signSdkToken } from './tokens.ts'
 import type { components } from '../../generated/complycube.ts'
 
 // The request and response shapes come from contracts/complycube.yaml: a renamed field there
@@ -43,12 +43,13 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
     ctx.refuse(CLIENT_ID.test(clientId) ? 'client not found in this environment' : 'clientId is not a client id')
     return invalidField('clientId', "'clientId' is invalid")
   }
-  const { token, claims } = await issueSdkToken(ctx.state, {
+  const claims = sdkTokenClaims(ctx.state, {
     environment,
     clientId,
     ...(referrer !== undefined ? { referrer } : {}),
     ...(appId !== undefined ? { appId } : {}),
   })
+  const token = await signSdkToken(ctx.state, claims)
   ctx.meta({ token: { jti: claims.jti, clientId, iat: claims.iat, exp: claims.exp, referrer, appId } })
   const answer: TokenResponse = { token }
   return json(200, answer)

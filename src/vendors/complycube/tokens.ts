@@ -15,12 +15,13 @@ export interface SdkTokenClaims extends JWTPayload {
   appId?: string
 }
 
-export async function issueSdkToken(
+/** The claims of a new SDK token bound to `binding`, timed by the sandbox clock. */
+export function sdkTokenClaims(
   state: ComplyCubeState,
   binding: { environment: Environment; clientId: string; referrer?: string; appId?: string },
-): Promise<{ token: string; claims: SdkTokenClaims }> {
+): SdkTokenClaims {
   const iat = state.core.clock.nowSeconds()
-  const claims: SdkTokenClaims = {
+  return {
     iss: TOKEN_ISSUER,
     sub: binding.clientId,
     jti: state.core.ids.uuid(),
@@ -31,8 +32,19 @@ export async function issueSdkToken(
     ...(binding.referrer !== undefined ? { referrer: binding.referrer } : {}),
     ...(binding.appId !== undefined ? { appId: binding.appId } : {}),
   }
-  const token = await state.core.jwt.signHmac(claims, state.signingSecret)
-  return { token, claims }
+}
+
+/** Signs `claims` with the state's signing secret. */
+export function signSdkToken(state: ComplyCubeState, claims: SdkTokenClaims): Promise<string> {
+  return state.core.jwt.signHmac(claims, state.signingSecret)
+}
+
+export async function issueSdkToken(
+  state: ComplyCubeState,
+  binding: { environment: Environment; clientId: string; referrer?: string; appId?: string },
+): Promise<{ token: string; claims: SdkTokenClaims }> {
+  const claims = sdkTokenClaims(state, binding)
+  return { token: await signSdkToken(state, claims), claims }
 }
 
 export type Verdict =
