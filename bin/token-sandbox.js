@@ -1,18 +1,22 @@
 #!/usr/bin/env node
-// Runs the prebuilt bundle (dist/cli.mjs, made by `npm run build`, which `npm ci` runs) for a
+// Runs the prebuilt bundle (dist/cli.cjs, made by `npm run build`, which `npm ci` runs) for a
 // fast start. Falls back to the TypeScript sources through tsx when there is no bundle, when a
 // source file is newer than it (a checkout being edited: a stale bundle would run old code), or
 // with TOKEN_SANDBOX_FROM_SOURCE=1.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import vm from 'node:vm'
 
-const bundle = new URL('../dist/cli.mjs', import.meta.url)
+const bundle = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url))
 
 function newestMtime(dir) {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = `${dir}/${entry.name}`
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path))
+    // Tools' caches (vitest writes one under src/contract/run when `contract` runs) are not sources.
+    if (entry.isDirectory()) newest = entry.name === 'node_modules' ? newest : Math.max(newest, newestMtime(path))
     else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs)
   }
   return newest
@@ -29,9 +33,53 @@ function bundleIsFresh() {
   }
 }
 
+/**
+ * Loads the bundle with V8's code cache (dist/cli.cjs.cache): compiling the 240 KB bundle is a
+ * third of `serve`'s own start-up, and Node 20 keeps no compile cache of its own. The cache is
+ * written by the first run that lacks one (or whose cache V8 refused: another Node, another
+ * bundle), half a second after start or at exit, whichever comes first, so it holds what
+ * start-up compiled. Where the cache cannot be written (a read-only install), every start
+ * compiles the bundle, as `require` would.
+ */
+function loadBundle() {
+  // The bundle's run-time imports go through this (src/core/dynamic-import.ts): a vm.Script's
+  // own import() has no loader here.
+  globalThis[Symbol.for('token-sandbox.import')] = (specifier) => import(specifier)
+  const cacheFile = `${bundle}.cache`
+  let cachedData
+  try {
+    cachedData = readFileSync(cacheFile)
+  } catch {
+    cachedData = undefined
+  }
+  // The bundle as a CommonJS module body, the way Node's own loader wraps one.
+  const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n})`
+  const script = new vm.Script(source, { filename: bundle, cachedData })
+  const module = { exports: {} }
+  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle))
+  if (cachedData === undefined || script.cachedDataRejected) {
+    let written = false
+    const write = () => {
+      if (written) return
+      written = true
+      try {
+        // Written aside and renamed: a run starting meanwhile reads a whole cache or none.
+        const aside = `${cacheFile}.${process.pid}`
+        writeFileSync(aside, script.createCachedData())
+        renameSync(aside, cacheFile)
+      } catch {
+        // A read-only install: start without a cache.
+      }
+    }
+    setTimeout(write, 500).unref()
+    process.once('exit', write)
+  }
+  return module.exports
+}
+
 let main
 if (bundleIsFresh()) {
-  ;({ main } = await import(bundle.href))
+  ;({ main } = loadBundle())
 } else {
   const { register } = await import('tsx/esm/api')
   register()

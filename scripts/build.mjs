@@ -1,23 +1,31 @@
-// Builds dist/cli.mjs: the CLI and server as one minified file, so `token-sandbox serve`
+// Builds dist/cli.cjs: the CLI and server as one minified file, so `token-sandbox serve`
 // starts without compiling TypeScript or loading hundreds of modules. `bin/token-sandbox.js`
-// uses it when present and falls back to running the sources through tsx.
+// uses it when present (with V8's code cache, which is why it is CommonJS: a vm.Script can
+// take a cache, an ES module cannot on Node 20) and falls back to the sources through tsx.
 import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.mjs',
+  outfile: 'dist/cli.cjs',
   bundle: true,
   minify: true,
   sourcemap: 'linked',
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
-  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
+  // The sources locate package files from import.meta.url; in CommonJS that is the bundle's own URL.
+  define: { 'import.meta.url': '__tsImportMetaUrl' },
+  banner: { js: "const __tsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [stubMswDataHandlerGenerators, narrowMswDataImports],
   logLevel: 'warning',
 })
+// A cache made for the previous bundle would only be refused: drop it (and the old ES bundle),
+// then run the CLI once so the first real start already has one (bin/token-sandbox.js writes it).
+for (const old of ['dist/cli.cjs.cache', 'dist/cli.mjs', 'dist/cli.mjs.map']) rmSync(old, { force: true })
+spawnSync(process.execPath, ['bin/token-sandbox.js', '--version'], { stdio: 'ignore', timeout: 30_000 })
 
 // The library entry points as JavaScript (dist/lib), so `import 'token-sandbox/mocks/node'`
 // works under plain `node` as well as under tsx or vitest. One build with code splitting: the

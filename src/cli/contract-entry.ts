@@ -1,7 +1,8 @@
 // Loads `token-sandbox contract` on demand, outside the CLI bundle: the command drives vitest,
 // which must load from its own files, and the suites are TypeScript run by vitest. From the
-// bundle (dist/cli.mjs) the sources are loaded through tsx; from the sources, directly.
+// bundle (dist/cli.cjs) the sources are loaded through tsx; from the sources, directly.
 import { UsageError } from './usage.ts'
+import { dynamicImport } from '../core/dynamic-import.ts'
 
 export async function runContractCommand(argv: string[]): Promise<number> {
   const here = import.meta.url
@@ -9,12 +10,12 @@ export async function runContractCommand(argv: string[]): Promise<number> {
   if (fromBundle) {
     // Computed specifiers keep esbuild from bundling these.
     const tsx = 'tsx/esm/api'
-    const { register } = (await import(tsx)) as { register: () => unknown }
+    const { register } = await dynamicImport<{ register: () => unknown }>(tsx)
     register()
   }
-  // dist/cli.mjs and src/cli/contract-entry.ts both reach src/cli/contract.ts this way.
+  // dist/cli.cjs and src/cli/contract-entry.ts both reach src/cli/contract.ts this way.
   const target = new URL(fromBundle ? '../src/cli/contract.ts' : './contract.ts', here)
-  const { contractCommand } = (await import(target.href)) as typeof import('./contract.ts')
+  const { contractCommand } = await dynamicImport<typeof import('./contract.ts')>(target.href)
   try {
     return await contractCommand(argv)
   } catch (err) {

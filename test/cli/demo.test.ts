@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { requireBrowserSetup } from '../browser/support/chromium.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
-// The sources, not a possibly older dist/cli.mjs.
+// The sources, not a possibly older dist/cli.cjs.
 const env = { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' }
 
 describe('token-sandbox demo', () => {
