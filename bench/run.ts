@@ -6,6 +6,8 @@ import { startChild, type Child } from './processes.ts'
 import { load, type LoadRequest, type LoadResult } from './load.ts'
 import { inProcessIsolated } from './in-process.ts'
 import { scenarios } from './scenarios.ts'
+import { cpuTimes, stealShare } from './host.ts'
+import { availableParallelism } from 'node:os'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NODE = process.execPath
@@ -54,6 +56,7 @@ async function main() {
   if (!existsSync(`${ROOT}dist/cli.cjs`)) throw new Error('run `npm run build` first (bench measures the built CLI)')
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, durationSec: DURATION, connections: CONNECTIONS }
 
+  const hostAtStart = cpuTimes()
   console.error('throughput')
   // The limit and ComplyCube alternate, a fresh process each round, so a machine that speeds up
   // or slows down during the run (this one does, by ±20 %) moves both sides of the ratio.
@@ -68,6 +71,7 @@ async function main() {
     await sandbox.stop()
   }
   const bareResult = medianRun(bareRounds)
+  const hostAfterRounds = cpuTimes()
 
   // A fresh server per vendor, so each RSS peak is that vendor's own.
   const perVendor: Record<string, LoadResult> = { complycube: medianRun(complycubeRounds) }
@@ -132,6 +136,9 @@ async function main() {
     rssGrowth: rssAfter / rssBefore - 1,
     inProcessRatio: inproc.ratio,
     inProcessThreadPoolRatio: inproc.threadPoolRatio,
+    cores: availableParallelism(),
+    stealDuringRounds: stealShare(hostAtStart, hostAfterRounds),
+    stealDuringRun: stealShare(hostAtStart, cpuTimes()),
   }
   Object.assign(results, { rounds: { bare: bareRounds, complycube: complycubeRounds }, bare: bareResult, sandbox: perVendor, prism, starts: { sandbox: sandboxStarts, prism: prismStarts, bare: bareStarts }, longRun: { ...longRun, rssBefore, rssAfter }, inProcess: inproc, summary })
 
@@ -155,6 +162,8 @@ async function main() {
     `| RSS ≤ 100 MB under load | ${summary.peakRssMb} MB | ${summary.peakRssMb <= 100 ? 'yes' : 'NO'} |`,
     `| RSS growth over ${LONG_RUN} requests < 10 % | ${pct(summary.rssGrowth)} (${mb(rssBefore)} → ${mb(rssAfter)} MB, ${longRun.errors} errors) | ${summary.rssGrowth < 0.1 ? 'yes' : 'NO'} |`,
     `| in-process ≤ 1.3× trivial msw handler | ${inproc.sandboxMs.toFixed(3)} vs ${inproc.trivialMs.toFixed(3)} ms = ${inproc.ratio.toFixed(2)}× (HMAC on the thread pool, inlineHmac: false: ${inproc.threadPoolSandboxMs.toFixed(3)} ms = ${inproc.threadPoolRatio.toFixed(2)}×) | ${inproc.ratio <= 1.3 ? 'yes' : 'NO'} |`,
+    '',
+    `Host: ${summary.cores} cores; CPU time taken by other guests (steal) ${summary.stealDuringRun === null ? 'n/a' : pct(summary.stealDuringRun)} over the run, ${summary.stealDuringRounds === null ? 'n/a' : pct(summary.stealDuringRounds)} during the alternating rounds.`,
   ]
   console.log(lines.join('\n'))
   mkdirSync(`${ROOT}bench/results`, { recursive: true })
