@@ -45,29 +45,31 @@ export interface JwtServiceOptions {
 }
 
 export function createJwtService(clock: Clock, options: JwtServiceOptions = {}): JwtService {
-  const keys = new Map<string, Promise<CryptoKey>>()
-  // The same keys once imported, by secret then alg: signing with a known key does not wait a
-  // turn for a promise, nor build a lookup string.
-  const ready = new Map<string, Map<string, CryptoKey>>()
+  // Imported keys by secret then alg. Once imported, `key` is set: signing with a known key does
+  // not wait a turn for a promise, nor build a lookup string.
+  // Imported keys by secret then alg. Once imported, `key` is set: signing with a known key does
+  // not wait a turn for a promise, nor build a lookup string.
+  type KeyEntry = { imported: Promise<CryptoKey>; key?: CryptoKey }
+  const keys = new Map<string, Map<string, KeyEntry>>()
   const encoder = new TextEncoder()
   const onSigned = options.onSigned
 
-  const hmacKey = (secret: string, alg: string): Promise<CryptoKey> => {
-    const cacheKey = `${alg}\0${secret}`
-    let key = keys.get(cacheKey)
-    if (!key) {
+  const hmacKey = (secret: string, alg: string): KeyEntry => {
+    let byAlg = keys.get(secret)
+    if (!byAlg) keys.set(secret, (byAlg = new Map()))
+    let entry = byAlg.get(alg)
+    if (!entry) {
       const bytes = encoder.encode(secret)
       const hash = HMAC_HASH[alg] ?? 'SHA-256'
-      key = globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign', 'verify']).then((k) => {
+      const imported = globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign', 'verify'])
+      const created: KeyEntry = { imported }
+      imported.then((k) => {
         sandboxHmacKeys.set(k, { secret: bytes, hash })
-        let byAlg = ready.get(secret)
-        if (!byAlg) ready.set(secret, (byAlg = new Map()))
-        byAlg.set(alg, k)
-        return k
-      })
-      keys.set(cacheKey, key)
+        created.key = k
+      }, () => {})
+      byAlg.set(alg, (entry = created))
     }
-    return key
+    return entry
   }
 
   return {
@@ -78,7 +80,8 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
       if (header) Object.assign(protectedHeader, header, { alg })
       // CompactSign over the serialised claims: SignJWT would deep-clone and re-validate claims
       // the sandbox built itself, a tenth of the cost of issuing a token.
-      const key = ready.get(secret)?.get(alg) ?? (await hmacKey(secret, alg))
+      const entry = hmacKey(secret, alg)
+      const key = entry.key ?? (await entry.imported)
       const token = await new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader(protectedHeader).sign(key)
       onSigned?.(token)
       return token
@@ -96,7 +99,7 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
         return { ok: false, reason: 'alg_not_allowed', detail: `alg ${String(header.alg)} is not allowed` }
       }
       try {
-        const result: JWTVerifyResult = await jwtVerify(token, await hmacKey(secret, header.alg), {
+        const result: JWTVerifyResult = await jwtVerify(token, await hmacKey(secret, header.alg).imported, {
           algorithms,
           currentDate: new Date(clock.now()),
           clockTolerance: options.clockTolerance ?? 0,

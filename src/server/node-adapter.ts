@@ -58,20 +58,12 @@ function bufferedBody(req: IncomingMessage, limit: number): BodyRead | undefined
  * read as a stream.
  */
 function createBodyReader(limit: number) {
-  let waiting: { req: IncomingMessage; resolve: (read: BodyRead) => void; reject: (err: unknown) => void }[] = []
-  const take = () => {
-    const batch = waiting
-    waiting = []
-    for (const w of batch) {
-      const read = bufferedBody(w.req, limit)
-      if (read) w.resolve(read)
-      else readBody(w.req, limit).then(w.resolve, w.reject)
-    }
-  }
-  return (req: IncomingMessage): Promise<BodyRead> =>
-    new Promise((resolve, reject) => {
-      if (waiting.push({ req, resolve, reject }) === 1) setImmediate(take)
-    })
+  const take = perTurn<{ req: IncomingMessage; resolve: (read: BodyRead) => void; reject: (err: unknown) => void }>((w) => {
+    const read = bufferedBody(w.req, limit)
+    if (read) w.resolve(read)
+    else readBody(w.req, limit).then(w.resolve, w.reject)
+  })
+  return (req: IncomingMessage): Promise<BodyRead> => new Promise((resolve, reject) => take({ req, resolve, reject }))
 }
 
 /** Reads the body up to `limit` bytes; past that, stops reading and reports `tooLarge`. */
@@ -126,26 +118,25 @@ export function writeResponse(res: ServerResponse, answer: SandboxResponse, clos
  * connections). A lone request waits for the end of the current turn only: microseconds.
  */
 function createWriteBatch(onError?: (err: unknown) => void) {
-  let pending: (() => void)[] = []
-  let scheduled = false
+  return perTurn<() => void>((write) => {
+    try {
+      write()
+    } catch (err) {
+      onError?.(err)
+    }
+  })
+}
+
+/** Runs `each` on every item handed over during one turn of the event loop, at its end (one setImmediate). */
+function perTurn<T>(each: (item: T) => void): (item: T) => void {
+  let pending: T[] = []
   const flush = () => {
-    scheduled = false
     const batch = pending
     pending = []
-    for (const write of batch) {
-      try {
-        write()
-      } catch (err) {
-        onError?.(err)
-      }
-    }
+    for (const item of batch) each(item)
   }
-  return (write: () => void) => {
-    pending.push(write)
-    if (!scheduled) {
-      scheduled = true
-      setImmediate(flush)
-    }
+  return (item) => {
+    if (pending.push(item) === 1) setImmediate(flush)
   }
 }
 
