@@ -8,6 +8,7 @@ import { inProcessIsolated } from './in-process.ts'
 import { scenarios } from './scenarios.ts'
 import { cpuTimes, stealShare } from './host.ts'
 import { availableParallelism } from 'node:os'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const NODE = process.execPath
@@ -35,9 +36,24 @@ function startBare(): Promise<Child & { startMs: number }> {
   return startChild(NODE, [`${ROOT}bench/bare-server.mjs`], { urlPattern: /listening on (\S+)/, probe: httpOk })
 }
 
-let prismPort = 46_000
-function startPrism(): Promise<Child & { startMs: number }> {
-  const port = prismPort++
+/**
+ * A port free right now. Prism takes its port as an argument and cannot be told to pick one; a
+ * fixed one can be held by a client socket of the load runs before it (the ephemeral range
+ * covers it), which made `prism mock` exit at start.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+async function startPrism(): Promise<Child & { startMs: number }> {
+  const port = await freePort()
   return startChild(`${ROOT}node_modules/.bin/prism`, ['mock', `${ROOT}contracts/complycube.yaml`, '-h', '127.0.0.1', '-p', String(port)], {
     url: `http://127.0.0.1:${port}`,
     probe: async (url) => (await fetch(`${url}/clients/5eb04fcd0f3e360008035eb1`, { headers: { authorization: 'test_x' } })).status > 0,
@@ -91,11 +107,15 @@ async function main() {
   }
 
   console.error('start-to-first-response')
+  // The sandbox and bare node alternate, so both see the host in the same moods.
   const sandboxStarts: number[] = []
+  const bareStarts: number[] = []
   for (let i = 0; i < STARTS; i++) {
-    const c = await startSandbox()
-    sandboxStarts.push(c.startMs)
-    await c.stop()
+    for (const [start, into] of [[startSandbox, sandboxStarts], [startBare, bareStarts]] as const) {
+      const c = await start()
+      into.push(c.startMs)
+      await c.stop()
+    }
   }
   const prismStarts: number[] = []
   if (prism) {
@@ -104,12 +124,6 @@ async function main() {
       prismStarts.push(c.startMs)
       await c.stop()
     }
-  }
-  const bareStarts: number[] = []
-  for (let i = 0; i < STARTS; i++) {
-    const c = await startBare()
-    bareStarts.push(c.startMs)
-    await c.stop()
   }
 
   console.error(`memory over ${LONG_RUN} requests`)

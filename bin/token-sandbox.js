@@ -8,7 +8,6 @@
 // the ES module loader, ~6–10 ms of `serve`'s start-up here.
 'use strict'
 const { existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } = require('node:fs')
-const { createRequire } = require('node:module')
 const { dirname, join } = require('node:path')
 const vm = require('node:vm')
 
@@ -37,11 +36,12 @@ function bundleIsFresh() {
 }
 
 /**
- * Loads the bundle with V8's code cache (dist/cli.cjs.cache): compiling the 240 KB bundle is a
- * third of `serve`'s own start-up, and Node 20 keeps no compile cache of its own. The cache is
- * written by the first run that lacks one (or whose cache V8 refused: another Node, another
- * bundle), half a second after start or at exit, whichever comes first, so it holds what
- * start-up compiled. Where the cache cannot be written (a read-only install), every start
+ * Loads the bundle with V8's code cache (dist/cli.cjs.cache): compiling the 240 KB bundle and
+ * the functions start-up calls is most of `serve`'s own start-up, and Node 20 keeps no compile
+ * cache of its own. The build makes the cache from a `serve` that answered a request per vendor
+ * (scripts/code-cache.mjs). A run that finds none, or one V8 refused (another Node, another
+ * bundle), writes one half a second after start or at exit, whichever comes first, so it holds
+ * what start-up compiled. Where the cache cannot be written (a read-only install), every start
  * compiles the bundle, as `require` would.
  */
 function loadBundle() {
@@ -59,8 +59,13 @@ function loadBundle() {
   const source = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(bundle, 'utf8')}\n})`
   const script = new vm.Script(source, { filename: bundle, cachedData })
   const module = { exports: {} }
-  script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle))
-  if (cachedData === undefined || script.cachedDataRejected) {
+  // The bin's own require: the bundle requires only Node's built-ins (its dependencies are inside
+  // it), and createRequire would load node:module and the ES module loader, ~1.5 ms, for nothing.
+  script.runInThisContext().call(module.exports, module.exports, require, module, bundle, dirname(bundle))
+  // The build's training run (scripts/code-cache.mjs) asks for a cache written at exit, after
+  // start-up and first requests have compiled what they use.
+  const training = process.env.TOKEN_SANDBOX_CODE_CACHE === 'write-at-exit'
+  if (cachedData === undefined || script.cachedDataRejected || training) {
     let written = false
     const write = () => {
       if (written) return
@@ -74,7 +79,7 @@ function loadBundle() {
         // A read-only install: start without a cache.
       }
     }
-    setTimeout(write, 500).unref()
+    if (!training) setTimeout(write, 500).unref()
     process.once('exit', write)
   }
   return module.exports

@@ -3,9 +3,9 @@
 // uses it when present (with V8's code cache, which is why it is CommonJS: a vm.Script can
 // take a cache, an ES module cannot on Node 20) and falls back to the sources through tsx.
 import { build } from 'esbuild'
-import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
+import { makeCodeCache } from './code-cache.mjs'
+import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
 await build({
   entryPoints: ['src/cli.ts'],
@@ -19,13 +19,13 @@ await build({
   // The sources locate package files from import.meta.url; in CommonJS that is the bundle's own URL.
   define: { 'import.meta.url': '__tsImportMetaUrl' },
   banner: { js: "const __tsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [stubMswDataHandlerGenerators, narrowMswDataImports],
+  plugins: [stubMswDataHandlerGenerators, narrowMswDataImports, debugOnlyWhenAsked],
   logLevel: 'warning',
 })
 // A cache made for the previous bundle would only be refused: drop it (and the old ES bundle),
-// then run the CLI once so the first real start already has one (bin/token-sandbox.js writes it).
+// then make one from a training `serve` so the first real start already has it.
 for (const old of ['dist/cli.cjs.cache', 'dist/cli.mjs', 'dist/cli.mjs.map']) rmSync(old, { force: true })
-spawnSync(process.execPath, ['bin/token-sandbox.js', '--version'], { stdio: 'ignore', timeout: 30_000 })
+await makeCodeCache()
 
 // The library entry points as JavaScript (dist/lib), so `import 'token-sandbox/mocks/node'`
 // works under plain `node` as well as under tsx or vitest. One build with code splitting: the

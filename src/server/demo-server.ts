@@ -1,8 +1,7 @@
 // Serves the Web SDK demo (examples/web-sdk-demo) with the browser bundle and msw's worker
 // script from dist/browser, on 127.0.0.1 by default. Static files only: the sandbox itself runs
 // in the page. Service workers need a secure context; 127.0.0.1 and localhost are one.
-import { existsSync, readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { existsSync, promises as fsp, readFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { dirname, join, normalize, sep } from 'node:path'
@@ -89,7 +88,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if (!file) return send(404, 'Not found\n')
     try {
       const ext = file.slice(file.lastIndexOf('.'))
-      send(200, await readFile(file), TYPES[ext] ?? 'application/octet-stream')
+      send(200, await fsp.readFile(file), TYPES[ext] ?? 'application/octet-stream')
     } catch {
       send(404, 'Not found\n')
     }
