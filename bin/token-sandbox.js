@@ -73,7 +73,9 @@ function loadBundle() {
       try {
         // Written aside and renamed: a run starting meanwhile reads a whole cache or none.
         const aside = `${cacheFile}.${process.pid}`
-        writeFileSync(aside, script.createCachedData())
+        // V8 stamps the cache with the flags of the moment; `serve` changes some while it runs.
+        const atDefaults = module.exports.withDefaultV8Flags ?? ((fn) => fn())
+        writeFileSync(aside, atDefaults(() => script.createCachedData()))
         renameSync(aside, cacheFile)
       } catch {
         // A read-only install: start without a cache.

@@ -9,6 +9,9 @@ import { demoCommand } from './cli/demo.ts'
 import { credential, UsageError } from './cli/usage.ts'
 import { StateFileError } from './server/state-file.ts'
 
+// For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
+export { withDefaultV8Flags } from './server/v8-flags.ts'
+
 export const DEFAULT_PORT = 4545
 
 const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA token APIs

@@ -7,6 +7,7 @@
 // 2 (V8's default) below the cap and at 1 (no growth) at the cap, checking a few times a second.
 // If V8 later shrinks the new space (it does when allocation slows), growth resumes.
 import v8 from 'node:v8'
+import { resetV8Flag, setV8Flag } from './v8-flags.ts'
 
 const MiB = 1024 * 1024
 
@@ -33,7 +34,7 @@ export function capYoungGeneration(semiSpaceMiB: number, intervalMs = 100): Youn
   const check = () => {
     const grow = newSpaceBytes() < capBytes
     if (grow !== growing) {
-      v8.setFlagsFromString(`--semi-space-growth-factor=${grow ? 2 : 1}`)
+      setV8Flag('semi-space-growth-factor', grow ? '2' : '1')
       growing = grow
     }
   }
@@ -44,7 +45,7 @@ export function capYoungGeneration(semiSpaceMiB: number, intervalMs = 100): Youn
     newSpaceBytes,
     stop() {
       clearInterval(timer)
-      v8.setFlagsFromString('--semi-space-growth-factor=2')
+      resetV8Flag('semi-space-growth-factor')
       if (active === handle) active = null
     },
   }

@@ -13,6 +13,21 @@ const version = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { ve
 const run = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '', TOKEN_SANDBOX_CODE_CACHE: '', ...env } })
 
+/** Whether a fresh Node process takes `cache` for the bundle, wrapped as the bin wraps it. */
+function v8Takes(cache: Buffer): boolean {
+  const file = `${CACHE}.probe-${process.pid}`
+  writeFileSync(file, cache)
+  try {
+    const reader = `const { readFileSync } = require('node:fs'); const { Script } = require('node:vm'); const bundle = ${JSON.stringify(`${ROOT}dist/cli.cjs`)}
+const source = '(function (exports, require, module, __filename, __dirname) { ' + readFileSync(bundle, 'utf8') + '\\n})'
+process.stdout.write(String(new Script(source, { filename: bundle, cachedData: readFileSync(${JSON.stringify(file)}) }).cachedDataRejected))`
+    const out = execFileSync(process.execPath, ['-e', reader], { encoding: 'utf8', timeout: 30_000 })
+    return out === 'false'
+  } finally {
+    rmSync(file, { force: true })
+  }
+}
+
 describe('the CLI bundle’s code cache', () => {
   // These tests remake the cache from `--version` runs; the build's own goes back afterwards.
   let built: Buffer
@@ -26,6 +41,8 @@ describe('the CLI bundle’s code cache', () => {
   it('is made by the build, next to the bundle, from a serve that answered requests', () => {
     expect(existsSync(`${ROOT}dist/cli.cjs`)).toBe(true)
     expect(built.length).toBeGreaterThan(10_000)
+    expect(v8Takes(built)).toBe(true)
+    expect(v8Takes(Buffer.from('not a V8 code cache'))).toBe(false) // the probe can tell
     // A cache holds what was compiled when it was written: `--version` compiles the bundle's top
     // level only, the build's training serve also what start-up and first requests call.
     rmSync(CACHE, { force: true })
