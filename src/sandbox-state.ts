@@ -7,9 +7,10 @@
 // `savedAt` is real time; `clock` is the sandbox clock (frozen at an instant, or running with an
 // offset from real time); `ids` is the seeded id generator's position (null when ids are random);
 // `issued` the tokens /__sandbox/tokens lists.
-import type { IssuedRecord, IssuedTokens } from './admin/issued.ts'
+import type { IssuedOrigin, IssuedRecord, IssuedTokens } from './admin/issued.ts'
 import { MAX_EPOCH_MS, type Clock } from './core/clock.ts'
 import type { Ids } from './core/ids.ts'
+import type { Journal } from './core/journal.ts'
 import { isSnapshotObject, SnapshotError } from './core/snapshot.ts'
 
 export const SNAPSHOT_VERSION = 1
@@ -29,6 +30,8 @@ export interface SnapshotParts {
   clock: Clock
   ids: Ids
   issued: IssuedTokens
+  /** Where the issued tokens came from, while the journal still has their requests. */
+  journal?: Journal
   vendors: { name: string; snapshot(): unknown; restore(data: unknown): void }[]
   /** Back to the seed: used when a vendor's part turns out to be invalid halfway through. */
   resetAll(): void
@@ -42,8 +45,18 @@ export function takeSnapshot(parts: SnapshotParts): SandboxSnapshot {
     clock: c.frozen ? { frozen: true, epochMs: c.epochMs } : { frozen: false, offsetMs: c.offsetMs },
     ids: parts.ids.position(),
     vendors: Object.fromEntries(parts.vendors.map((v) => [v.name, v.snapshot()])),
-    issued: parts.issued.snapshot(),
+    issued: parts.issued.snapshot(parts.journal ? originsFrom(parts.journal) : undefined),
   }
+}
+
+/** jti → the request that issued it, from the journal entries handlers tagged with `meta.token.jti`. */
+function originsFrom(journal: Journal): (jti: string) => IssuedOrigin | undefined {
+  const byJti = new Map<string, IssuedOrigin>()
+  journal.forEachRecord((e) => {
+    const jti = (e.meta?.token as { jti?: unknown } | undefined)?.jti
+    if (typeof jti === 'string') byJti.set(jti, { vendor: e.vendor, environment: e.environment, path: e.path })
+  })
+  return (jti) => byJti.get(jti)
 }
 
 function readClock(value: unknown): ClockSnapshot {
@@ -69,7 +82,12 @@ function readIssued(value: unknown): IssuedRecord[] {
     if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isFinite(r.signedAt)) {
       throw new SnapshotError(`issued[${i}] must be { token, signedAt }`)
     }
-    return { token: r.token, signedAt: r.signedAt }
+    if (r.origin === undefined) return { token: r.token, signedAt: r.signedAt }
+    const o = r.origin
+    if (!isSnapshotObject(o) || typeof o.vendor !== 'string' || typeof o.path !== 'string' || !(o.environment === null || typeof o.environment === 'string')) {
+      throw new SnapshotError(`issued[${i}].origin must be { vendor, environment, path }`)
+    }
+    return { token: r.token, signedAt: r.signedAt, origin: { vendor: o.vendor, environment: o.environment, path: o.path } }
   })
 }
 

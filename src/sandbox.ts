@@ -144,6 +144,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock,
     ids: core.ids,
     issued,
+    journal,
     vendors: vendors.map((v) => ({ name: v.name, snapshot: () => v.module.snapshot(v.state), restore: (data) => v.module.restore(v.state, data) })),
     resetAll: () => admin.reset(),
   }

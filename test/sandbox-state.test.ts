@@ -142,6 +142,31 @@ describe('a sandbox snapshot', () => {
     b.restore(JSON.parse(JSON.stringify(a.snapshot())))
     expect(b.admin.tokens().map((t) => t.claims.jti)).toEqual(a.admin.tokens().map((t) => t.claims.jti))
   })
+
+  it('keeps which request issued each token: vendor, environment and path survive the empty journal, seq does not', async () => {
+    const { a } = await busySandbox()
+    const before = a.admin.tokens()
+    const snap = JSON.parse(JSON.stringify(a.snapshot())) as SandboxSnapshot
+    const b = createSandbox()
+    b.restore(snap)
+    expect(b.journal.size()).toBe(0)
+    const after = b.admin.tokens()
+    expect(after.map(({ vendor, environment, path }) => ({ vendor, environment, path }))).toEqual(
+      before.map(({ vendor, environment, path }) => ({ vendor, environment, path })),
+    )
+    // The CAF session token and the CA token came through requests; the ComplyCube and CAF
+    // mobile tokens were made in-process (no request, so no origin before or after).
+    expect(after.filter((t) => t.path !== null).map((t) => `${t.vendor} ${t.environment} ${t.path}`)).toEqual([
+      'caf beta /caf/beta/bff/session-tokens',
+      'ca hedmoral /ca/hedmoral/token',
+    ])
+    expect(before.filter((t) => t.path !== null).every((t) => typeof t.seq === 'number')).toBe(true)
+    expect(after.every((t) => t.seq === null)).toBe(true)
+    // And a restart after the restart keeps them still (no journal at all by then).
+    const c = createSandbox()
+    c.restore(JSON.parse(JSON.stringify(b.snapshot())))
+    expect(c.admin.tokens().map((t) => t.path)).toEqual(after.map((t) => t.path))
+  })
 })
 
 describe('restoring a snapshot that is not valid', () => {
@@ -200,6 +225,7 @@ describe('restoring a snapshot that is not valid', () => {
       [(d) => (d.clock = { frozen: false, offsetMs: 1e20 }), /clock.offsetMs/],
       [(d) => (d.ids = [1, 2, 3]), /ids must be null or four/],
       [(d) => (d.issued = [{ token: 1 }]), /issued\[0\] must be/],
+      [(d) => (d.issued[0].origin = { vendor: 'caf', path: 7 }), /issued\[0\].origin must be \{ vendor, environment, path \}/],
     ]
     for (const [corrupt, expected] of cases) {
       const data = await valid()

@@ -35,15 +35,32 @@ export interface IssuedTokens {
   record(token: string): void
   list(journal: JournalEntry[]): IssuedTokenView[]
   clear(): void
-  /** The tokens kept, oldest first, with when they were signed (epoch ms): what `serve --state` saves. */
-  snapshot(): IssuedRecord[]
+  /**
+   * The tokens kept, oldest first, with when they were signed (epoch ms): what `serve --state`
+   * saves. `originOf` (by `jti`, from the journal) adds which request issued each, so the list
+   * still says so after a restart has emptied the journal.
+   */
+  snapshot(originOf?: (jti: string) => IssuedOrigin | undefined): IssuedRecord[]
   /** Replaces the list with a `snapshot()` (the newest `capacity` kept). */
   restore(records: IssuedRecord[]): void
+}
+
+/** The request that issued a token, as the journal had it. */
+export interface IssuedOrigin {
+  vendor: string
+  environment: string | null
+  path: string
 }
 
 export interface IssuedRecord {
   token: string
   signedAt: number
+  origin?: IssuedOrigin
+}
+
+interface Slot extends IssuedRecord {
+  /** The token's `jti`, once looked for (null: it has none). */
+  jti?: string | null
 }
 
 /** Base64url JSON segment → object, or null. Plain code (no Buffer) so it runs in the browser too. */
@@ -62,19 +79,26 @@ function segment(part: string | undefined): Record<string, unknown> | null {
 export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): IssuedTokens {
   // A ring of raw tokens, decoded only when listed: recording sits on every signing path, so it
   // must cost next to nothing; listing is for people and can afford the decoding.
-  let ring: ({ token: string; signedAt: number } | undefined)[] = new Array(capacity)
+  let ring: (Slot | undefined)[] = new Array(capacity)
   let next = 0
   let count = 0
-  const decoded = (): IssuedToken[] => {
-    const out: IssuedToken[] = []
+  const decoded = (): (IssuedToken & { origin: IssuedOrigin | undefined })[] => {
+    const out: (IssuedToken & { origin: IssuedOrigin | undefined })[] = []
     for (let i = count; i > 0; i--) {
       const raw = ring[(next - i + capacity) % capacity]!
       const [h, p] = raw.token.split('.')
       const header = segment(h)
       const claims = segment(p)
-      if (header && claims) out.push({ header, claims, signedAt: new Date(raw.signedAt).toISOString() })
+      if (header && claims) out.push({ header, claims, signedAt: new Date(raw.signedAt).toISOString(), origin: raw.origin })
     }
     return out
+  }
+  const jtiOf = (slot: Slot): string | null => {
+    if (slot.jti === undefined) {
+      const jti = segment(slot.token.split('.')[1])?.jti
+      slot.jti = typeof jti === 'string' ? jti : null
+    }
+    return slot.jti
   }
   return {
     capacity,
@@ -93,17 +117,19 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
         if (t && typeof t === 'object' && typeof (t as { jti?: unknown }).jti === 'string') byJti.set((t as { jti: string }).jti, e)
       }
       const nowSeconds = clock.nowSeconds()
-      return decoded().map((item) => {
+      return decoded().map(({ origin, ...item }) => {
         const { exp, nbf, jti } = item.claims
+        // The journal entry while there is one; after a restart, what the state file kept.
         const entry = typeof jti === 'string' ? byJti.get(jti) : undefined
+        const from = entry ?? origin
         const status: TokenStatus =
           typeof exp === 'number' && exp <= nowSeconds ? 'expired' : typeof nbf === 'number' && nbf > nowSeconds ? 'not_yet_valid' : 'active'
         return {
           ...item,
-          vendor: entry?.vendor ?? null,
-          environment: entry?.environment ?? (typeof item.claims.environment === 'string' ? item.claims.environment : null),
+          vendor: from?.vendor ?? null,
+          environment: from?.environment ?? (typeof item.claims.environment === 'string' ? item.claims.environment : null),
           seq: entry?.seq ?? null,
-          path: entry?.path ?? null,
+          path: from?.path ?? null,
           status,
           expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
           secondsLeft: typeof exp === 'number' ? Math.max(0, exp - nowSeconds) : null,
@@ -115,11 +141,13 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       next = 0
       count = 0
     },
-    snapshot() {
+    snapshot(originOf) {
       const out: IssuedRecord[] = []
       for (let i = count; i > 0; i--) {
-        const { token, signedAt } = ring[(next - i + capacity) % capacity]!
-        out.push({ token, signedAt })
+        const slot = ring[(next - i + capacity) % capacity]!
+        const jti = originOf ? jtiOf(slot) : null
+        const origin = (jti !== null ? originOf?.(jti) : undefined) ?? slot.origin
+        out.push(origin ? { token: slot.token, signedAt: slot.signedAt, origin } : { token: slot.token, signedAt: slot.signedAt })
       }
       return out
     },
@@ -127,8 +155,8 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       ring = new Array(capacity)
       next = 0
       count = 0
-      for (const { token, signedAt } of records.slice(-capacity)) {
-        ring[next] = { token, signedAt }
+      for (const { token, signedAt, origin } of records.slice(-capacity)) {
+        ring[next] = origin ? { token, signedAt, origin } : { token, signedAt }
         next = (next + 1) % capacity
         if (count < capacity) count++
       }

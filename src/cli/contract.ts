@@ -117,6 +117,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
     // The entry file may live under node_modules once token-sandbox is installed.
     exclude: [],
     watch: false,
+    // No results cache: vitest would write it under RUN_DIR, inside the installed package.
+    cache: false,
     reporters: [reporter],
     ...(outputFile ? { outputFile } : {}),
     testTimeout: 30_000,

@@ -38,6 +38,8 @@ export interface Journal {
   /** Keeps the entry (it takes ownership: the object is stored, not copied). */
   record(entry: JournalRecord): void
   list(filter?: JournalFilter): JournalEntry[]
+  /** Calls `fn` with each entry as stored, oldest first, without formatting it (for `serve --state`). */
+  forEachRecord(fn: (entry: Readonly<JournalRecord & { seq: number }>) => void): void
   size(): number
   capacity: number
   clear(): void
@@ -74,6 +76,9 @@ export function createJournal(capacity = 1000): Journal {
         out.push({ ...rest, at: new Date(atMs).toISOString() })
       }
       return out.reverse()
+    },
+    forEachRecord(fn) {
+      for (let i = count; i > 0; i--) fn(ring[(next - i + capacity) % capacity]!)
     },
     size: () => count,
     clear() {

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto'
 // Through node:fs's lazy `promises`: the bundled CLI then loads fs/promises (and the readline it
 // pulls in, ~1.5 ms of start-up) only when `serve --state` opens a file.
-import { promises as fsp } from 'node:fs'
+import { promises as fsp, unlinkSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { SnapshotError } from '../core/snapshot.ts'
 import type { Sandbox } from '../sandbox.ts'
@@ -112,12 +112,71 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** The lock file next to a state file: `.<name>.lock`, holding the owner's pid. */
+export const lockPathOf = (path: string) => join(dirname(path), `.${basename(path)}.lock`)
+
+/**
+ * One server per state file: two would each write their own state over the other's. The lock is
+ * a file made with O_EXCL holding the owner's pid; one whose process is gone (killed, crashed)
+ * is taken over. Returns the function that releases it.
+ */
+async function lockStateFile(path: string): Promise<() => void> {
+  const lock = lockPathOf(path)
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await fsp.open(lock, 'wx', 0o600)
+      try {
+        await handle.writeFile(`${process.pid}\n`, 'utf8')
+      } finally {
+        await handle.close()
+      }
+      let released = false
+      const release = () => {
+        if (released) return
+        released = true
+        process.off('exit', release)
+        try {
+          unlinkSync(lock)
+        } catch {
+          // Already gone: nothing to release.
+        }
+      }
+      // A process that exits without closing the server still frees the file.
+      process.once('exit', release)
+      return release
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`cannot lock state file ${path} (${lock}): ${errorCode(err)}`)
+      const owner = Number((await fsp.readFile(lock, 'utf8').catch(() => '')).trim())
+      const live = Number.isInteger(owner) && owner > 0 && (owner === process.pid || isRunning(owner))
+      if (live || attempt > 0) {
+        const who = owner === process.pid ? 'this process (a server not closed yet)' : `another process (pid ${owner})`
+        throw new StateFileError(
+          `state file ${path} is in use by ${who}: one server per state file. Stop it or pick another file; if none is running, delete ${lock}`,
+        )
+      }
+      // Its owner is gone: take the file over.
+      await fsp.unlink(lock).catch(() => {})
+    }
+  }
+}
+
 /**
  * Loads `path` into `sandbox` (or creates it from the seed) and keeps it written. Throws
- * StateFileError with a message for people when the file cannot be used.
+ * StateFileError with a message for people when the file cannot be used, or is in use by
+ * another server.
  */
 export async function openStateFile(sandbox: Sandbox, file: string, options: { onError?: (err: unknown) => void } = {}): Promise<StateFile> {
   const path = resolve(file)
+  const unlock = await lockStateFile(path)
+  try {
+    return await openLocked(sandbox, path, unlock, options)
+  } catch (err) {
+    unlock()
+    throw err
+  }
+}
+
+async function openLocked(sandbox: Sandbox, path: string, unlock: () => void, options: { onError?: (err: unknown) => void }): Promise<StateFile> {
   await removeStaleTemps(path)
   const data = await readStateFile(path)
   if (data !== null) {
@@ -190,7 +249,11 @@ export async function openStateFile(sandbox: Sandbox, file: string, options: { o
     writes: () => writes,
     async close() {
       unwatch()
-      await commit()
+      try {
+        await commit()
+      } finally {
+        unlock()
+      }
     },
   }
 }

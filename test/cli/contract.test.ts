@@ -1,6 +1,7 @@
 // token-sandbox contract <vendor>: runs a suite against an endpoint with vitest and reports
 // through the exit code (0 green, 1 a case failed, 2 a usage problem); credentials never show.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -51,6 +52,8 @@ describe('token-sandbox contract', () => {
     expect(xml).not.toMatch(/<skipped/)
     expect(out + xml).not.toContain(KEY)
     expect(out + xml).not.toContain(LIVE_KEY)
+    // Nothing written inside the package (it may be a read-only install): no vitest cache.
+    expect(existsSync(join(ROOT, 'src', 'contract', 'run', 'node_modules'))).toBe(false)
   }, 60_000)
 
   it('runs the cases that need the sandbox clock on a guarded server, with TOKEN_SANDBOX_ADMIN_TOKEN', async () => {

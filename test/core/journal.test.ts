@@ -54,6 +54,22 @@ describe('the request journal', () => {
     expect(j.list().map((e) => e.seq)).toEqual([2])
   })
 
+  it('hands over the kept entries as stored, oldest first, after the ring wrapped', () => {
+    const j = createJournal(3)
+    for (const status of [200, 201, 202, 203, 204]) j.record(entry({ status }))
+    const seen: [number, number, boolean][] = []
+    j.forEachRecord((e) => seen.push([e.seq, e.status, 'atMs' in e && !('at' in e)]))
+    expect(seen).toEqual([
+      [3, 202, true],
+      [4, 203, true],
+      [5, 204, true],
+    ])
+    j.clear()
+    j.forEachRecord(() => {
+      throw new Error('nothing is kept after clear')
+    })
+  })
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => createJournal(0)).toThrow(RangeError)
   })

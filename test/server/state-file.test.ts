@@ -1,7 +1,7 @@
 // `serve --state FILE`: state survives restarts and crashes; a change is acknowledged only
 // once it is on disk; writes are atomic and grouped.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -149,6 +149,62 @@ describe('the state file, in-process', () => {
       expect(readFileSync(file, 'utf8')).toBe(text)
     }
   })
+})
+
+describe('one server per state file', () => {
+  it('refuses a second open of a file still open, and allows it once the first is closed', async () => {
+    const file = join(dir, 'locked-in-process.json')
+    const first = await startServer({ stateFile: file })
+    const lock = join(dir, '.locked-in-process.json.lock')
+    expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid))
+    const err = await startServer({ stateFile: file }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(StateFileError)
+    expect((err as Error).message).toMatch(/is in use by this process .*one server per state file/)
+    // The refused server left the first one's lock alone.
+    expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid))
+    await first.close()
+    expect(existsSync(lock)).toBe(false)
+    const again = await startServer({ stateFile: file })
+    expect(again.stateFile?.opened).toBe('loaded')
+    await again.close()
+  })
+
+  it('takes over the lock of a process that is gone (killed, crashed)', async () => {
+    const file = join(dir, 'stale-lock.json')
+    writeFileSync(join(dir, '.stale-lock.json.lock'), '999999999\n')
+    const running = await startServer({ stateFile: file })
+    expect(readFileSync(join(dir, '.stale-lock.json.lock'), 'utf8').trim()).toBe(String(process.pid))
+    await running.close()
+  })
+
+  it('releases the lock when opening fails on a corrupt file', async () => {
+    const file = join(dir, 'corrupt-then-fixed.json')
+    writeFileSync(file, '{ not json')
+    await expect(startServer({ stateFile: file })).rejects.toThrow(/is corrupt/)
+    expect(existsSync(join(dir, '.corrupt-then-fixed.json.lock'))).toBe(false)
+  })
+
+  it('makes a second `serve --state` on the same file exit 2, naming the running one’s pid', async () => {
+    const file = join(dir, 'locked-cli.json')
+    const first = await startServe(['--state', file])
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--state', file], {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
+      })
+      expect(r.status).toBe(2)
+      expect(r.stderr).toContain(`is in use by another process (pid ${first.child.pid})`)
+      expect(r.stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      await first.kill()
+    }
+    // Stopped with SIGTERM, it freed the file.
+    expect(existsSync(join(dir, '.locked-cli.json.lock'))).toBe(false)
+  }, 60_000)
 })
 
 describe('token-sandbox serve --state', () => {
