@@ -138,15 +138,20 @@ async function main() {
   const inproc = await inProcessIsolated(2000)
 
   const cc = perVendor.complycube!
+  const byRound = complycubeRounds.map((r, i) => r.requestsPerSec / bareRounds[i]!.requestsPerSec)
   const summary = {
-    complycubeVsBare: cc.requestsPerSec / bareResult.requestsPerSec,
+    // Each round pairs a bare run with the ComplyCube run right after it, so the host's drift
+    // moves both sides of that round's ratio; the median of those ratios is the estimate. (The
+    // ratio of the two median rounds mixes rounds and carries the drift: kept for comparison.)
+    complycubeVsBare: median(byRound),
+    complycubeVsBareOfMedians: cc.requestsPerSec / bareResult.requestsPerSec,
     complycubeVsPrism: prism ? cc.requestsPerSec / prism.requestsPerSec : null,
     p99Ms: cc.latencyP99,
     startMs: median(sandboxStarts),
     bareStartMs: median(bareStarts),
     prismStartMs: prismStarts.length ? median(prismStarts) : null,
     peakRssMb: mb(peakRss),
-    complycubeVsBareByRound: complycubeRounds.map((r, i) => Math.round((r.requestsPerSec / bareRounds[i]!.requestsPerSec) * 1000) / 1000),
+    complycubeVsBareByRound: byRound.map((r) => Math.round(r * 1000) / 1000),
     rssGrowth: rssAfter / rssBefore - 1,
     inProcessRatio: inproc.ratio,
     inProcessThreadPoolRatio: inproc.threadPoolRatio,
@@ -169,7 +174,7 @@ async function main() {
     '',
     '| target | measured | met |',
     '| --- | --- | --- |',
-    `| ComplyCube ≥ 40 % of bare node:http | ${pct(summary.complycubeVsBare)} (rounds: ${summary.complycubeVsBareByRound.map((r) => pct(r)).join(', ')}) | ${summary.complycubeVsBare >= 0.4 ? 'yes' : 'NO'} |`,
+    `| ComplyCube ≥ 40 % of bare node:http | ${pct(summary.complycubeVsBare)}: median of the paired rounds (${summary.complycubeVsBareByRound.map((r) => pct(r)).join(', ')}); median rounds' ratio ${pct(summary.complycubeVsBareOfMedians)} | ${summary.complycubeVsBare >= 0.4 ? 'yes' : 'NO'} |`,
     `| ComplyCube ≥ 8× Prism mock | ${summary.complycubeVsPrism === null ? 'n/a' : summary.complycubeVsPrism.toFixed(1) + '×'} | ${summary.complycubeVsPrism === null ? 'n/a' : summary.complycubeVsPrism >= 8 ? 'yes' : 'NO'} |`,
     `| p99 ≤ 10 ms at ${CONNECTIONS} connections | ${summary.p99Ms} ms | ${summary.p99Ms <= 10 ? 'yes' : 'NO'} |`,
     `| serve start-to-first-response ≤ 150 ms | ${Math.round(summary.startMs)} ms (bare node ${Math.round(summary.bareStartMs)} ms, prism ${summary.prismStartMs === null ? 'n/a' : Math.round(summary.prismStartMs) + ' ms'}) | ${summary.startMs <= 150 ? 'yes' : 'NO'} |`,
