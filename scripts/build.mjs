@@ -5,6 +5,7 @@
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { makeCodeCache } from './code-cache.mjs'
 import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
@@ -61,3 +62,14 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 })
+
+// Declarations for the package's entry points (package.json `exports` … `types`), so a
+// TypeScript project can import token-sandbox whatever its own settings: the sources import
+// each other with `.ts` extensions, which a consumer's compiler refuses without
+// allowImportingTsExtensions. test/scripts/consumer-types.test.ts type-checks a consumer.
+rmSync('dist/types', { recursive: true, force: true })
+const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
+  stdio: 'inherit',
+  timeout: 120_000,
+})
+if (tsc.status !== 0) throw new Error(`declarations: tsc -p tsconfig.types.json exited ${tsc.status ?? tsc.signal}`)

@@ -1,0 +1,76 @@
+// A TypeScript project that installs token-sandbox type-checks against its declarations
+// (dist/types, made by the build), with its own compiler settings: the sources import each
+// other with `.ts` extensions, which a consumer's compiler refuses (TS5097) unless it sets
+// allowImportingTsExtensions, so the package must not hand them out as its types.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-consumer-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+// The consumer: token-sandbox in its node_modules (the checkout, as `npm link` would put it).
+mkdirSync(join(dir, 'node_modules'))
+symlinkSync(ROOT.replace(/\/$/, ''), join(dir, 'node_modules', 'token-sandbox'), 'dir')
+writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
+
+const CONSUMER = `import { createSandbox, startServer, type SandboxOptions } from 'token-sandbox'
+import { createHandlers } from 'token-sandbox/mocks'
+import { setupSandboxServer } from 'token-sandbox/mocks/node'
+import { complycubeSuite } from 'token-sandbox/contract'
+
+const options: SandboxOptions = { seed: 'consumer', journalSize: 10 }
+const sandbox = createSandbox(options)
+const token: string = await sandbox.complycube.issueToken({ environment: 'sandbox', clientId: '5eb04fcd0f3e360008035eb1' })
+// @ts-expect-error: ComplyCube has no such environment
+await sandbox.complycube.issueToken({ environment: 'staging', clientId: '5eb04fcd0f3e360008035eb1' })
+const running = await startServer({ port: 0 })
+export const used = [token, running.url, typeof createHandlers, typeof setupSandboxServer, typeof complycubeSuite]
+`
+
+function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER): { status: number | null; out: string } {
+  const project = join(dir, name)
+  mkdirSync(project, { recursive: true })
+  writeFileSync(join(project, 'index.ts'), source)
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')], ...compilerOptions },
+      files: ['index.ts'],
+    }),
+  )
+  const r = spawnSync(process.execPath, [TSC, '-p', project], { encoding: 'utf8', timeout: 120_000 })
+  return { status: r.status, out: r.stdout + r.stderr }
+}
+
+describe('token-sandbox’s types, seen from a TypeScript project that installs it', () => {
+  it('point every entry point at a declaration file', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> }
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      if (typeof target === 'string') continue
+      expect(target.types, entry).toMatch(/^\.\/dist\/types\/.+\.d\.ts$/)
+    }
+  })
+
+  it('type-check under NodeNext resolution, without allowImportingTsExtensions', () => {
+    const r = typeCheck('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' })
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('type-check under a bundler’s resolution', () => {
+    const r = typeCheck('bundler', { module: 'ESNext', moduleResolution: 'Bundler' })
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('still catch the consumer’s own type errors (the check can fail)', () => {
+    const r = typeCheck('wrong', { module: 'NodeNext', moduleResolution: 'NodeNext' }, `${CONSUMER}\nexport const limit: string = sandbox.bodyLimit\n`)
+    expect(r.status).not.toBe(0)
+    expect(r.out).toMatch(/index\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/)
+  }, 120_000)
+})
