@@ -7,7 +7,7 @@
 // `savedAt` is real time; `clock` is the sandbox clock (frozen at an instant, or running with an
 // offset from real time); `ids` is the seeded id generator's position (null when ids are random);
 // `issued` the tokens /__sandbox/tokens lists.
-import type { IssuedOrigin, IssuedRecord, IssuedTokens } from './admin/issued.ts'
+import { issuedJti, type IssuedOrigin, type IssuedRecord, type IssuedTokens } from './admin/issued.ts'
 import { MAX_EPOCH_MS, type Clock } from './core/clock.ts'
 import type { Ids } from './core/ids.ts'
 import type { Journal } from './core/journal.ts'
@@ -49,14 +49,23 @@ export function takeSnapshot(parts: SnapshotParts): SandboxSnapshot {
   }
 }
 
-/** jti → the request that issued it, from the journal entries handlers tagged with `meta.token.jti`. */
+/**
+ * jti → the request that issued it, from the journal. Built on the first lookup only: a state
+ * write with no issued tokens does not walk the journal.
+ */
 function originsFrom(journal: Journal): (jti: string) => IssuedOrigin | undefined {
-  const byJti = new Map<string, IssuedOrigin>()
-  journal.forEachRecord((e) => {
-    const jti = (e.meta?.token as { jti?: unknown } | undefined)?.jti
-    if (typeof jti === 'string') byJti.set(jti, { vendor: e.vendor, environment: e.environment, path: e.path })
-  })
-  return (jti) => byJti.get(jti)
+  let byJti: Map<string, IssuedOrigin> | undefined
+  return (jti) => {
+    if (!byJti) {
+      const built = new Map<string, IssuedOrigin>()
+      journal.forEachRecord((e) => {
+        const id = issuedJti(e)
+        if (id !== undefined) built.set(id, { vendor: e.vendor, environment: e.environment, path: e.path })
+      })
+      byJti = built
+    }
+    return byJti.get(jti)
+  }
 }
 
 function readClock(value: unknown): ClockSnapshot {

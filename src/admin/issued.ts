@@ -63,6 +63,12 @@ interface Slot extends IssuedRecord {
   jti?: string | null
 }
 
+/** The `jti` a handler tagged its journal entry with (`meta.token.jti`) when it issued a token. */
+export function issuedJti(entry: { meta?: Record<string, unknown> }): string | undefined {
+  const jti = (entry.meta?.token as { jti?: unknown } | undefined)?.jti
+  return typeof jti === 'string' ? jti : undefined
+}
+
 /** Base64url JSON segment → object, or null. Plain code (no Buffer) so it runs in the browser too. */
 function segment(part: string | undefined): Record<string, unknown> | null {
   if (!part || !/^[A-Za-z0-9_-]+$/.test(part)) return null
@@ -113,8 +119,8 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
     list(journal) {
       const byJti = new Map<string, JournalEntry>()
       for (const e of journal) {
-        const t = e.meta?.token
-        if (t && typeof t === 'object' && typeof (t as { jti?: unknown }).jti === 'string') byJti.set((t as { jti: string }).jti, e)
+        const jti = issuedJti(e)
+        if (jti !== undefined) byJti.set(jti, e)
       }
       const nowSeconds = clock.nowSeconds()
       return decoded().map(({ origin, ...item }) => {

@@ -47,8 +47,6 @@ export interface JwtServiceOptions {
 export function createJwtService(clock: Clock, options: JwtServiceOptions = {}): JwtService {
   // Imported keys by secret then alg. Once imported, `key` is set: signing with a known key does
   // not wait a turn for a promise, nor build a lookup string.
-  // Imported keys by secret then alg. Once imported, `key` is set: signing with a known key does
-  // not wait a turn for a promise, nor build a lookup string.
   type KeyEntry = { imported: Promise<CryptoKey>; key?: CryptoKey }
   const keys = new Map<string, Map<string, KeyEntry>>()
   const encoder = new TextEncoder()

@@ -113,7 +113,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** The lock file next to a state file: `.<name>.lock`, holding the owner's pid. */
-export const lockPathOf = (path: string) => join(dirname(path), `.${basename(path)}.lock`)
+const lockPathOf = (path: string) => join(dirname(path), `${tempPrefix(path)}lock`)
 
 /**
  * One server per state file: two would each write their own state over the other's. The lock is
