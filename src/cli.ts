@@ -28,7 +28,8 @@ serve options:
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, fixtures: { complycube: <file or object> } }
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..],
+                      fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
   --state <file>      keep state (keys, clients, accounts, secrets, issued tokens, clock) in this
@@ -36,6 +37,9 @@ serve options:
   --admin-token <t>   token the admin API (/__sandbox) requires (or TOKEN_SANDBOX_ADMIN_TOKEN);
                       required off loopback: with --host other than 127.0.0.1/::1/localhost and
                       no token given, one is generated and printed once
+  --allowed-host <h>  a host name the admin API answers besides IP addresses and localhost
+                      (repeat or comma-separate; '.example.test' for a domain and its
+                      subdomains); the admin API always refuses other origins' pages
   --quiet             print only the base URLs (and a generated admin token)
 
 Run 'token-sandbox <command> --help' for a command's options.`
@@ -66,7 +70,7 @@ function loadConfig(path: string): ServeOptions {
   const config = raw as Record<string, unknown>
   const out: ServeOptions = {}
   for (const key of Object.keys(config)) {
-    if (!['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state'].includes(key)) {
+    if (!['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts'].includes(key)) {
       throw new UsageError(`config file ${path}: unknown key '${key}'`)
     }
   }
@@ -88,7 +92,20 @@ function loadConfig(path: string): ServeOptions {
     if (typeof config.state !== 'string' || config.state === '') throw new UsageError(`config file ${path}: 'state' must be a file path`)
     out.stateFile = config.state
   }
+  if (config.allowedHosts !== undefined) {
+    if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string')) {
+      throw new UsageError(`config file ${path}: 'allowedHosts' must be an array of host names`)
+    }
+    out.allowedHosts = config.allowedHosts.map((h) => allowedHost(h, `config file ${path}: 'allowedHosts'`))
+  }
   return out
+}
+
+/** A host name for --allowed-host: a name, `.domain`, or `*`; no port, path or spaces. */
+function allowedHost(value: string, where: string): string {
+  const host = value.trim().toLowerCase()
+  if (host === '*' || /^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) return host
+  throw new UsageError(`${where}: '${value}' is not a host name (like 'sandbox.local', or '.example.test' for a domain)`)
 }
 
 async function serve(argv: string[]): Promise<number> {
@@ -103,6 +120,7 @@ async function serve(argv: string[]): Promise<number> {
       'journal-size': { type: 'string' },
       state: { type: 'string' },
       'admin-token': { type: 'string' },
+      'allowed-host': { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -123,6 +141,10 @@ async function serve(argv: string[]): Promise<number> {
   if (values.state !== undefined) {
     if (values.state === '') throw new UsageError('--state needs a file path')
     options.stateFile = values.state
+  }
+  if (values['allowed-host']) {
+    const hosts = values['allowed-host'].flatMap((v) => v.split(',')).filter((v) => v.trim() !== '')
+    options.allowedHosts = [...(options.allowedHosts ?? []), ...hosts.map((h) => allowedHost(h, '--allowed-host'))]
   }
   const adminToken = credential(values['admin-token'], 'TOKEN_SANDBOX_ADMIN_TOKEN')
   if (adminToken !== undefined) {

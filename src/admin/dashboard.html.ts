@@ -156,7 +156,9 @@ export const dashboardHtml = String.raw`<!doctype html>
 
   function api(method, path, body) {
     var init = { method: method, headers: {} }
-    if (body !== undefined) { init.headers['content-type'] = 'application/json'; init.body = JSON.stringify(body) }
+    // The admin API takes state changes only as application/json, body or not.
+    if (method !== 'GET') init.headers['content-type'] = 'application/json'
+    if (body !== undefined) init.body = JSON.stringify(body)
     return fetch(base + path, init).then(function (res) {
       return res.text().then(function (text) {
         var data = text ? JSON.parse(text) : null

@@ -31,7 +31,8 @@ export function adminClient(target: AdminTarget, token?: string): AdminClient {
     if (typeof target === 'string') {
       const res = await globalThis.fetch(target.replace(/\/+$/, '') + path, {
         method,
-        headers: body === undefined ? auth : { ...auth, 'content-type': 'application/json' },
+        // The admin API takes state changes only as application/json, with a body or without.
+        headers: method === 'GET' ? auth : { ...auth, 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       })
       status = res.status

@@ -21,8 +21,13 @@ const CAF_PRODUCTS = ['FaceAuthenticator', 'CafSDK']
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
 
 export function sandboxContract(options: SandboxContractOptions): void {
-  /** Without the admin token, whatever the options say (for the guard's cases). */
-  const bare = createCaller(options.baseUrl, options.fetch)
+  const plain = createCaller(options.baseUrl, options.fetch)
+  /**
+   * Without the admin token, whatever the options say (for the guard's cases). State changes go
+   * as application/json, body or not: the admin API refuses anything else.
+   */
+  const bare: Caller = (method, path, call = {}) =>
+    plain(method, path, method === 'GET' || call.json !== undefined || call.raw !== undefined ? call : { ...call, headers: { 'content-type': 'application/json', ...call.headers } })
   const token = options.adminToken
   const api: Caller = token === undefined ? bare : (method, path, call = {}) => bare(method, path, { ...call, headers: { authorization: `Bearer ${token}`, ...call.headers } })
 
@@ -338,6 +343,22 @@ export function sandboxContract(options: SandboxContractOptions): void {
           expect(ok(await api('GET', path)).cards).toContainEqual({ card_number, linked_to: null })
         })
       }
+    })
+
+    describe('what a web page on another site could send', () => {
+      it('answers 403 forbidden to a page on another origin, and grants it no CORS access', async () => {
+        const res = await api('GET', '/health', { headers: { origin: 'https://evil.example' } })
+        expectError(res, { status: 403, code: 'forbidden' })
+        // Prism's proxy adds CORS headers of its own.
+        if (!options.throughPrism) expect(res.headers.get('access-control-allow-origin'), show(res)).toBeNull()
+      })
+
+      it('answers 403 forbidden to a state change that is not application/json (a form or text/plain POST)', async () => {
+        const before = ok(await api('GET', '/clock'))
+        const res = await api('POST', '/clock/reset', { headers: { 'content-type': 'text/plain' } })
+        expectError(res, { status: 403, code: 'forbidden' })
+        expect(ok(await api('GET', '/clock')).frozen).toBe(before.frozen)
+      })
     })
 
     describe('admin token', () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
+import { guardAdminOrigin } from './admin-origin-guard.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
 import { installFastCrypto } from './fast-crypto.ts'
@@ -36,6 +37,11 @@ export interface ServeOptions extends SandboxOptions {
    * `adminToken` is given). Without `adminToken`, one is generated: see `RunningServer.adminToken`.
    */
   requireAdminToken?: boolean
+  /**
+   * Host names the admin API answers besides IP addresses and localhost (`.example.test` for a
+   * domain and its subdomains, `*` for any): see ./admin-origin-guard.ts. Vendor routes answer any Host.
+   */
+  allowedHosts?: readonly string[]
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
@@ -83,10 +89,11 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const adminToken = guarded ? (options.adminToken ?? generateAdminToken()) : null
   // Loaded before listening: a request never sees the seed of a sandbox that has a state file.
   const stateFile = options.stateFile !== undefined ? await openStateFile(sandbox, options.stateFile, { onError: options.onError }) : null
-  // Without a state file or a guard, requests go straight to the sandbox: nothing added per request.
-  let handle: Handle | undefined
-  if (stateFile) handle = persisting((request) => sandbox.handle(request), stateFile, options.onError)
-  if (adminToken !== null) handle = guardAdmin(handle ?? ((request) => sandbox.handle(request)), adminToken)
+  let handle: Handle = (request) => sandbox.handle(request)
+  if (stateFile) handle = persisting(handle, stateFile, options.onError)
+  if (adminToken !== null) handle = guardAdmin(handle, adminToken)
+  // Outermost: a request a page on another site could have sent never reaches the admin routes.
+  handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [] })
   const server = createServer({
     requestTimeout,
     headersTimeout,
@@ -115,7 +122,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `http://${hostForUrl}:${port}`
   server.on(
     'request',
-    createRequestListener({ sandbox, bodyLimit, origin: url, ...(handle ? { handle } : {}), ...(options.onError ? { onError: options.onError } : {}) }),
+    createRequestListener({ sandbox, bodyLimit, origin: url, handle, ...(options.onError ? { onError: options.onError } : {}) }),
   )
   // A malformed request line or header never reaches the listener: answer 400 and hang up.
   // Headers that take too long (slow loris) get 408, as Node would answer by itself.

@@ -106,7 +106,7 @@ describe('GET /__sandbox/tokens', () => {
   it('marks it expired after the clock advances 60 minutes, and empties on reset', async () => {
     await fetch(`${s.url}/__sandbox/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"by":"60m"}' })
     expect((await list()).find((t) => t.vendor === 'complycube')).toMatchObject({ status: 'expired', secondsLeft: 0 })
-    await fetch(`${s.url}/__sandbox/reset`, { method: 'POST' })
+    await fetch(`${s.url}/__sandbox/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } })
     expect(await list()).toEqual([])
   })
 

@@ -48,7 +48,7 @@ describe('a sandbox whose state file cannot be written', () => {
   })
 
   it('still refuses a request without the admin token before anything else', async () => {
-    const res = await api('POST', '/clock/reset')
+    const res = await api('POST', '/clock/reset', { headers: { 'content-type': 'application/json' } })
     expect(res.status, show(res)).toBe(401)
     expect(res.body?.error?.code).toBe('unauthorized')
   })

@@ -92,7 +92,7 @@ describe('secrets hygiene', () => {
     }
     expect((await call('/complycube/v1/tokens', { headers: auth, body: { clientId: key } })).status).toBeGreaterThanOrEqual(400)
     // A revoked key, used again.
-    expect((await call(`/__sandbox/complycube/keys/${key}/revoke`, { method: 'POST' })).status).toBe(200)
+    expect((await call(`/__sandbox/complycube/keys/${key}/revoke`, { method: 'POST', headers: { 'content-type': 'application/json' } })).status).toBe(200)
     expect((await call(`/complycube/v1/clients/${CC_CLIENT}`, { headers: auth })).status).toBe(401)
   })
 

@@ -367,7 +367,7 @@ describe('serve --state survives SIGKILL in the middle of a burst of writes', ()
       const frozenAt = Date.UTC(2030, 0, 1 + round, 12)
       if (round % 2 === 0) await fetch(`${server.url}/__sandbox/clock/freeze`, json({ at: frozenAt }))
       else {
-        await fetch(`${server.url}/__sandbox/clock/reset`, { method: 'POST' })
+        await fetch(`${server.url}/__sandbox/clock/reset`, json({}))
         await fetch(`${server.url}/__sandbox/clock/advance`, json({ by: `${round}h` }))
       }
 

@@ -89,7 +89,9 @@ export async function adminCaf(t: Transport, method: 'GET' | 'POST', path: strin
   if (!t.adminUrl) throw new Error('adminCaf needs the server transport')
   const res = await fetch(`${t.adminUrl}/caf${path}`, {
     method,
-    ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    // The admin API takes state changes only as application/json, body or not.
+    ...(method === 'POST' ? { headers: { 'content-type': 'application/json' } } : {}),
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   })
   return { status: res.status, body: await res.json() }
 }
