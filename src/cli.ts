@@ -18,7 +18,7 @@ const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA tok
 
 Usage:
   token-sandbox serve [options]     start the standalone server
-  token-sandbox token <vendor> ...  get or mint a token (complycube, caf; see 'token --help')
+  token-sandbox token <vendor> ...  get or mint a token (complycube, caf, ca; see 'token --help')
   token-sandbox decode <jwt>        print a JWT's header and claims (no verification)
   token-sandbox contract <vendor>   run a contract suite against any endpoint (see 'contract --help')
   token-sandbox demo [--port <n>]   serve the Web SDK demo page on 127.0.0.1 (default port 4546)
@@ -50,6 +50,12 @@ function positiveInt(name: string, value: string | undefined, allowZero = false)
   return Number(value)
 }
 
+/** A TCP port, 0 to 65535 (0 picks a free one). */
+function portNumber(where: string, value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`${where} must be a port number from 0 to 65535 (0 picks a free one), got '${value.slice(0, 40)}'`)
+  return Number(value)
+}
+
 function readJson(path: string, what: string): unknown {
   let text: string
   try {
@@ -74,7 +80,7 @@ function loadConfig(path: string): ServeOptions {
       throw new UsageError(`config file ${path}: unknown key '${key}'`)
     }
   }
-  if (config.port !== undefined) out.port = positiveInt('port', String(config.port), true)!
+  if (config.port !== undefined) out.port = portNumber(`config file ${path}: 'port'`, String(config.port))
   if (typeof config.host === 'string') out.host = config.host
   if (typeof config.seed === 'string') out.seed = config.seed
   if (config.bodyLimit !== undefined) out.bodyLimit = positiveInt('bodyLimit', String(config.bodyLimit))!
@@ -131,7 +137,7 @@ async function serve(argv: string[]): Promise<number> {
     return 0
   }
   const options: ServeOptions = values.config ? loadConfig(values.config) : {}
-  options.port = positiveInt('port', values.port, true) ?? options.port ?? DEFAULT_PORT
+  options.port = (values.port === undefined ? undefined : portNumber('--port', values.port)) ?? options.port ?? DEFAULT_PORT
   if (values.host) options.host = values.host
   if (values.seed) options.seed = values.seed
   const bodyLimit = positiveInt('body-limit', values['body-limit'])

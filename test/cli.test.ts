@@ -1,10 +1,15 @@
 // The command line as a user meets it: serve with no config, usage errors, decode.
 import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SignJWT } from 'jose'
 
 const BIN = fileURLToPath(new URL('../bin/token-sandbox.js', import.meta.url))
+const CONFIG_PORT_70000 = join(mkdtempSync(join(tmpdir(), 'token-sandbox-cli-')), 'config.json')
+writeFileSync(CONFIG_PORT_70000, JSON.stringify({ port: 70000 }))
 
 function run(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
@@ -38,7 +43,11 @@ describe('token-sandbox serve', () => {
   })
 
   it.each([
-    [['serve', '--port', 'eighty'], /--port must be a non-negative integer/],
+    [['serve', '--port', 'eighty'], /--port must be a port number from 0 to 65535/],
+    [['serve', '--port', '99999'], /--port must be a port number from 0 to 65535 \(0 picks a free one\), got '99999'/],
+    [['serve', '--port', '-1'], /--port/],
+    [['serve', '--config', CONFIG_PORT_70000], /config file .*: 'port' must be a port number from 0 to 65535/],
+    [['serve', '--allowed-host', 'a b'], /--allowed-host: 'a b' is not a host name/],
     [['serve', '--bogus'], /Unknown option '--bogus'/],
     [['serve', '--config', '/nonexistent/config.json'], /cannot read config file/],
     [['frobnicate'], /unknown command 'frobnicate'/],

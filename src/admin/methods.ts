@@ -46,10 +46,11 @@ export function createAdmin(
       journal: { size: journal.size(), capacity: journal.capacity },
     }),
     reset() {
+      // The clock first: the seed is dated by the sandbox clock as it stands, which is real time again.
+      clock.reset()
       resetAll()
       journal.clear()
       extras.issued?.clear()
-      clock.reset()
     },
     clock,
     requests: (filter) => journal.list(filter),

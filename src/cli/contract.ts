@@ -2,6 +2,7 @@
 // a token-sandbox, or a Prism proxy in front of either) with vitest's Node API, and exits
 // non-zero when a case fails. Credentials come from flags or environment variables and are
 // handed to the suite through the environment; they are never printed.
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { contractSuites, findSuite } from '../contract/suites.ts'
@@ -45,6 +46,19 @@ ${contractSuites
   .filter((s) => s.credentials.length || s.otherApis?.length)
   .map((s) => `${s.name}:\n${credentialLines(s)}`)
   .join('\n')}`
+
+/** vitest's Node API, or a one-line usage error saying what to install (vitest is an optional peer). */
+async function loadVitest(): Promise<typeof import('vitest/node').startVitest> {
+  try {
+    return (await import('vitest/node')).startVitest
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new UsageError("'token-sandbox contract' runs its suites with vitest, which is not installed here: npm install --save-dev vitest")
+    }
+    throw err
+  }
+}
 
 export async function contractCommand(argv: string[]): Promise<number> {
   const [vendor, ...rest] = argv
@@ -107,9 +121,10 @@ export async function contractCommand(argv: string[]): Promise<number> {
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
 
   console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
-  const { startVitest } = await import('vitest/node')
+  const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
-  const outputFile = flag('output-file') as string | undefined
+  // Relative to where the user runs the command, not to the suite's folder inside the package.
+  const outputFile = flag('output-file') ? resolve(flag('output-file') as string) : undefined
   const vitest = await startVitest('test', [], {
     root: RUN_DIR,
     config: false,
@@ -119,7 +134,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
     watch: false,
     // No results cache: vitest would write it under RUN_DIR, inside the installed package.
     cache: false,
-    reporters: [reporter],
+    // `verbose` lists every case, passed ones too; JUnit cases carry the suite's name, not the entry file's.
+    reporters: [reporter === 'default' ? 'verbose' : reporter === 'junit' ? ['junit', { classnameTemplate: `${suite.name} contract`, suiteName: `${suite.title} contract` }] : reporter],
     ...(outputFile ? { outputFile } : {}),
     testTimeout: 30_000,
     hookTimeout: 30_000,

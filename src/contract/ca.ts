@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from './admin.ts'
 import { createCaller, show, type Answer, type CallOptions, type Caller } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget } from './suite.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
 
 export interface CaTenantCredentials {
   /** The tenant's base URL; by default the suite's own (one silo host serving several tenants). */
@@ -162,7 +162,7 @@ export function caContract(options: CaContractOptions): void {
 
     describe('the token on an account API (Linked Accounts)', () => {
       if (!tenantId) {
-        skipped('a token unlocks the account APIs', "needs the tenant's tenant_id; pass tenantId (CLI: --tenant-id)")
+        skipped('a token unlocks the account APIs', `needs the tenant's tenant_id; ${pass('tenantId')}`)
       } else {
         it('a token unlocks the account APIs: an account the tenant does not have answers account_not_found, not a token error', async () => {
           const res = await linkedAccounts(await ensureToken(), freshAccountId())
@@ -176,7 +176,7 @@ export function caContract(options: CaContractOptions): void {
       }
 
       if (!options.accountId) {
-        skipped('reads an account’s linked cards: 200 { tenant_id, account_id, cards }', 'needs an existing account; pass accountId (the write cases read the one they create)')
+        skipped('reads an account’s linked cards: 200 { tenant_id, account_id, cards }', `needs an existing account; ${pass('accountId')} (the write cases read the one they create)`)
       } else {
         it('reads an account’s linked cards: 200 { tenant_id, account_id, cards }', async () => {
           const res = await linkedAccounts(await ensureToken(), options.accountId!)
@@ -203,7 +203,7 @@ export function caContract(options: CaContractOptions): void {
 
     describe('token lifetime', () => {
       if (!admin || !tenantId) {
-        const why = !admin ? 'needs the sandbox clock (a real CA has none to move); pass admin (a token-sandbox /__sandbox URL)' : 'needs tenantId'
+        const why = !admin ? `needs the sandbox clock (a real CA has none to move); ${pass('admin')} (a token-sandbox /__sandbox URL)` : `needs the tenant's tenant_id; ${pass('tenantId')}`
         skipped('a token is accepted for the tenant’s minutes and answers auth_token_expired after', why)
         return
       }
@@ -232,7 +232,7 @@ export function caContract(options: CaContractOptions): void {
 
     describe('tenant isolation', () => {
       if (!other || !otherApi) {
-        skipped('another tenant’s token and credentials do not work here', "needs a second tenant's service account; pass otherTenant (CLI: --other-username, --other-password)")
+        skipped('another tenant’s token and credentials do not work here', `needs a second tenant's service account; ${pass('otherTenant')}`)
         return
       }
       if (!sameBase) {
@@ -261,7 +261,7 @@ export function caContract(options: CaContractOptions): void {
 
     describe('account management (writes)', () => {
       if (!options.allowWrites || !tenantId) {
-        const why = !options.allowWrites ? 'creates accounts and links on the tenant; pass allowWrites' : 'needs tenantId'
+        const why = !options.allowWrites ? `creates accounts and links on the tenant; ${pass('allowWrites')}` : `needs the tenant's tenant_id; ${pass('tenantId')}`
         skipped('adds an account, reads it, refuses it twice, deletes a factor and the account', why)
         skipped('links a card, refuses it to a second account, unlinks it', why)
         return
@@ -323,7 +323,7 @@ export function caContract(options: CaContractOptions): void {
           card = freshCard()
           await admin.call('POST', `/ca/tenants/${tenantId}/cards`, { card_number: card })
         }
-        if (!card) return ctx.skip('needs a card the ACS knows; pass cardNumber or admin')
+        if (!card) return ctx.skip(`needs a card the ACS knows; ${pass(['cardNumber', 'admin'], 'or')}`)
         const [first, second] = [freshAccountId(), freshAccountId()]
         for (const id of [first, second]) expect((await addAccount(id)).status).toBe(200)
         const link = (accountId: string, card_number: string) => call('POST', `/accounts/${accountId}/links`, token, { json: { client_txn_id: randomUUID(), card_number } })

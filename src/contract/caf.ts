@@ -11,7 +11,7 @@ import { mintCafToken } from '../vendors/caf/mint.ts'
 import { adminClient, type AdminClient } from './admin.ts'
 import { bffBesideMobile, cafEnvironmentOf, freshCpf, maskCpf, type CafEnvironment } from './caf-target.ts'
 import { createCaller, show, type Answer } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget } from './suite.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
 
 export type { CafEnvironment } from './caf-target.ts'
 
@@ -39,7 +39,7 @@ const NO_FACE = 'No face registered for the entered CPF'
 const DEFAULT_IMAGE = 'https://faces.example.com/token-sandbox-contract-suite.jpg'
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const SANDBOX_ONLY = 'CAF documents no answer for this (a token-sandbox choice); pass admin to check it against a token-sandbox'
+const SANDBOX_ONLY = `CAF documents no answer for this (a token-sandbox choice); ${pass('admin')} to check it against a token-sandbox`
 
 export function cafContract(options: CafContractOptions): void {
   const environment = options.environment ?? cafEnvironmentOf(options.baseUrls.mobile) ?? 'prod'
@@ -159,10 +159,10 @@ export function cafContract(options: CafContractOptions): void {
 
       // The CPF whose face the authentication cases use: registered now, or given.
       let faceCpf: string | undefined = options.allowWrites ? undefined : options.peopleId
-      const faceProblem = 'needs a registered face: pass allowWrites (registers one) or peopleId'
+      const faceProblem = `needs a registered face: ${pass(['allowWrites', 'peopleId'], 'or')} (allowWrites registers one)`
       let attemptId: string | undefined
 
-      if (!options.allowWrites) skipped('registers a face: 200 { requestId, message }', 'creates data; pass allowWrites')
+      if (!options.allowWrites) skipped('registers a face: 200 { requestId, message }', `creates data; ${pass('allowWrites')}`)
       else {
         it('registers a face: 200 { requestId, message }', async () => {
           const cpf = freshCpf()
@@ -223,7 +223,7 @@ export function cafContract(options: CafContractOptions): void {
         })
       }
 
-      if (!options.allowWrites) skipped('checks liveness: 200 { requestId, isAlive, attemptId, message }', 'creates an attempt; pass allowWrites')
+      if (!options.allowWrites) skipped('checks liveness: 200 { requestId, isAlive, attemptId, message }', `creates an attempt; ${pass('allowWrites')}`)
       else {
         it('checks liveness: 200 { requestId, isAlive, attemptId, message }', async () => {
           const res = await mobile('POST', '/faces/liveness', { headers: auth(token), json: { imageUrl } })
@@ -256,7 +256,7 @@ export function cafContract(options: CafContractOptions): void {
         expectCafError(await openSession(null, freshCpf()), 401, BFF_INVALID, { kind: 'security' })
       })
 
-      if (!options.allowWrites) skipped('opens an SDK session with the session token: 200 { requestId, id, personId, createdAt }', 'creates a session; pass allowWrites')
+      if (!options.allowWrites) skipped('opens an SDK session with the session token: 200 { requestId, id, personId, createdAt }', `creates a session; ${pass('allowWrites')}`)
       else {
         it('opens an SDK session with the session token: 200 { requestId, id, personId, createdAt }', async () => {
           const personId = freshCpf()
@@ -280,7 +280,7 @@ export function cafContract(options: CafContractOptions): void {
         'a session token expires 30 minutes after it is issued',
       ]
       if (!admin) {
-        for (const title of titles) skipped(title, 'needs the sandbox clock (a real CAF would take real time); pass admin')
+        for (const title of titles) skipped(title, `needs the sandbox clock (a real CAF would take real time); ${pass('admin')}`)
         return
       }
       it(titles[0]!, async () => {
@@ -327,7 +327,7 @@ export function cafContract(options: CafContractOptions): void {
       const { otherClientId, otherClientSecret } = options
       const title = "refuses a token of another environment's Mobile Key, on both APIs"
       if (!otherClientId || !otherClientSecret) {
-        skipped(title, 'needs a Mobile Key of another environment; pass otherClientId and otherClientSecret')
+        skipped(title, `needs a Mobile Key of another environment; ${pass(['otherClientId', 'otherClientSecret'])}`)
       } else {
         it(title, async () => {
           const foreign = await mintCafToken({ clientId: otherClientId, clientSecret: otherClientSecret, expiresIn: '10m', now: await now() })
@@ -379,7 +379,7 @@ const SEEDED = {
 /** SuiteTarget (the Mobile API as `baseUrl`, the BFF in `baseUrls.bff` or beside it) → suite options. */
 function baseUrlsOf(target: SuiteTarget): CafContractOptions['baseUrls'] {
   const bff = target.baseUrls?.bff ?? bffBesideMobile(target.baseUrl)
-  if (!bff) throw new Error(`CAF: no BFF base URL beside ${target.baseUrl}; pass baseUrls.bff (CLI: --bff-url)`)
+  if (!bff) throw new Error(`CAF: no BFF base URL beside ${target.baseUrl}; ${pass('baseUrls.bff')}`)
   return { mobile: target.baseUrl, bff }
 }
 

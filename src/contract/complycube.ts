@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from './admin.ts'
 import { createCaller, show, type Answer } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget } from './suite.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
 
 export type ComplyCubeEnvironment = 'sandbox' | 'live'
 
@@ -86,7 +86,7 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
       } else {
         const res = await api('GET', '/clients', { headers: auth(), query: { page: 1, pageSize: 1 } })
         clientId = res.status === 200 ? res.body?.items?.[0]?.id : undefined
-        if (!clientId) clientProblem = `no client to issue tokens for (listing answered ${show(res)}); pass clientId or allowWrites`
+        if (!clientId) clientProblem = `no client to issue tokens for (listing answered ${show(res)}); ${pass(['clientId', 'allowWrites'], 'or')}`
       }
     })
 
@@ -182,8 +182,8 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
       })
 
       if (!options.allowWrites) {
-        skipped('creates, reads, updates and deletes a client', 'creates data on the account; pass allowWrites')
-        skipped('answers 400 invalid_request naming email when a client has none', 'would create data if accepted; pass allowWrites')
+        skipped('creates, reads, updates and deletes a client', `creates data on the account; ${pass('allowWrites')}`)
+        skipped('answers 400 invalid_request naming email when a client has none', `would create data if accepted; ${pass('allowWrites')}`)
       } else {
         it('creates, reads, updates and deletes a client', async () => {
           const person = { type: 'person', email: 'ada.lovelace@example.com', personDetails: { firstName: 'Ada', lastName: 'Lovelace' } }
@@ -221,7 +221,7 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
 
     describe('token lifetime', () => {
       if (!admin) {
-        skipped('a token is accepted for 60 minutes and refused after', 'needs the sandbox clock; pass admin (a token-sandbox /__sandbox URL)')
+        skipped('a token is accepted for 60 minutes and refused after', `needs the sandbox clock; ${pass('admin')} (a token-sandbox /__sandbox URL)`)
         return
       }
       it('a token is accepted for 60 minutes and refused after', async (ctx) => {
@@ -245,7 +245,7 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
     describe('environment isolation', () => {
       const other = options.otherApiKey
       if (!other) {
-        skipped("a client of one environment does not exist in the other", `needs a key of the ${otherEnvironment(environment)} environment; pass otherApiKey`)
+        skipped("a client of one environment does not exist in the other", `needs a key of the ${otherEnvironment(environment)} environment; ${pass('otherApiKey')}`)
         return
       }
       it("a client of one environment does not exist in the other", async (ctx) => {
@@ -262,8 +262,8 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
 
     describe('token binding', () => {
       if (!admin) {
-        skipped('a Web SDK token works only on pages its referrer pattern matches', "needs the sandbox's verify endpoint (a real ComplyCube has none); pass admin")
-        skipped('a Mobile SDK token works only in the application it names', "needs the sandbox's verify endpoint; pass admin")
+        skipped('a Web SDK token works only on pages its referrer pattern matches', `needs the sandbox's verify endpoint (a real ComplyCube has none); ${pass('admin')}`)
+        skipped('a Mobile SDK token works only in the application it names', `needs the sandbox's verify endpoint; ${pass('admin')}`)
         return
       }
       const verify = (body: Record<string, unknown>) => admin.call('POST', '/complycube/tokens/verify', body)

@@ -7,7 +7,7 @@
 // and the guard's 401 answers are checked too.
 import { describe, expect, it } from 'vitest'
 import { createCaller, show, type Answer, type Caller } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget } from './suite.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
 
 export interface SandboxContractOptions extends SuiteTarget {
   /** The admin token the sandbox requires (`serve --admin-token`); sent as `Authorization: Bearer`. */
@@ -131,7 +131,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
 
       if (!options.allowWrites) {
-        skipped('creates, lists and revokes API keys', 'changes the sandbox’s keys; pass allowWrites')
+        skipped('creates, lists and revokes API keys', `changes the sandbox’s keys; ${pass('allowWrites')}`)
       } else {
         it('creates, lists and revokes API keys', async () => {
           const key = ok(await api('POST', '/complycube/keys', { json: { environment: 'live', name: 'contract suite' } }), 201)
@@ -232,9 +232,9 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
 
       if (!options.allowWrites) {
-        skipped('creates a Mobile Key, mints and judges a token with it, lists the token, and revokes the key', 'changes the sandbox’s keys; pass allowWrites')
-        skipped('changes one setting and keeps the others', 'changes the sandbox’s settings; pass allowWrites')
-        skipped('registers a face for a masked CPF', 'changes the sandbox’s faces; pass allowWrites')
+        skipped('creates a Mobile Key, mints and judges a token with it, lists the token, and revokes the key', `changes the sandbox’s keys; ${pass('allowWrites')}`)
+        skipped('changes one setting and keeps the others', `changes the sandbox’s settings; ${pass('allowWrites')}`)
+        skipped('registers a face for a masked CPF', `changes the sandbox’s faces; ${pass('allowWrites')}`)
       } else {
         it('creates a Mobile Key, mints and judges a token with it, lists the token, and revokes the key', async () => {
           const created = ok(await api('POST', '/caf/keys', { json: { environment: 'beta', name: 'contract suite', products: CAF_PRODUCTS } }), 201)
@@ -332,7 +332,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
 
       if (!options.allowWrites) {
-        skipped("makes a card known to a tenant's ACS, once", 'changes the sandbox’s cards; pass allowWrites')
+        skipped("makes a card known to a tenant's ACS, once", `changes the sandbox’s cards; ${pass('allowWrites')}`)
       } else {
         it("makes a card known to a tenant's ACS, once", async () => {
           const [tenant] = ok(await api('GET', '/ca/tenants')).tenants
@@ -363,8 +363,8 @@ export function sandboxContract(options: SandboxContractOptions): void {
 
     describe('admin token', () => {
       if (token === undefined) {
-        skipped('answers 401 unauthorized without the admin token or with a wrong one', 'needs a sandbox whose admin guard is on; pass adminToken')
-        skipped('takes the admin token as Authorization: Bearer or x-sandbox-admin-token', 'needs a sandbox whose admin guard is on; pass adminToken')
+        skipped('answers 401 unauthorized without the admin token or with a wrong one', `needs a sandbox whose admin guard is on; ${pass('adminToken')}`)
+        skipped('takes the admin token as Authorization: Bearer or x-sandbox-admin-token', `needs a sandbox whose admin guard is on; ${pass('adminToken')}`)
         return
       }
       const expectUnauthorized = (res: Answer) => {
@@ -392,7 +392,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
     })
 
     if (!options.allowWrites) {
-      skipped('resets to the seed, with an empty journal', 'resets the sandbox; pass allowWrites')
+      skipped('resets to the seed, with an empty journal', `resets the sandbox; ${pass('allowWrites')}`)
     } else {
       it('resets to the seed, with an empty journal', async () => {
         const body = ok(await api('POST', '/reset'))

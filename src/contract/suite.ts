@@ -83,6 +83,33 @@ export function otherBaseUrls(suite: ContractSuite, url: (api: OtherApi) => stri
 }
 
 /** A case that cannot run with these options: skipped, with the reason in its name and printed. */
+/** The CLI flag for each suite option a skip reason may ask for. */
+const FLAGS: Record<string, string> = {
+  admin: '--admin-url',
+  adminToken: 'TOKEN_SANDBOX_ADMIN_TOKEN',
+  allowWrites: '--allow-writes',
+  accountId: '--account-id',
+  'baseUrls.bff': '--bff-url',
+  cardNumber: '--card-number',
+  clientId: '--client-id',
+  otherApiKey: '--other-api-key',
+  otherClientId: '--other-client-id',
+  otherClientSecret: '--other-client-secret',
+  otherTenant: '--other-username and --other-password',
+  peopleId: '--people-id',
+  tenantId: '--tenant-id',
+}
+
+/**
+ * "pass allowWrites" in code, "pass --allow-writes" under `token-sandbox contract` (which sets
+ * TOKEN_SANDBOX_CONTRACT_SUITE for the run): a skip reason names what the reader can give.
+ */
+export function pass(options: string | string[], joiner: 'and' | 'or' = 'and'): string {
+  const cli = globalThis.process?.env?.TOKEN_SANDBOX_CONTRACT_SUITE !== undefined
+  const names = (Array.isArray(options) ? options : [options]).map((o) => (cli ? (FLAGS[o] ?? o) : o))
+  return `pass ${names.join(` ${joiner} `)}`
+}
+
 export function skipped(title: string, reason: string): void {
   it.skip(`${title} — skipped: ${reason}`, () => {})
   console.info(`[contract] skipped "${title}": ${reason}`)

@@ -26,9 +26,10 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true })
 })
 
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+function cli(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
+      ...(cwd ? { cwd } : {}),
       env: { ...process.env, COMPLYCUBE_API_KEY: '', TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -69,6 +70,26 @@ describe('token-sandbox contract', () => {
     const without = await cli(args, { COMPLYCUBE_API_KEY: KEY, TOKEN_SANDBOX_ADMIN_TOKEN: '' })
     expect(without.code).toBe(1)
     expect(await readFile(report, 'utf8')).toMatch(/sandbox admin GET \/clock answered 401/)
+  }, 60_000)
+
+  it('writes a relative --output-file where it is run, names JUnit cases by suite, and skip reasons by flag', async () => {
+    const base = ['contract', 'complycube', '--base-url', `${good.url}/complycube/v1`]
+    const { code, out } = await cli([...base, '--reporter', 'junit', '--output-file', 'reports/cc.xml'], { COMPLYCUBE_API_KEY: KEY }, work)
+    expect(code, out).toBe(0)
+    const xml = await readFile(join(work, 'reports', 'cc.xml'), 'utf8')
+    expect(xml).not.toContain('classname="suite.contract.ts"')
+    expect(xml).toMatch(/classname="complycube contract"/)
+    // Without --allow-writes and --admin-url, the reasons name those flags, not code options.
+    expect(xml).toMatch(/skipped: creates data on the account; pass --allow-writes/)
+    expect(xml).toMatch(/pass --admin-url/)
+    expect(xml).not.toMatch(/pass (allowWrites|admin)\b/)
+  }, 60_000)
+
+  it('lists every case by name on a passing run with the default reporter', async () => {
+    const { code, out } = await cli(['contract', 'complycube', '--base-url', `${good.url}/complycube/v1`], { COMPLYCUBE_API_KEY: KEY })
+    expect(code, out).toBe(0)
+    expect(out).toMatch(/issues a Web SDK token/)
+    expect(out).toMatch(/a token is accepted for 60 minutes and refused after — skipped: needs the sandbox clock; pass --admin-url/)
   }, 60_000)
 
   it('exits 1 when the endpoint breaks the contract (a renamed token field)', async () => {
