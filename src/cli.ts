@@ -2,17 +2,19 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
-import { startServer, type ServeOptions } from './server/server.ts'
+import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
 import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
-import { credential, UsageError } from './cli/usage.ts'
+import { UsageError } from './cli/usage.ts'
+import { DEFAULT_PORT, resolveServeOptions } from './cli/serve-options.ts'
+
 import { StateFileError } from './server/state-file.ts'
 
 // For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
 export { withDefaultV8Flags } from './server/v8-flags.ts'
 
-export const DEFAULT_PORT = 4545
+export { DEFAULT_PORT } from './cli/serve-options.ts'
 
 const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA token APIs
 
@@ -42,77 +44,11 @@ serve options:
                       subdomains); the admin API always refuses other origins' pages
   --quiet             print only the base URLs (and a generated admin token)
 
+  Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS (comma-separated).
+  Flags win over the environment, the environment over the config file.
+
 Run 'token-sandbox <command> --help' for a command's options.`
-
-function positiveInt(name: string, value: string | undefined, allowZero = false): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^\d+$/.test(value) || (!allowZero && Number(value) === 0)) throw new UsageError(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} integer, got '${value}'`)
-  return Number(value)
-}
-
-/** A TCP port, 0 to 65535 (0 picks a free one). */
-function portNumber(where: string, value: string): number {
-  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) throw new UsageError(`${where} must be a port number from 0 to 65535 (0 picks a free one), got '${value.slice(0, 40)}'`)
-  return Number(value)
-}
-
-function readJson(path: string, what: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (err) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (err) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(err as Error).message}`)
-  }
-}
-
-function loadConfig(path: string): ServeOptions {
-  const raw = readJson(path, 'config file')
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`config file ${path} must hold a JSON object`)
-  const config = raw as Record<string, unknown>
-  const out: ServeOptions = {}
-  for (const key of Object.keys(config)) {
-    if (!['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts'].includes(key)) {
-      throw new UsageError(`config file ${path}: unknown key '${key}'`)
-    }
-  }
-  if (config.port !== undefined) out.port = portNumber(`config file ${path}: 'port'`, String(config.port))
-  if (typeof config.host === 'string') out.host = config.host
-  if (typeof config.seed === 'string') out.seed = config.seed
-  if (config.bodyLimit !== undefined) out.bodyLimit = positiveInt('bodyLimit', String(config.bodyLimit))!
-  if (config.journalSize !== undefined) out.journalSize = positiveInt('journalSize', String(config.journalSize))!
-  if (config.fixtures !== undefined) {
-    const fixtures = config.fixtures as Record<string, unknown>
-    const resolved: Record<string, unknown> = {}
-    for (const [vendor, value] of Object.entries(fixtures)) {
-      resolved[vendor] = typeof value === 'string' ? readJson(value, `${vendor} fixtures`) : value
-    }
-    out.fixtures = resolved as ServeOptions['fixtures']
-  }
-  if (config.baseUrls !== undefined) out.baseUrls = config.baseUrls as ServeOptions['baseUrls']
-  if (config.state !== undefined) {
-    if (typeof config.state !== 'string' || config.state === '') throw new UsageError(`config file ${path}: 'state' must be a file path`)
-    out.stateFile = config.state
-  }
-  if (config.allowedHosts !== undefined) {
-    if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string')) {
-      throw new UsageError(`config file ${path}: 'allowedHosts' must be an array of host names`)
-    }
-    out.allowedHosts = config.allowedHosts.map((h) => allowedHost(h, `config file ${path}: 'allowedHosts'`))
-  }
-  return out
-}
-
-/** A host name for --allowed-host: a name, `.domain`, or `*`; no port, path or spaces. */
-function allowedHost(value: string, where: string): string {
-  const host = value.trim().toLowerCase()
-  if (host === '*' || /^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) return host
-  throw new UsageError(`${where}: '${value}' is not a host name (like 'sandbox.local', or '.example.test' for a domain)`)
-}
 
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -136,27 +72,7 @@ async function serve(argv: string[]): Promise<number> {
     console.log(HELP)
     return 0
   }
-  const options: ServeOptions = values.config ? loadConfig(values.config) : {}
-  options.port = (values.port === undefined ? undefined : portNumber('--port', values.port)) ?? options.port ?? DEFAULT_PORT
-  if (values.host) options.host = values.host
-  if (values.seed) options.seed = values.seed
-  const bodyLimit = positiveInt('body-limit', values['body-limit'])
-  if (bodyLimit !== undefined) options.bodyLimit = bodyLimit
-  const journalSize = positiveInt('journal-size', values['journal-size'])
-  if (journalSize !== undefined) options.journalSize = journalSize
-  if (values.state !== undefined) {
-    if (values.state === '') throw new UsageError('--state needs a file path')
-    options.stateFile = values.state
-  }
-  if (values['allowed-host']) {
-    const hosts = values['allowed-host'].flatMap((v) => v.split(',')).filter((v) => v.trim() !== '')
-    options.allowedHosts = [...(options.allowedHosts ?? []), ...hosts.map((h) => allowedHost(h, '--allowed-host'))]
-  }
-  const adminToken = credential(values['admin-token'], 'TOKEN_SANDBOX_ADMIN_TOKEN')
-  if (adminToken !== undefined) {
-    if (!/^[\x21-\x7e]{16,512}$/.test(adminToken)) throw new UsageError('the admin token must be 16 to 512 visible ASCII characters, without spaces')
-    options.adminToken = adminToken
-  }
+  const options = resolveServeOptions(values)
 
   let running
   try {

@@ -1,0 +1,175 @@
+// `token-sandbox serve`'s options from four sources, in this order of precedence: flags, the
+// environment (TOKEN_SANDBOX_*, and PORT as hosting platforms set it), the config file
+// (--config or TOKEN_SANDBOX_CONFIG), defaults. Every bad value is a UsageError (exit 2) that
+// names where it came from.
+import { readFileSync } from 'node:fs'
+import type { ServeOptions } from '../server/server.ts'
+import { UsageError } from './usage.ts'
+
+export const DEFAULT_PORT = 4545
+
+/** The flags `serve` reads, as node:util parseArgs gives them. */
+export interface ServeFlags {
+  port?: string
+  host?: string
+  seed?: string
+  config?: string
+  'body-limit'?: string
+  'journal-size'?: string
+  state?: string
+  'admin-token'?: string
+  'allowed-host'?: string[]
+}
+
+/** Environment variables `serve` reads, by the flag they stand for. */
+export const SERVE_ENV = {
+  port: 'TOKEN_SANDBOX_PORT',
+  host: 'TOKEN_SANDBOX_HOST',
+  seed: 'TOKEN_SANDBOX_SEED',
+  config: 'TOKEN_SANDBOX_CONFIG',
+  'body-limit': 'TOKEN_SANDBOX_BODY_LIMIT',
+  'journal-size': 'TOKEN_SANDBOX_JOURNAL_SIZE',
+  state: 'TOKEN_SANDBOX_STATE',
+  'admin-token': 'TOKEN_SANDBOX_ADMIN_TOKEN',
+  'allowed-host': 'TOKEN_SANDBOX_ALLOWED_HOSTS',
+} as const
+
+/** A TCP port, 0 to 65535 (0 picks a free one). */
+export function portNumber(where: string, value: string): number {
+  if (!/^\d{1,5}$/.test(value) || Number(value) > 65535) {
+    throw new UsageError(`${where} must be a port number from 0 to 65535 (0 picks a free one), got '${value.slice(0, 40)}'`)
+  }
+  return Number(value)
+}
+
+function positiveInt(where: string, value: string): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) === 0) throw new UsageError(`${where} must be a positive integer, got '${value.slice(0, 40)}'`)
+  return Number(value)
+}
+
+/** A host name for --allowed-host: a name, `.domain`, or `*`; no port, path or spaces. */
+export function allowedHost(value: string, where: string): string {
+  const host = value.trim().toLowerCase()
+  if (host === '*' || /^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*\.?$/.test(host)) return host
+  throw new UsageError(`${where}: '${value.slice(0, 100)}' is not a host name (like 'sandbox.local', or '.example.test' for a domain)`)
+}
+
+const allowedHosts = (list: string, where: string) =>
+  list
+    .split(',')
+    .filter((v) => v.trim() !== '')
+    .map((h) => allowedHost(h, where))
+
+function adminToken(value: string, where: string): string {
+  if (!/^[\x21-\x7e]{16,512}$/.test(value)) throw new UsageError(`${where}: the admin token must be 16 to 512 visible ASCII characters, without spaces`)
+  return value
+}
+
+function readJson(path: string, what: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (err) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(err as Error).message}`)
+  }
+}
+
+const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts']
+
+export function loadConfig(path: string): ServeOptions {
+  const raw = readJson(path, 'config file')
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`config file ${path} must hold a JSON object`)
+  const config = raw as Record<string, unknown>
+  const where = (key: string) => `config file ${path}: '${key}'`
+  const out: ServeOptions = {}
+  for (const key of Object.keys(config)) {
+    if (!CONFIG_KEYS.includes(key)) throw new UsageError(`config file ${path}: unknown key '${key}' (known: ${CONFIG_KEYS.join(', ')})`)
+  }
+  const text = (key: string): string | undefined => {
+    const v = config[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'string' || v === '') throw new UsageError(`${where(key)} must be a non-empty string`)
+    return v
+  }
+  const int = (key: string): string | undefined => {
+    const v = config[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'number' && typeof v !== 'string') throw new UsageError(`${where(key)} must be a number`)
+    return String(v)
+  }
+  const port = int('port')
+  if (port !== undefined) out.port = portNumber(where('port'), port)
+  const host = text('host')
+  if (host !== undefined) out.host = host
+  const seed = text('seed')
+  if (seed !== undefined) out.seed = seed
+  const bodyLimit = int('bodyLimit')
+  if (bodyLimit !== undefined) out.bodyLimit = positiveInt(where('bodyLimit'), bodyLimit)
+  const journalSize = int('journalSize')
+  if (journalSize !== undefined) out.journalSize = positiveInt(where('journalSize'), journalSize)
+  const state = text('state')
+  if (state !== undefined) out.stateFile = state
+  if (config.fixtures !== undefined) {
+    if (typeof config.fixtures !== 'object' || config.fixtures === null || Array.isArray(config.fixtures)) {
+      throw new UsageError(`${where('fixtures')} must be an object: { "<vendor>": <file or object> }`)
+    }
+    const resolved: Record<string, unknown> = {}
+    for (const [vendor, value] of Object.entries(config.fixtures)) {
+      resolved[vendor] = typeof value === 'string' ? readJson(value, `${vendor} fixtures`) : value
+    }
+    out.fixtures = resolved as ServeOptions['fixtures']
+  }
+  if (config.baseUrls !== undefined) out.baseUrls = config.baseUrls as ServeOptions['baseUrls']
+  if (config.allowedHosts !== undefined) {
+    if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string')) {
+      throw new UsageError(`${where('allowedHosts')} must be an array of host names`)
+    }
+    out.allowedHosts = config.allowedHosts.map((h) => allowedHost(h, where('allowedHosts')))
+  }
+  return out
+}
+
+/** The options `serve` starts with: flags > environment > config file > defaults. */
+export function resolveServeOptions(flags: ServeFlags, env: Record<string, string | undefined> = process.env): ServeOptions {
+  // One value a setting: the flag, else its variable (empty counts as unset), each with its name.
+  const pick = (name: keyof typeof SERVE_ENV): { value: string; where: string } | undefined => {
+    const flag = flags[name]
+    if (typeof flag === 'string') return { value: flag, where: `--${name}` }
+    const fromEnv = env[SERVE_ENV[name]]
+    return fromEnv ? { value: fromEnv, where: SERVE_ENV[name] } : undefined
+  }
+  const config = pick('config')
+  const options: ServeOptions = config ? loadConfig(config.value) : {}
+
+  const port = pick('port') ?? (env.PORT ? { value: env.PORT, where: 'PORT' } : undefined)
+  options.port = port ? portNumber(port.where, port.value) : (options.port ?? DEFAULT_PORT)
+  const host = pick('host')
+  if (host) {
+    if (host.value === '') throw new UsageError(`${host.where} needs an address`)
+    options.host = host.value
+  }
+  const seed = pick('seed')
+  if (seed) options.seed = seed.value
+  const bodyLimit = pick('body-limit')
+  if (bodyLimit) options.bodyLimit = positiveInt(bodyLimit.where, bodyLimit.value)
+  const journalSize = pick('journal-size')
+  if (journalSize) options.journalSize = positiveInt(journalSize.where, journalSize.value)
+  const state = pick('state')
+  if (state) {
+    if (state.value === '') throw new UsageError(`${state.where} needs a file path`)
+    options.stateFile = state.value
+  }
+  // Hosts add up across sources: the config's, then the variable's or the flags'.
+  if (flags['allowed-host']) options.allowedHosts = [...(options.allowedHosts ?? []), ...flags['allowed-host'].flatMap((v) => allowedHosts(v, '--allowed-host'))]
+  else if (env[SERVE_ENV['allowed-host']]) {
+    options.allowedHosts = [...(options.allowedHosts ?? []), ...allowedHosts(env[SERVE_ENV['allowed-host']]!, SERVE_ENV['allowed-host'])]
+  }
+  const token = pick('admin-token')
+  if (token) options.adminToken = adminToken(token.value, token.where)
+  return options
+}
