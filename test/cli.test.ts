@@ -34,6 +34,9 @@ describe('token-sandbox serve', () => {
     expect(out).toContain(`${url}/complycube/v1`)
     expect(out).toContain('test_tokensandbox_default_0001')
     expect(out).not.toContain('test_tokensandbox_revoked_0001')
+    // The seeded ComplyCube clients, to ask tokens for.
+    expect(out).toMatch(/complycube +sandbox +client +5eb04fcd0f3e360008035eb1/)
+    expect(out).toMatch(/complycube +live +client +6a1b2c3d4e5f60718293a4b5/)
     const health = await fetch(`${url}/__sandbox/health`)
     expect(health.status).toBe(200)
     const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

@@ -56,10 +56,13 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
     listKeys: () => listKeys(state),
     getClient: (environment, id) => findClient(state, environment, id),
   }),
-  describe: (state) =>
-    listKeys(state)
+  describe: (state) => [
+    ...listKeys(state)
       .filter((k) => !k.revoked)
       .map((k) => `${k.environment.padEnd(8)} API key  ${k.key}`),
+    // The seed's clients, to ask tokens for (`POST /v1/tokens` needs a clientId).
+    ...state.fixtures.clients.map((c) => `${c.environment.padEnd(8)} client   ${c.id}  (${c.type}${typeof c.email === 'string' ? `, ${c.email}` : ''})`),
+  ],
 }
 
 export type { ComplyCubeState, ComplyCubeFixtures, Environment, VerifyInput }
