@@ -30,7 +30,7 @@ serve options:
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..],
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..],
                       fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
@@ -42,10 +42,13 @@ serve options:
   --allowed-host <h>  a host name the admin API answers besides IP addresses and localhost
                       (repeat or comma-separate; '.example.test' for a domain and its
                       subdomains); the admin API always refuses other origins' pages
+  --cors <origins>    let pages on these origins call every vendor route (comma-separate, or
+                      '*' for any), e.g. --cors http://localhost:5173; CAF's BFF answers any
+                      origin anyway, as CAF's must; never the admin API
   --quiet             print only the base URLs (and a generated admin token)
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS (comma-separated).
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated).
   Flags win over the environment, the environment over the config file.
 
 Run 'token-sandbox <command> --help' for a command's options.`
@@ -63,6 +66,7 @@ async function serve(argv: string[]): Promise<number> {
       state: { type: 'string' },
       'admin-token': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
+      cors: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

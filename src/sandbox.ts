@@ -37,6 +37,8 @@ export interface VendorMount {
   vendor: VendorName
   base: string
   environment: string | null
+  /** Called by browsers from any site (answers CORS on the standalone server): see MountSpec. */
+  browserFacing?: boolean
 }
 
 export interface Sandbox extends VendorApis {

@@ -3,6 +3,7 @@
 // (--config or TOKEN_SANDBOX_CONFIG), defaults. Every bad value is a UsageError (exit 2) that
 // names where it came from.
 import { readFileSync } from 'node:fs'
+import { checkOrigin } from '../server/cors.ts'
 import type { ServeOptions } from '../server/server.ts'
 import { UsageError } from './usage.ts'
 
@@ -19,6 +20,7 @@ export interface ServeFlags {
   state?: string
   'admin-token'?: string
   'allowed-host'?: string[]
+  cors?: string[]
 }
 
 /** Environment variables `serve` reads, by the flag they stand for. */
@@ -32,6 +34,7 @@ export const SERVE_ENV = {
   state: 'TOKEN_SANDBOX_STATE',
   'admin-token': 'TOKEN_SANDBOX_ADMIN_TOKEN',
   'allowed-host': 'TOKEN_SANDBOX_ALLOWED_HOSTS',
+  cors: 'TOKEN_SANDBOX_CORS',
 } as const
 
 /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -60,6 +63,19 @@ const allowedHosts = (list: string, where: string) =>
     .filter((v) => v.trim() !== '')
     .map((h) => allowedHost(h, where))
 
+const corsOrigins = (list: string, where: string) =>
+  list
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '')
+    .map((o) => {
+      try {
+        return checkOrigin(o)
+      } catch (err) {
+        throw new UsageError(`${where}: ${(err as Error).message}`)
+      }
+    })
+
 function adminToken(value: string, where: string): string {
   if (!/^[\x21-\x7e]{16,512}$/.test(value)) throw new UsageError(`${where}: the admin token must be 16 to 512 visible ASCII characters, without spaces`)
   return value
@@ -79,7 +95,7 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts']
+const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors']
 
 export function loadConfig(path: string): ServeOptions {
   const raw = readJson(path, 'config file')
@@ -131,6 +147,10 @@ export function loadConfig(path: string): ServeOptions {
     }
     out.allowedHosts = config.allowedHosts.map((h) => allowedHost(h, where('allowedHosts')))
   }
+  if (config.cors !== undefined) {
+    if (!Array.isArray(config.cors) || !config.cors.every((o) => typeof o === 'string')) throw new UsageError(`${where('cors')} must be an array of origins`)
+    out.cors = config.cors.flatMap((o) => corsOrigins(o, where('cors')))
+  }
   return out
 }
 
@@ -169,6 +189,9 @@ export function resolveServeOptions(flags: ServeFlags, env: Record<string, strin
   else if (env[SERVE_ENV['allowed-host']]) {
     options.allowedHosts = [...(options.allowedHosts ?? []), ...allowedHosts(env[SERVE_ENV['allowed-host']]!, SERVE_ENV['allowed-host'])]
   }
+  // Origins replace the config's: the most specific source says who may call.
+  if (flags.cors) options.cors = flags.cors.flatMap((v) => corsOrigins(v, '--cors'))
+  else if (env[SERVE_ENV.cors]) options.cors = corsOrigins(env[SERVE_ENV.cors]!, SERVE_ENV.cors)
   const token = pick('admin-token')
   if (token) options.adminToken = adminToken(token.value, token.where)
   return options

@@ -4,7 +4,13 @@ import type { Mount } from './dispatch.ts'
 import type { Core, ErrorBuilders, Route, RouteContext } from './service.ts'
 import type { SandboxResponse } from './types.ts'
 
-export type MountSpec = Omit<Mount, 'service'>
+export type MountSpec = Omit<Mount, 'service'> & {
+  /**
+   * Browsers call this API from the integrators' own pages (CAF's web SDK and BFF), so the
+   * vendor's host must answer CORS for any origin; the standalone server does the same.
+   */
+  browserFacing?: boolean
+}
 
 export interface VendorModule<S, Api, Fixtures> {
   name: string

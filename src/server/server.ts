@@ -6,6 +6,7 @@ import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } 
 import { createRequestListener } from './node-adapter.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
+import { withCors } from './cors.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
 import { installFastCrypto } from './fast-crypto.ts'
@@ -42,6 +43,11 @@ export interface ServeOptions extends SandboxOptions {
    * domain and its subdomains, `*` for any): see ./admin-origin-guard.ts. Vendor routes answer any Host.
    */
   allowedHosts?: readonly string[]
+  /**
+   * Origins every vendor route answers CORS for (`http://localhost:5173`, or `*`); routes browsers
+   * call on the real vendor (CAF's BFF) answer any origin regardless. Never the admin API: ./cors.ts.
+   */
+  cors?: readonly string[]
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
@@ -93,6 +99,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (stateFile) handle = persisting(handle, stateFile, options.onError)
   if (adminToken !== null) handle = guardAdmin(handle, adminToken)
   // Outermost: a request a page on another site could have sent never reaches the admin routes.
+  handle = withCors(handle, sandbox.prefixes(), { origins: options.cors ?? [] })
   handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [] })
   const server = createServer({
     requestTimeout,

@@ -58,6 +58,14 @@ describe('serve options: flags > environment > config file > defaults', () => {
     expect(resolveServeOptions({ config: file, 'allowed-host': ['d.test'] }, {}).allowedHosts).toEqual(['c.test', 'd.test'])
   })
 
+  it('takes CORS origins from --cors, TOKEN_SANDBOX_CORS or the config file, the most specific replacing the rest', () => {
+    const file = config({ cors: ['http://a.test'] })
+    expect(resolveServeOptions({ config: file }, {}).cors).toEqual(['http://a.test'])
+    expect(resolveServeOptions({ config: file }, { TOKEN_SANDBOX_CORS: 'http://b.test, *' }).cors).toEqual(['http://b.test', '*'])
+    expect(resolveServeOptions({ config: file, cors: ['http://c.test:81'] }, { TOKEN_SANDBOX_CORS: 'http://b.test' }).cors).toEqual(['http://c.test:81'])
+    expect(() => resolveServeOptions({}, { TOKEN_SANDBOX_CORS: 'b.test' })).toThrow(/^TOKEN_SANDBOX_CORS: 'b\.test' is not an origin/)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(resolveServeOptions({}, { TOKEN_SANDBOX_PORT: '', TOKEN_SANDBOX_SEED: '' })).toEqual({ port: DEFAULT_PORT })
   })

@@ -41,7 +41,8 @@ export function realMounts(): MountSpec[] {
 export function prefixMounts(): MountSpec[] {
   return ENVIRONMENTS.flatMap((environment) => [
     { base: prefixFor(environment, 'mobile'), environment },
-    { base: prefixFor(environment, 'bff'), environment },
+    // The web SDK calls the BFF from the integrator's page: see docs/vendors/caf.md (CORS).
+    { base: prefixFor(environment, 'bff'), environment, browserFacing: true },
   ])
 }
 
