@@ -37,6 +37,8 @@ async function toSandboxRequest(request: Request, bodyLimit: number): Promise<Sa
 }
 
 function toResponse(answer: SandboxResponse): Response {
+  // An injected fault: the caller's fetch fails as on a dropped connection.
+  if (answer.drop) return HttpResponse.error()
   const noBody = answer.body === undefined || answer.status === 204 || answer.status === 304
   const body = noBody
     ? null

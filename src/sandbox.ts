@@ -6,6 +6,7 @@ import { adminRoutes } from './admin/routes.ts'
 import { createIssuedTokens } from './admin/issued.ts'
 import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
+import { createFaults, type Faults } from './core/faults.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
@@ -54,6 +55,8 @@ export interface Sandbox extends VendorApis {
   bodyLimit: number
   clock: Clock
   journal: Journal
+  /** Injected faults: delays, error statuses, dropped connections for the next matching requests. */
+  faults: Faults
   reset(): void
   close(): void
   /** Everything a restart must keep (rows, signing secrets, issued tokens, clock) as one versioned JSON document: see ./sandbox-state.ts. */
@@ -95,7 +98,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (listeners.size !== 0) changed()
     },
   })
-  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit }
+  const faults = createFaults(Object.keys(vendorModules))
+  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, bodyLimit }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
     const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>
@@ -112,6 +116,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     journal,
     () => vendors.forEach((v) => v.module.reset(v.state)),
     {
+      faults,
       issued,
       catalogue: () =>
         vendors.map((v) => ({
@@ -162,6 +167,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     bodyLimit,
     clock,
     journal,
+    faults,
     reset: () => admin.reset(),
     close: () => journal.clear(),
     snapshot: () => takeSnapshot(parts),

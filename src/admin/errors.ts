@@ -21,4 +21,6 @@ export const adminErrors: ErrorBuilders = {
   methodNotAllowed: (method, path, allowed) =>
     adminError(405, 'method_not_allowed', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`),
   internal: () => adminError(500, 'internal', 'The sandbox failed to answer; see its log'),
+  // The admin API is never faulted; kept for the interface.
+  forStatus: (status) => (status >= 500 ? adminError(status, 'internal', `HTTP ${status}`) : adminError(status, 'bad_request', `HTTP ${status}`)),
 }

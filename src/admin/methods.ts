@@ -1,5 +1,6 @@
 // The in-process admin surface; the HTTP admin routes are a thin layer over it.
 import type { Clock } from '../core/clock.ts'
+import type { Faults } from '../core/faults.ts'
 import type { Journal, JournalEntry, JournalFilter } from '../core/journal.ts'
 import type { AdminBody } from './bodies.ts'
 import type { IssuedTokens } from './issued.ts'
@@ -17,6 +18,8 @@ export interface SandboxAdmin {
   tokens(): AdminBody['IssuedToken'][]
   /** What each vendor serves: base URLs, prefixes, admin routes. */
   vendors(): VendorInfo[]
+  /** Injected faults: see ../core/faults.ts. */
+  faults: Faults
 }
 
 /**
@@ -27,6 +30,7 @@ export interface SandboxAdmin {
 export type VendorInfo = AdminBody['VendorInfo']
 
 export interface AdminExtras {
+  faults: Faults
   issued?: IssuedTokens
   catalogue?: () => VendorInfo[]
 }
@@ -36,7 +40,7 @@ export function createAdmin(
   clock: Clock,
   journal: Journal,
   resetAll: () => void,
-  extras: AdminExtras = {},
+  extras: AdminExtras,
 ): SandboxAdmin {
   return {
     health: () => ({
@@ -51,7 +55,9 @@ export function createAdmin(
       resetAll()
       journal.clear()
       extras.issued?.clear()
+      extras.faults.clear()
     },
+    faults: extras.faults,
     clock,
     requests: (filter) => journal.list(filter),
     tokens: () => extras.issued?.list(journal.list({ limit: journal.capacity })) ?? [],

@@ -4,6 +4,7 @@
 import { MAX_EPOCH_MS, parseDuration } from '../core/clock.ts'
 import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
+import { FaultError, type FaultRule } from '../core/faults.ts'
 import type { Route, RouteContext } from '../core/service.ts'
 import type { AdminBody } from './bodies.ts'
 import { dashboard } from './dashboard.ts'
@@ -15,6 +16,8 @@ type Ctx = RouteContext<SandboxAdmin>
 
 const bodyObject = (ctx: Ctx): Record<string, unknown> | null =>
   ctx.body === undefined ? {} : isRecord(ctx.body) ? ctx.body : null
+
+const faultList = (ctx: Ctx) => json(200, { faults: ctx.state.faults.list() } satisfies { faults: AdminBody['Fault'][] })
 
 /** Every clock route answers the clock as it now is: the contract's `ClockState`. */
 const clockState = (ctx: Ctx) => json(200, ctx.state.clock.state() satisfies AdminBody['ClockState'])
@@ -117,6 +120,37 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const filter = parseFilter(ctx.query)
       if (typeof filter === 'string') return badRequest(filter)
       return json(200, { requests: ctx.state.requests(filter) } satisfies AdminBody['RequestList'])
+    },
+  },
+  { method: 'GET', path: '/faults', handler: (ctx) => faultList(ctx) },
+  {
+    method: 'POST',
+    path: '/faults',
+    handler: (ctx) => {
+      try {
+        return json(201, ctx.state.faults.add(ctx.body as FaultRule) satisfies AdminBody['Fault'])
+      } catch (err) {
+        if (err instanceof FaultError) return badRequest(err.message)
+        throw err
+      }
+    },
+  },
+  {
+    method: 'POST',
+    path: '/faults/clear',
+    body: 'none',
+    handler: (ctx) => {
+      ctx.state.faults.clear()
+      return faultList(ctx)
+    },
+  },
+  {
+    method: 'POST',
+    path: '/faults/:id/remove',
+    body: 'none',
+    handler: (ctx) => {
+      if (!ctx.state.faults.remove(ctx.params.id!)) return adminError(404, 'not_found', 'No such fault')
+      return faultList(ctx)
     },
   },
   {

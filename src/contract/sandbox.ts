@@ -345,6 +345,28 @@ export function sandboxContract(options: SandboxContractOptions): void {
       }
     })
 
+    describe('faults', () => {
+      if (!options.allowWrites) {
+        skipped('adds a fault, lists it and removes it', `changes the sandbox’s faults; ${pass('allowWrites')}`)
+      } else {
+        it('adds a fault, lists it and removes it', async () => {
+          // A path no request takes, so the fault touches nothing while it is in force.
+          const rule = { vendor: 'ca', path: '/contract-suite-only', method: 'POST', status: 503 }
+          const added = ok(await api('POST', '/faults', { json: { ...rule, times: 3 } }), 201)
+          expect(added).toEqual({ ...rule, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
+          expect(ok(await api('GET', '/faults')).faults).toContainEqual(added)
+          const after = ok(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`)).faults
+          expect(after.map((f: { id: string }) => f.id)).not.toContain(added.id)
+          expectError(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`), { status: 404, code: 'not_found' })
+        })
+      }
+
+      it('answers 400 bad_request to a rule it cannot take', async () => {
+        const res = await api('POST', '/faults', { json: { status: 200 } })
+        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'status'] })
+      })
+    })
+
     describe('what a web page on another site could send', () => {
       it('answers 403 forbidden to a page on another origin, and grants it no CORS access', async () => {
         const res = await api('GET', '/health', { headers: { origin: 'https://evil.example' } })

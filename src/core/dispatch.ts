@@ -2,6 +2,7 @@
 // server), then to a route, and runs it. Failures found before the handler runs are answered
 // with the owning service's error builders, so every answer has the vendor's shape.
 import { parseJsonBody } from './body.ts'
+import { injectFault } from './faults.ts'
 import { createRouter, type Router } from './router.ts'
 import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
@@ -142,6 +143,8 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     try {
       let early = refuse(req, c, ctx)
       if (early instanceof Promise) early = await early
+      // A vendor request about to be answered: an injected fault may delay or replace the answer.
+      if (early === null && ctx.service.journal && core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
       res = early ?? (await ctx.route!.handler(ctx))
     } catch (err) {
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)

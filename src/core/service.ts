@@ -1,6 +1,7 @@
 // What a vendor (or the sandbox's own admin API) gives the core: routes, error builders and
 // state. The core owns routing, body parsing, timing and the journal; the service owns answers.
 import type { Clock } from './clock.ts'
+import type { Faults } from './faults.ts'
 import type { Ids } from './ids.ts'
 import type { JwtService } from './jwt.ts'
 import type { Journal } from './journal.ts'
@@ -12,6 +13,8 @@ export interface Core {
   ids: Ids
   jwt: JwtService
   journal: Journal
+  /** Injected faults (delays, error statuses, dropped connections) the dispatcher applies. */
+  faults: Faults
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
 }
@@ -24,6 +27,8 @@ export interface ErrorBuilders {
   notFound(method: string, path: string): SandboxResponse
   methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse
   internal(): SandboxResponse
+  /** The service's error answer for any status from 400 to 599 (an injected fault's). */
+  forStatus(status: number): SandboxResponse
 }
 
 export interface RouteContext<S> {

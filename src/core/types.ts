@@ -18,6 +18,8 @@ export interface SandboxResponse {
   headers: Record<string, string>
   /** `undefined` means no body (e.g. 204). Strings are sent as-is; other values as JSON. */
   body?: ResponseBody
+  /** No answer at all: the transport closes the connection (an injected fault). */
+  drop?: boolean
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }

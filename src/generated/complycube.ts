@@ -187,8 +187,11 @@ export interface components {
             /** @description A JWT, valid for 60 minutes. */
             token: string;
         };
-        /** @enum {string} */
-        ErrorType: "invalid_request" | "unauthorized" | "resource_not_found" | "rate_limit_exceeded" | "internal_server_error";
+        /**
+         * @description `payment_required` (402) is token-sandbox's: ComplyCube documents the status but no body.
+         * @enum {string}
+         */
+        ErrorType: "invalid_request" | "unauthorized" | "payment_required" | "resource_not_found" | "rate_limit_exceeded" | "internal_server_error";
         Error: {
             type: components["schemas"]["ErrorType"];
             message: string;

@@ -197,6 +197,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The faults in force, oldest first */
+        get: operations["listFaults"];
+        put?: never;
+        /**
+         * Delay, fail or drop the next matching vendor requests
+         * @description The first fault in force that matches a vendor request (after its route, credentials and body were accepted) applies to it and uses up one of its `times`. A `status` answers in the vendor's own error shape for that status; `drop` closes the connection without an answer (in-process, a network error); `delayMs` waits first (real time). The journal notes `meta.fault` on each such request. Reset clears them; no restart keeps them.
+         */
+        post: operations["addFault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faults/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove every fault (no body) */
+        post: operations["clearFaults"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faults/{id}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove one fault (no body) */
+        post: operations["removeFault"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{name}.yaml": {
         parameters: {
             query?: never;
@@ -533,6 +588,37 @@ export interface components {
             /** @description An ISO 8601 date or epoch milliseconds; default the current sandbox time. */
             at?: string | number;
         };
+        /** @description Which requests (every field given must match) and what happens to them. At least one of `status`, `delayMs`, `drop`. */
+        FaultRule: {
+            /** @enum {string} */
+            vendor?: "complycube" | "caf" | "ca";
+            /** @description ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
+            environment?: string;
+            method?: string;
+            /** @description The request path contains this. */
+            path?: string;
+            /** @default 1 */
+            times: number;
+            status?: number;
+            /** @default 0 */
+            delayMs: number;
+            /** @default false */
+            drop: boolean;
+        };
+        Fault: {
+            id: string;
+            vendor: string | null;
+            environment: string | null;
+            method: string | null;
+            path: string | null;
+            /** @description Matching requests it still applies to. */
+            remaining: number;
+            /** @description Requests it has applied to so far. */
+            hits: number;
+            status: number | null;
+            delayMs: number;
+            drop: boolean;
+        };
         AdvanceRequest: {
             /** @description A duration such as `61m`, `90s`, `2h`, `250ms`, `1d`; a bare number is seconds; negative goes back. */
             by: string | number;
@@ -548,6 +634,7 @@ export interface components {
             environment: string | null;
             method: string;
             path: string;
+            /** @description The status answered; 0 when an injected fault dropped the connection. */
             status: number;
             durationMs: number;
             /** @description Why the request was refused, precisely. */
@@ -839,6 +926,17 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description The faults in force, oldest first. */
+        FaultList: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": {
+                    faults: components["schemas"]["Fault"][];
+                };
             };
         };
         /** @description The server's admin guard is on and the request carries no admin token, or a wrong one. */
@@ -1168,6 +1266,87 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FaultList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    addFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRule"];
+            };
+        };
+        responses: {
+            /** @description The fault, in force. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Fault"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    clearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FaultList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    removeFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FaultList"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
         };

@@ -172,6 +172,11 @@ export function createRequestListener(options: AdapterOptions) {
       const request: SandboxRequest = { method: req.method ?? 'GET', url, headers: flattenHeaders(req.headers), body }
       if (tooLarge) request.bodyTooLarge = true
       const answer = await handle(request)
+      // An injected fault: no answer at all, the connection is gone.
+      if (answer.drop) {
+        req.socket.destroy()
+        return
+      }
       later(() => {
         try {
           // After refusing an oversized body, close the connection rather than read the rest of it.

@@ -51,4 +51,11 @@ export const errors: ErrorBuilders = {
   methodNotAllowed: (method, path, allowed) =>
     caError('method_not_allowed', `${method} is not supported on ${path}`, 405, { allow: allowed.join(', ') }),
   internal: () => caError('internal_error', 'The request could not be processed; send it again after some time', 500),
+  // CA answers its documented errors with 400 and says anything else means "try again later".
+  forStatus: (status) => {
+    if (status >= 500) return caError('internal_error', 'The request could not be processed; send it again after some time', status)
+    if (status === 401 || status === 403) return caError('unauthorized_access', 'Invalid credentials', status)
+    if (status === 404) return caError('resource_not_found', 'The requested resource does not exist', 404)
+    return caError('invalid_input', `The request could not be processed (HTTP ${status})`, status)
+  },
 }

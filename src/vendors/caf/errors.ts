@@ -33,4 +33,21 @@ export const errors: ErrorBuilders = {
   notFound: (method, path) => cafError(404, `Cannot ${method} ${path}`),
   methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
   internal: () => cafError(500, MESSAGES.internal),
+  // CAF documents no messages for these statuses: the HTTP reason phrase, in CAF's shape.
+  forStatus: (status) => cafError(status, status === 500 ? MESSAGES.internal : (REASONS[status] ?? `HTTP error ${status}`)),
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  402: 'Payment required',
+  403: 'Forbidden',
+  404: 'Not found',
+  408: 'Request timeout',
+  409: 'Conflict',
+  422: 'Unprocessable entity',
+  429: 'Too many requests',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
 }

@@ -41,10 +41,29 @@ export const errors: ErrorBuilders = {
   // ComplyCube documents no 405: an unknown method on a known path is a resource that does not exist.
   notFound: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} ${path}`),
   methodNotAllowed: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} ${path}`),
-  internal: () =>
-    ccError(
-      500,
-      'internal_server_error',
-      'An error has occurred, try your request again. If you still keep getting this error, please get in touch with Support.',
-    ),
+  internal: () => ccError(500, 'internal_server_error', INTERNAL_MESSAGE),
+  forStatus,
+}
+
+const INTERNAL_MESSAGE = 'An error has occurred, try your request again. If you still keep getting this error, please get in touch with Support.'
+
+/**
+ * ComplyCube's answer for a status (an injected fault): the documented bodies for 401, 403, 429
+ * and 500; 402 has none documented, so its `payment_required` type is ours (docs/vendors/complycube.md).
+ */
+function forStatus(status: number): SandboxResponse {
+  switch (status) {
+    case 401:
+      return unauthorized()
+    case 402:
+      return ccError(402, 'payment_required', 'Payment is due on your account')
+    case 403:
+      return ccError(403, 'unauthorized', 'Your current plan does not include access to this service')
+    case 404:
+      return ccError(404, 'resource_not_found', 'The requested resource does not exist')
+    case 429:
+      return ccError(429, 'rate_limit_exceeded', 'You have exceeded the rate limit prescribed to your plan')
+  }
+  if (status >= 500) return ccError(status, 'internal_server_error', INTERNAL_MESSAGE)
+  return ccError(status, 'invalid_request', `The request could not be processed (HTTP ${status})`)
 }
