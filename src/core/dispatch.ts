@@ -99,14 +99,17 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   const refuse = (req: SandboxRequest, c: CompiledMount | null, ctx: Context): SandboxResponse | null | Promise<SandboxResponse | null> => {
     const errors = ctx.service.errors
     if (!c) return errors.notFound(req.method, req.url.pathname)
-    const m = c.router.match(req.method, req.url.pathname.slice(c.prefix.length) || '/')
+    // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
+    // `/v1`), not the standalone server's prefix.
+    const sub = req.url.pathname.slice(c.prefix.length) || '/'
+    const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
       ctx.refuse('no such route')
-      return errors.notFound(req.method, req.url.pathname)
+      return errors.notFound(req.method, sub)
     }
     if (m.kind === 'method_not_allowed') {
       ctx.refuse('method not allowed')
-      return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
+      return errors.methodNotAllowed(req.method, sub, m.allowed)
     }
     ctx.params = m.params
     ctx.route = m.route

@@ -24,6 +24,7 @@ export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
   unsupportedContentType(contentType: string | undefined): SandboxResponse
   bodyTooLarge(limit: number): SandboxResponse
+  /** `path` is below the mount (the vendor's own path under its base URL), or the whole path when no mount matched. */
   notFound(method: string, path: string): SandboxResponse
   methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse
   internal(): SandboxResponse

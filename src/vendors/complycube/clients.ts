@@ -6,6 +6,8 @@ import type { SandboxResponse } from '../../core/types.ts'
 import { clientNotFound, invalidField } from './errors.ts'
 import { findClient, hasClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
 import { validateCreate, validateUpdate } from './validate-client.ts'
+import { matchesClientFilter, parseClientFilter } from './client-filters.ts'
+import { present, stored } from './entity-name.ts'
 import type { components } from '../../generated/complycube.ts'
 
 // Bodies are typed from contracts/complycube.yaml: a renamed field there fails `tsc` here.
@@ -26,10 +28,10 @@ export function createClient(ctx: Ctx): SandboxResponse {
   const now = new Date(core.clock.now()).toISOString()
   const id = core.ids.hex(24)
   // validateCreate has checked the body against the contract's ClientCreate rules.
-  const doc: ClientDocument = { id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now }
+  const doc = stored({ id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now })
   db.client.create({ id, environment: env(ctx), createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
   ctx.meta({ clientId: id })
-  return json(200, doc)
+  return json(200, present(doc))
 }
 
 export function getClient(ctx: Ctx): SandboxResponse {
@@ -38,7 +40,7 @@ export function getClient(ctx: Ctx): SandboxResponse {
     ctx.refuse('client not found in this environment')
     return clientNotFound(ctx.params.id!)
   }
-  return json(200, doc)
+  return json(200, present(doc))
 }
 
 export function updateClient(ctx: Ctx): SandboxResponse {
@@ -64,8 +66,9 @@ export function updateClient(ctx: Ctx): SandboxResponse {
     ;(next as Record<string, unknown>)[key] = isRecord(value) && isRecord(current) && key !== 'metadata' ? { ...current, ...value } : value
   }
   next.updatedAt = new Date(ctx.state.core.clock.now()).toISOString()
-  ctx.state.db.client.update({ where: { id: { equals: id } }, data: { document: JSON.stringify(next) } })
-  return json(200, next)
+  const doc2 = stored(next)
+  ctx.state.db.client.update({ where: { id: { equals: id } }, data: { document: JSON.stringify(doc2) } })
+  return json(200, present(doc2))
 }
 
 export function deleteClient(ctx: Ctx): SandboxResponse {
@@ -98,20 +101,30 @@ export function listClients(ctx: Ctx): SandboxResponse {
     ctx.refuse('invalid pageSize')
     return invalidField('pageSize', `'pageSize' must be an integer between 1 and ${MAX_PAGE_SIZE}`)
   }
-  const where = { environment: { equals: env(ctx) } }
-  const totalItems = ctx.state.db.client.count({ where })
-  const rows = ctx.state.db.client.findMany({
-    where,
-    orderBy: { createdAtMs: 'desc' },
-    take: pageSize,
-    skip: (page - 1) * pageSize,
-  })
-  const body: ClientList = {
-    page,
-    pageSize,
-    totalItems,
-    pages: Math.ceil(totalItems / pageSize),
-    items: rows.map((r) => JSON.parse(r.document) as ClientDocument),
+  const filter = parseClientFilter(ctx.query)
+  if (filter === null) {
+    // ComplyCube's rule: a malformed or unsupported filter matches nothing; it is not a 400.
+    ctx.refuse('malformed or unsupported filter: an empty list')
+    return json(200, { page, pageSize, totalItems: 0, pages: 0, items: [] } satisfies ClientList)
   }
+  const where = { environment: { equals: env(ctx) } }
+  const start = (page - 1) * pageSize
+  let items: ClientDocument[]
+  let totalItems: number
+  if (filter.equals.length === 0 && filter.dates.length === 0) {
+    totalItems = ctx.state.db.client.count({ where })
+    items = ctx.state.db.client
+      .findMany({ where, orderBy: { createdAtMs: 'desc' }, take: pageSize, skip: start })
+      .map((r) => JSON.parse(r.document) as ClientDocument)
+  } else {
+    // Filters look inside the document, so every client of the environment is read once.
+    const all = ctx.state.db.client
+      .findMany({ where, orderBy: { createdAtMs: 'desc' } })
+      .map((r) => JSON.parse(r.document) as ClientDocument)
+      .filter((doc) => matchesClientFilter(doc, filter))
+    totalItems = all.length
+    items = all.slice(start, start + pageSize)
+  }
+  const body: ClientList = { page, pageSize, totalItems, pages: Math.ceil(totalItems / pageSize), items: items.map(present) }
   return json(200, body)
 }

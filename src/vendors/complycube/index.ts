@@ -1,5 +1,6 @@
 // ComplyCube, read top to bottom like its API reference: where it lives, how it authenticates,
 // its routes, its errors, its seed.
+import { present } from './entity-name.ts'
 import type { VendorModule } from '../../core/vendor.ts'
 import type { Route } from '../../core/service.ts'
 import { adminRoutes, createKey, listKeys, revokeKey } from './admin.ts'
@@ -54,7 +55,10 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
     createKey: (environment, name) => createKey(state, environment, name),
     revokeKey: (key) => revokeKey(state, key),
     listKeys: () => listKeys(state),
-    getClient: (environment, id) => findClient(state, environment, id),
+    getClient: (environment, id) => {
+      const doc = findClient(state, environment, id)
+      return doc && present(doc)
+    },
   }),
   describe: (state) => [
     ...listKeys(state)
