@@ -88,8 +88,8 @@ function readIssued(value: unknown): IssuedRecord[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SnapshotError('issued must be an array')
   return value.map((r: unknown, i) => {
-    if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isFinite(r.signedAt)) {
-      throw new SnapshotError(`issued[${i}] must be { token, signedAt }`)
+    if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isInteger(r.signedAt) || Math.abs(r.signedAt) > MAX_EPOCH_MS) {
+      throw new SnapshotError(`issued[${i}] must be { token, signedAt } (signedAt in milliseconds within the range of a date)`)
     }
     if (r.origin === undefined) return { token: r.token, signedAt: r.signedAt }
     const o = r.origin
