@@ -27,8 +27,15 @@ const serveSync = (file: string) =>
     env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
   })
 
-/** A lock-contender child (test/support/lock-contender.ts) and a way to ask it something. */
-function contender(): { child: ChildProcess; ask(line: string): Promise<string> } {
+interface Contender {
+  child: ChildProcess
+  /** Resolves once the child is listening. */
+  ready: Promise<string>
+  ask(line: string): Promise<string>
+}
+
+/** A lock-contender child (test/support/lock-contender.ts), answering one line per line asked. */
+function contender(): Contender {
   const child = spawn(process.execPath, ['--import', 'tsx', CONTENDER], { stdio: ['pipe', 'pipe', 'inherit'] })
   const answers: string[] = []
   const waiting: ((line: string) => void)[] = []
@@ -38,15 +45,16 @@ function contender(): { child: ChildProcess; ask(line: string): Promise<string> 
     else answers.push(line)
   })
   const next = () => new Promise<string>((resolve) => (answers.length ? resolve(answers.shift()!) : waiting.push(resolve)))
+  // Its first line is `ready`.
+  const ready = next()
   return {
     child,
+    ready,
     ask(line) {
       child.stdin!.write(`${line}\n`)
       return next()
     },
-    // The first line is `ready`.
-    ...{ ready: next() },
-  } as { child: ChildProcess; ask(line: string): Promise<string>; ready: Promise<string> }
+  }
 }
 
 describe('processes racing over a stale lock', () => {
@@ -55,7 +63,7 @@ describe('processes racing over a stale lock', () => {
     const lock = join(dir, '.race.json.lock')
     const procs = Array.from({ length: 4 }, contender)
     try {
-      await Promise.all(procs.map((p) => (p as unknown as { ready: Promise<string> }).ready))
+      await Promise.all(procs.map((p) => p.ready))
       for (let round = 0; round < 20; round++) {
         writeFileSync(lock, DEAD_PID)
         const answers = await Promise.all(procs.map((p) => p.ask(`lock ${file}`)))
