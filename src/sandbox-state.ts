@@ -111,6 +111,9 @@ export function applySnapshot(parts: SnapshotParts, data: unknown): void {
   if (data.version !== SNAPSHOT_VERSION) {
     throw new SnapshotError(`state version ${JSON.stringify(data.version)} is not supported; this token-sandbox reads version ${SNAPSHOT_VERSION}`)
   }
+  if (data.savedAt !== undefined && (typeof data.savedAt !== 'string' || !Number.isFinite(Date.parse(data.savedAt)))) {
+    throw new SnapshotError('savedAt must be a date (ISO 8601)')
+  }
   const clock = readClock(data.clock)
   const ids = readIds(data.ids)
   const issued = readIssued(data.issued)

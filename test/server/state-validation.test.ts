@@ -58,6 +58,7 @@ const CASES: [string, string, RegExp][] = [
   ['a CA tenant secret that is a number', stateWith((s) => (s.vendors.ca.secrets.hedmoral = 5)), /ca\.secrets\.hedmoral must be a non-empty string/],
   ['an unknown property on a row', stateWith((s) => (ca(s).card[0].owner = 'x')), /ca\.db\.card\[0\] has an unknown property 'owner'/],
   ['an issued token signed out of range', stateWith((s) => (s.issued = [{ token: 't', signedAt: 1e20 }])), /issued\[0\] must be \{ token, signedAt \}/],
+  ['a savedAt that is not a date', stateWith((s) => (s.savedAt = 'tuesday')), /savedAt must be a date/],
   ['a clock out of range', stateWith((s) => (s.clock = { frozen: true, epochMs: 1e300 })), /clock\.epochMs must be a number of milliseconds/],
 ]
 
