@@ -43,6 +43,12 @@ async function readLock(lock: string): Promise<LockSeen | null> {
   }
 }
 
+/** The live process holding the lock of the state file at `target`, or null. */
+export async function lockOwner(target: string): Promise<number | null> {
+  const seen = await readLock(lockPathOf(target)).catch(() => null)
+  return seen && seen.pid > 0 && isRunning(seen.pid) ? seen.pid : null
+}
+
 /** Removes `stale` if it is still the lock, unless another process is already doing so. */
 async function takeOver(lock: string, stale: LockSeen): Promise<void> {
   const mark = `${lock}${MARK}${stale.identity}`

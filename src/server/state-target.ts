@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { errorCode, StateFileError } from './state-error.ts'
+import { lockOwner } from './state-lock.ts'
 
 export async function resolveStateTarget(path: string): Promise<string> {
   let real: string
@@ -27,9 +28,30 @@ export async function resolveStateTarget(path: string): Promise<string> {
   })
   if (!st.isFile()) throw new StateFileError(`state file ${path} is not a regular file`)
   if (st.nlink > 1) {
+    const owner = await ownerOfOtherName(real, st)
+    const running = owner ? `it is in use by another process (pid ${owner.pid}) as ${owner.path}` : 'a server may be running on another of them'
     throw new StateFileError(
-      `state file ${path} has ${st.nlink} names (hard links): a server may be running on another of them, and every write would split them. Give it one name (a symbolic link is fine)`,
+      `state file ${path} has ${st.nlink} names (hard links): ${running}, and every write would split them. Give it one name (a symbolic link is fine)`,
     )
   }
   return real
+}
+
+/**
+ * A server running on another name of the same file, found by its lock, when that name is in
+ * the same folder (the names in other folders cannot be listed).
+ */
+async function ownerOfOtherName(real: string, st: { dev: number; ino: number }): Promise<{ pid: number; path: string } | null> {
+  const folder = dirname(real)
+  const names = await fsp.readdir(folder).catch(() => [] as string[])
+  for (const name of names) {
+    // A lock is `.<name>.lock` (./state-lock.ts).
+    if (!name.startsWith('.') || !name.endsWith('.lock') || name.length <= 6) continue
+    const other = join(folder, name.slice(1, -'.lock'.length))
+    const os = await fsp.stat(other).catch(() => null)
+    if (!os || os.dev !== st.dev || os.ino !== st.ino) continue
+    const pid = await lockOwner(other)
+    if (pid !== null) return { pid, path: other }
+  }
+  return null
 }

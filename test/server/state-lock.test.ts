@@ -117,7 +117,7 @@ describe('another name for a state file in use', () => {
     }
   }, 60_000)
 
-  it('a hard link to it: refused (exit 2), in use or not, since writes would split the names', async () => {
+  it('a hard link to it: the second server exits 2 naming the owner; refused too with no server, since writes would split the names', async () => {
     const file = join(dir, 'hard.json')
     const first = await startServe(['--quiet', '--state', file])
     const link = join(dir, 'hard-link.json')
@@ -126,7 +126,7 @@ describe('another name for a state file in use', () => {
       const before = readFileSync(file, 'utf8')
       const r = serveSync(link)
       expect(r.status).toBe(2)
-      expect(r.stderr).toContain(`state file ${link} has 2 names (hard links): a server may be running on another of them`)
+      expect(r.stderr).toContain(`state file ${link} has 2 names (hard links): it is in use by another process (pid ${first.child.pid}) as ${file}`)
       expect(r.stderr).not.toMatch(/\n\s+at /)
       expect(readFileSync(file, 'utf8')).toBe(before)
     } finally {
@@ -137,6 +137,7 @@ describe('another name for a state file in use', () => {
     writeFileSync(alone, '{"version":1}')
     linkSync(alone, join(dir, 'hard-alone-2.json'))
     await expect(startServer({ stateFile: alone })).rejects.toThrow(StateFileError)
+    await expect(startServer({ stateFile: alone })).rejects.toThrow(/has 2 names \(hard links\): a server may be running on another of them/)
     expect(readFileSync(alone, 'utf8')).toBe('{"version":1}')
   }, 60_000)
 })
