@@ -130,6 +130,8 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
   let pending: { error: unknown; done: Promise<void>; finish: () => void } | null = null
   let restoring = false
 
+  // The database rule: a change the file could not take did not happen. Back to the durable
+  // state; every commit still waiting is rejected (its changes are among those undone).
   const rollBack = () => {
     const p = pending!
     lostFrom = durableAt
@@ -170,8 +172,9 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
         if (waiters.length === 0) break
         // The snapshot is taken synchronously, as the write starts: one consistent cut of the state.
         const upTo = changes
-        const snapshotText = JSON.stringify(sandbox.snapshot())
+        let snapshotText: string
         try {
+          snapshotText = JSON.stringify(sandbox.snapshot())
           await writeFileAtomically(target, snapshotText)
         } catch (err) {
           fail(err)

@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSandbox } from '../../src/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
+import { openStateFile, StateNotSavedError } from '../../src/server/state-file.ts'
 
 const CC = { 'content-type': 'application/json', authorization: 'test_tokensandbox_default_0001' }
 
@@ -110,5 +112,31 @@ describe('a failed write of the state file', () => {
     expect(await clientsWith(s.running, 'lost@example.com')).toBe(0)
     s.fix()
     await s.running.close()
+  })
+
+  it('waits for the requests being handled before rolling back, and holds new ones until it is done', async () => {
+    const folder = mkdtempSync(join(dir, 'fence-'))
+    const sandbox = createSandbox()
+    const store = await openStateFile(sandbox, join(folder, 'state.json'))
+    const keys = () => sandbox.complycube.listKeys().map((k: { key: string }) => k.key)
+    expect(store.enter()).toBeNull()
+    renameSync(folder, `${folder}.away`)
+    writeFileSync(folder, 'not a folder')
+    const { key } = sandbox.complycube.createKey('sandbox', 'made by a request being handled')
+    const failed = store.commit()
+    failed.catch(() => {})
+    await new Promise((r) => setTimeout(r, 50))
+    // The write failed, but a handler is still running: nothing is undone under it.
+    expect(keys()).toContain(key)
+    const held = store.enter()
+    expect(held).not.toBeNull()
+    store.leave()
+    await expect(failed).rejects.toBeInstanceOf(StateNotSavedError)
+    expect(keys()).not.toContain(key)
+    await held
+    store.leave()
+    rmSync(folder)
+    renameSync(`${folder}.away`, folder)
+    await store.close()
   })
 })
