@@ -91,7 +91,10 @@ async function serve(argv: string[]): Promise<number> {
   const lines = [`token-sandbox listening on ${running.url}`, '']
   for (const b of running.baseUrls()) lines.push(`  ${b.vendor.padEnd(11)} ${(b.environment ?? 'all envs').padEnd(9)} ${b.url}`)
   lines.push(`  ${'sandbox'.padEnd(11)} ${'admin'.padEnd(9)} ${running.url}/__sandbox`)
-  if (running.stateFile) lines.push('', `State file: ${running.stateFile.path} (${running.stateFile.opened === 'loaded' ? 'loaded' : 'created from the seed'})`)
+  if (running.stateFile) {
+    const { path, target, opened } = running.stateFile
+    lines.push('', `State file: ${path}${target === path ? '' : ` (→ ${target})`} (${opened === 'loaded' ? 'loaded' : 'created from the seed'})`)
+  }
   if (running.adminToken !== null) {
     // Printed once, and only when generated: a token the user chose is theirs to keep.
     lines.push('', options.adminToken === undefined

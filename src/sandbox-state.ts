@@ -88,8 +88,8 @@ function readIssued(value: unknown): IssuedRecord[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SnapshotError('issued must be an array')
   return value.map((r: unknown, i) => {
-    if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isFinite(r.signedAt)) {
-      throw new SnapshotError(`issued[${i}] must be { token, signedAt }`)
+    if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isInteger(r.signedAt) || Math.abs(r.signedAt) > MAX_EPOCH_MS) {
+      throw new SnapshotError(`issued[${i}] must be { token, signedAt } (signedAt in milliseconds within the range of a date)`)
     }
     if (r.origin === undefined) return { token: r.token, signedAt: r.signedAt }
     const o = r.origin
@@ -110,6 +110,9 @@ export function applySnapshot(parts: SnapshotParts, data: unknown): void {
   if (!('version' in data)) throw new SnapshotError('not a token-sandbox state: it has no "version"')
   if (data.version !== SNAPSHOT_VERSION) {
     throw new SnapshotError(`state version ${JSON.stringify(data.version)} is not supported; this token-sandbox reads version ${SNAPSHOT_VERSION}`)
+  }
+  if (data.savedAt !== undefined && (typeof data.savedAt !== 'string' || !Number.isFinite(Date.parse(data.savedAt)))) {
+    throw new SnapshotError('savedAt must be a date (ISO 8601)')
   }
   const clock = readClock(data.clock)
   const ids = readIds(data.ids)

@@ -3,6 +3,7 @@
 // fails with the path of the bad value, before anything is replaced), and hear about changes.
 // Flat models only (primary key, String/Number/Boolean fields, nullable ones): what the vendors use.
 import { drop } from '@mswjs/data'
+import type { Rules } from './snapshot-rules.ts'
 
 /** A snapshot that cannot be restored: not ours, another version, or corrupt. */
 export class SnapshotError extends Error {
@@ -55,7 +56,7 @@ export function dumpDb(db: object, models: Models): DbSnapshot {
 }
 
 /** Checks `data` against `models`; returns the rows to create, or throws a SnapshotError naming the bad value. */
-function checkDb(data: unknown, models: Models, where: string): DbSnapshot {
+function checkDb(data: unknown, models: Models, where: string, rules: Rules): DbSnapshot {
   if (!isPlainObject(data)) throw new SnapshotError(`${where} must be an object of models`)
   for (const model of Object.keys(data)) {
     if (!Object.prototype.hasOwnProperty.call(models, model)) throw new SnapshotError(`${where} has an unknown model '${model}'`)
@@ -89,6 +90,11 @@ function checkDb(data: unknown, models: Models, where: string): DbSnapshot {
         }
         clean[prop] = v
       }
+      for (const [prop, rule] of Object.entries(rules[model] ?? {})) {
+        if (clean[prop] === null) continue
+        const problem = rule(clean[prop], clean)
+        if (problem !== null) throw new SnapshotError(`${at}.${prop} ${problem}`)
+      }
       return clean
     })
   }
@@ -96,11 +102,11 @@ function checkDb(data: unknown, models: Models, where: string): DbSnapshot {
 }
 
 /**
- * Replaces every row of `db` with `data` (a `dumpDb` result). Everything is checked first: on a
- * SnapshotError the store is left as it was.
+ * Replaces every row of `db` with `data` (a `dumpDb` result). Everything is checked first — each
+ * field's type, then `rules` (./snapshot-rules.ts) —: on a SnapshotError the store is left as it was.
  */
-export function loadDb(db: object, models: Models, data: unknown, where: string): void {
-  const rows = checkDb(data, models, where)
+export function loadDb(db: object, models: Models, data: unknown, where: string, rules: Rules = {}): void {
+  const rows = checkDb(data, models, where, rules)
   drop(db as Parameters<typeof drop>[0])
   const apis = db as Record<string, ModelApi>
   for (const [model, list] of Object.entries(rows)) for (const row of list) apis[model]!.create(row)

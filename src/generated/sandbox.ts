@@ -994,7 +994,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The server keeps a state file (`serve --state`) and could not write this change to it; the change is in memory only. */
+        /** @description The server keeps a state file (`serve --state`) and could not write this change to it; the change was undone, so the request is safe to retry. */
         StateNotSaved: {
             headers: {
                 [name: string]: unknown;
