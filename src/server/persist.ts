@@ -25,7 +25,7 @@ export function persisting(handle: Handle, store: StateFile, onError?: (err: unk
       answer = await handle(request)
       upTo = store.changes()
       // Numbered before leaving: a rollback run on leave must count it as undone.
-      if (upTo === before && !READS.has(request.method) && answer.status < 400) upTo = store.noteChange()
+      if (upTo === before && !READS.has(request.method) && !answer.drop && answer.status < 400) upTo = store.noteChange()
     } finally {
       store.leave()
     }
