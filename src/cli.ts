@@ -10,6 +10,7 @@ import { UsageError } from './cli/usage.ts'
 import { DEFAULT_PORT, resolveServeOptions } from './cli/serve-options.ts'
 
 import { StateFileError } from './server/state-file.ts'
+import { RateLimitError } from './core/rate-limits.ts'
 
 // For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
 export { withDefaultV8Flags } from './server/v8-flags.ts'
@@ -30,7 +31,7 @@ serve options:
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..],
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits,
                       fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
@@ -45,10 +46,13 @@ serve options:
   --cors <origins>    let pages on these origins call every vendor route (comma-separate, or
                       '*' for any), e.g. --cors http://localhost:5173; CAF's BFF answers any
                       origin anyway, as CAF's must; never the admin API
+  --rate-limits       enforce the vendors' documented rate limits (ComplyCube: 5 requests a
+                      second in sandbox, 10 in live) on the sandbox clock, answering their 429;
+                      per-environment limits go in the config file's rateLimits
   --quiet             print only the base URLs (and a generated admin token)
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated).
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0).
   Flags win over the environment, the environment over the config file.
 
 Run 'token-sandbox <command> --help' for a command's options.`
@@ -67,6 +71,7 @@ async function serve(argv: string[]): Promise<number> {
       'admin-token': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       cors: { type: 'string', multiple: true },
+      'rate-limits': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -85,7 +90,7 @@ async function serve(argv: string[]): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot bind to host ${options.host}`)
-    if (err instanceof StateFileError) throw new UsageError(err.message)
+    if (err instanceof StateFileError || err instanceof RateLimitError) throw new UsageError(err.message)
     throw err
   }
   const lines = [`token-sandbox listening on ${running.url}`, '']

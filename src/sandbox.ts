@@ -7,6 +7,7 @@ import { createIssuedTokens } from './admin/issued.ts'
 import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createFaults, type Faults } from './core/faults.ts'
+import { createRateLimiter, type RateLimitOption, type RateLimitOverrides } from './core/rate-limits.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
@@ -30,6 +31,12 @@ export interface SandboxOptions {
   now?: Date | number
   /** Replace a vendor's seed data (default: `fixtures/<vendor>.json`). */
   fixtures?: Partial<VendorFixtures>
+  /**
+   * Enforce the vendors' documented rate limits (ComplyCube: 5 requests a second in sandbox, 10
+   * in live), on the sandbox clock: `true`, or per vendor and environment overrides
+   * (`{ complycube: { live: { requests: 2, perMs: 1000 }, sandbox: false } }`). Off by default.
+   */
+  rateLimits?: RateLimitOption
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
   baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
 }
@@ -99,7 +106,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   })
   const faults = createFaults(Object.keys(vendorModules))
-  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, bodyLimit }
+  const documentedLimits: RateLimitOverrides = Object.fromEntries(
+    Object.entries(vendorModules).map(([name, m]) => [name, (m as { rateLimits?: RateLimitOverrides[string] }).rateLimits ?? {}]),
+  )
+  const rateLimits = createRateLimiter(documentedLimits, options.rateLimits)
+  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
     const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>
@@ -114,7 +125,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     vendors.map((v) => v.name),
     clock,
     journal,
-    () => vendors.forEach((v) => v.module.reset(v.state)),
+    () => {
+      vendors.forEach((v) => v.module.reset(v.state))
+      rateLimits.clear()
+    },
     {
       faults,
       issued,

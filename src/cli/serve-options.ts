@@ -21,6 +21,7 @@ export interface ServeFlags {
   'admin-token'?: string
   'allowed-host'?: string[]
   cors?: string[]
+  'rate-limits'?: boolean
 }
 
 /** Environment variables `serve` reads, by the flag they stand for. */
@@ -35,6 +36,7 @@ export const SERVE_ENV = {
   'admin-token': 'TOKEN_SANDBOX_ADMIN_TOKEN',
   'allowed-host': 'TOKEN_SANDBOX_ALLOWED_HOSTS',
   cors: 'TOKEN_SANDBOX_CORS',
+  'rate-limits': 'TOKEN_SANDBOX_RATE_LIMITS',
 } as const
 
 /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -95,7 +97,7 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors']
+const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits']
 
 export function loadConfig(path: string): ServeOptions {
   const raw = readJson(path, 'config file')
@@ -147,6 +149,13 @@ export function loadConfig(path: string): ServeOptions {
     }
     out.allowedHosts = config.allowedHosts.map((h) => allowedHost(h, where('allowedHosts')))
   }
+  if (config.rateLimits !== undefined) {
+    const r = config.rateLimits
+    if (typeof r !== 'boolean' && (typeof r !== 'object' || r === null || Array.isArray(r))) {
+      throw new UsageError(`${where('rateLimits')} must be true, false, or per vendor and environment limits: { "complycube": { "live": { "requests": 10, "perMs": 1000 } } }`)
+    }
+    out.rateLimits = r as ServeOptions['rateLimits']
+  }
   if (config.cors !== undefined) {
     if (!Array.isArray(config.cors) || !config.cors.every((o) => typeof o === 'string')) throw new UsageError(`${where('cors')} must be an array of origins`)
     out.cors = config.cors.flatMap((o) => corsOrigins(o, where('cors')))
@@ -192,6 +201,13 @@ export function resolveServeOptions(flags: ServeFlags, env: Record<string, strin
   // Origins replace the config's: the most specific source says who may call.
   if (flags.cors) options.cors = flags.cors.flatMap((v) => corsOrigins(v, '--cors'))
   else if (env[SERVE_ENV.cors]) options.cors = corsOrigins(env[SERVE_ENV.cors]!, SERVE_ENV.cors)
+  if (flags['rate-limits']) options.rateLimits = options.rateLimits || true
+  else if (env[SERVE_ENV['rate-limits']]) {
+    const v = env[SERVE_ENV['rate-limits']]!
+    if (!/^(1|true|0|false)$/.test(v)) throw new UsageError(`${SERVE_ENV['rate-limits']} must be 1, true, 0 or false, got '${v.slice(0, 40)}'`)
+    if (v === '1' || v === 'true') options.rateLimits = options.rateLimits || true
+    else delete options.rateLimits
+  }
   const token = pick('admin-token')
   if (token) options.adminToken = adminToken(token.value, token.where)
   return options

@@ -146,8 +146,14 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     try {
       let early = refuse(req, c, ctx)
       if (early instanceof Promise) early = await early
-      // A vendor request about to be answered: an injected fault may delay or replace the answer.
-      if (early === null && ctx.service.journal && core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
+      if (early === null && ctx.service.journal) {
+        // A vendor request about to be answered: over its rate limit it is a 429; an injected
+        // fault may delay or replace the answer.
+        if (core.rateLimits.enabled && !core.rateLimits.take(ctx.service.name, ctx.environment, core.clock.now())) {
+          ctx.refuse(`rate limit exceeded (${ctx.environment ?? 'all environments'})`)
+          early = ctx.service.errors.forStatus(429)
+        } else if (core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
+      }
       res = early ?? (await ctx.route!.handler(ctx))
     } catch (err) {
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)

@@ -2,6 +2,7 @@
 // state. The core owns routing, body parsing, timing and the journal; the service owns answers.
 import type { Clock } from './clock.ts'
 import type { Faults } from './faults.ts'
+import type { RateLimiter } from './rate-limits.ts'
 import type { Ids } from './ids.ts'
 import type { JwtService } from './jwt.ts'
 import type { Journal } from './journal.ts'
@@ -15,6 +16,8 @@ export interface Core {
   journal: Journal
   /** Injected faults (delays, error statuses, dropped connections) the dispatcher applies. */
   faults: Faults
+  /** The vendors' rate limits, when the sandbox enforces them. */
+  rateLimits: RateLimiter
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
 }

@@ -3,6 +3,7 @@
 import type { Mount } from './dispatch.ts'
 import type { Core, ErrorBuilders, Route, RouteContext } from './service.ts'
 import type { SandboxResponse } from './types.ts'
+import type { RateLimit } from './rate-limits.ts'
 
 export type MountSpec = Omit<Mount, 'service'> & {
   /**
@@ -20,6 +21,8 @@ export interface VendorModule<S, Api, Fixtures> {
   prefixes(state: S): MountSpec[]
   routes: Route<S>[]
   errors: ErrorBuilders
+  /** The vendor's documented rate limits per environment, enforced when the sandbox is asked to (`rateLimits`). */
+  rateLimits?: Record<string, RateLimit>
   authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
   /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
   adminRoutes: Route<S>[]

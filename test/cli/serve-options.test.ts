@@ -66,6 +66,15 @@ describe('serve options: flags > environment > config file > defaults', () => {
     expect(() => resolveServeOptions({}, { TOKEN_SANDBOX_CORS: 'b.test' })).toThrow(/^TOKEN_SANDBOX_CORS: 'b\.test' is not an origin/)
   })
 
+  it('turns rate limits on from --rate-limits, TOKEN_SANDBOX_RATE_LIMITS or the config file, which may hold overrides', () => {
+    expect(resolveServeOptions({ 'rate-limits': true }, {}).rateLimits).toBe(true)
+    expect(resolveServeOptions({}, { TOKEN_SANDBOX_RATE_LIMITS: '1' }).rateLimits).toBe(true)
+    const overrides = { complycube: { live: { requests: 2, perMs: 1000 } } }
+    expect(resolveServeOptions({ 'rate-limits': true, config: config({ rateLimits: overrides }) }, {}).rateLimits).toEqual(overrides)
+    expect(resolveServeOptions({ config: config({ rateLimits: overrides }) }, { TOKEN_SANDBOX_RATE_LIMITS: '0' }).rateLimits).toBeUndefined()
+    expect(() => resolveServeOptions({ config: config({ rateLimits: 'fast' }) }, {})).toThrow(/'rateLimits' must be true, false, or per vendor/)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(resolveServeOptions({}, { TOKEN_SANDBOX_PORT: '', TOKEN_SANDBOX_SEED: '' })).toEqual({ port: DEFAULT_PORT })
   })

@@ -38,6 +38,8 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
   name: 'complycube',
   // The environment comes from the API key, not the host: one base URL serves both.
   baseUrls: () => [{ base: BASE_URL, environment: null }],
+  // ComplyCube's "Rate limits" page (newest): up to 10 requests a second live, 5 in the test sandbox.
+  rateLimits: { live: { requests: 10, perMs: 1000 }, sandbox: { requests: 5, perMs: 1000 } },
   prefixes: () => [{ base: PREFIX, environment: null }],
   routes,
   errors,

@@ -1,5 +1,6 @@
 // Every named attack on a ComplyCube SDK token is refused by the sandbox's SDK check.
 import { createFaults } from '../../../src/core/faults.ts'
+import { createRateLimiter } from '../../../src/core/rate-limits.ts'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createClock } from '../../../src/core/clock.ts'
 import { createIds } from '../../../src/core/ids.ts'
@@ -15,7 +16,7 @@ const PAGE = 'https://www.example.com/kyc'
 
 const clock = createClock()
 clock.freeze(Date.parse('2026-06-01T12:00:00Z'))
-const core = { clock, ids: createIds('attacks'), jwt: createJwtService(clock), journal: createJournal(10), faults: createFaults(['complycube']), bodyLimit: 1 << 20 }
+const core = { clock, ids: createIds('attacks'), jwt: createJwtService(clock), journal: createJournal(10), faults: createFaults(['complycube']), rateLimits: createRateLimiter({}, false), bodyLimit: 1 << 20 }
 const state: ComplyCubeState = createState(core, complycube.defaultFixtures)
 const { token: valid } = await issueSdkToken(state, { environment: 'sandbox', clientId: CLIENT, referrer: 'https://www.example.com/*' })
   const attacks = await jwtAttacks({ valid, secret: state.signingSecret, now: clock.nowSeconds() })

@@ -1,0 +1,116 @@
+// Rate limits, opt-in: ComplyCube's documented per-environment limits (5 requests a second in
+// sandbox, 10 in live), counted in fixed windows of the sandbox clock, answered with
+// ComplyCube's documented 429; on both transports.
+import { afterEach, describe, expect, it } from 'vitest'
+import { createRateLimiter, RateLimitError } from '../../src/core/rate-limits.ts'
+import { createSandbox, type SandboxOptions } from '../../src/sandbox.ts'
+import { transports, type Transport } from '../support/transports.ts'
+import { startServe } from '../support/serve-child.ts'
+
+const KEYS = { sandbox: 'test_tokensandbox_default_0001', live: 'live_tokensandbox_default_0001' }
+const AT = Date.parse('2030-01-01T00:00:00.000Z')
+const TOO_MANY = { type: 'rate_limit_exceeded', message: 'You have exceeded the rate limit prescribed to your plan' }
+
+describe('the rate limiter', () => {
+  const documented = { complycube: { sandbox: { requests: 2, perMs: 1000 } }, caf: {} }
+  it('enforces nothing unless asked', () => {
+    expect(createRateLimiter(documented, undefined).enabled).toBe(false)
+    expect(createRateLimiter(documented, false).enabled).toBe(false)
+  })
+  it('counts fixed windows aligned on the clock', () => {
+    const r = createRateLimiter(documented, true)
+    expect([r.take('complycube', 'sandbox', 999), r.take('complycube', 'sandbox', 999), r.take('complycube', 'sandbox', 999)]).toEqual([true, true, false])
+    expect(r.take('complycube', 'sandbox', 1000)).toBe(true)
+    expect(r.take('complycube', 'live', 1000)).toBe(true) // no limit declared there
+    r.clear()
+    expect([r.take('complycube', 'sandbox', 1000), r.take('complycube', 'sandbox', 1000)]).toEqual([true, true])
+  })
+  it('takes overrides per vendor and environment, false turning one off', () => {
+    const r = createRateLimiter(documented, { complycube: { sandbox: false, live: { requests: 1, perMs: 60_000 } } })
+    expect(r.limits()).toEqual({ complycube: { live: { requests: 1, perMs: 60_000 } } })
+  })
+  it.each([
+    [{ stripe: {} }, /unknown vendor 'stripe'/],
+    [{ complycube: { live: { requests: 0, perMs: 1000 } } }, /rateLimits\.complycube\.live must be false or/],
+    [{ complycube: { live: { requests: 1.5, perMs: 1000 } } }, /must be false or/],
+    [{ complycube: { live: { requests: 1, perMs: 1e308 } } }, /must be false or/],
+    [{ complycube: { live: 'fast' } }, /must be false or/],
+    [{ complycube: null }, /must map environments to limits/],
+  ])('refuses %j', (option, message) => {
+    expect(() => createRateLimiter(documented, option as never)).toThrow(RateLimitError)
+    expect(() => createSandbox({ rateLimits: option as never })).toThrow(message)
+  })
+})
+
+describe.each(transports)("ComplyCube's rate limits over %s", (_, start) => {
+  let t: Transport | undefined
+  afterEach(() => t?.close())
+  const open = async (options: SandboxOptions) => {
+    t = await start({ now: AT, ...options })
+    return t
+  }
+  const list = (t: Transport, env: keyof typeof KEYS) => fetch(`${t.baseUrl('complycube')}/clients?pageSize=1`, { headers: { authorization: KEYS[env] } })
+  const statuses = async (t: Transport, env: keyof typeof KEYS, n: number) => {
+    const out: number[] = []
+    for (let i = 0; i < n; i++) out.push((await list(t, env)).status)
+    return out
+  }
+
+  it('are off by default', async () => {
+    const t = await open({})
+    expect(new Set(await statuses(t, 'sandbox', 20))).toEqual(new Set([200]))
+  })
+
+  it('answer the 6th sandbox request in a second 429, the 11th live one, each environment on its own', async () => {
+    const t = await open({ rateLimits: true })
+    expect(await statuses(t, 'sandbox', 6)).toEqual([200, 200, 200, 200, 200, 429])
+    expect(await statuses(t, 'live', 11)).toEqual([...Array(10).fill(200), 429])
+    const refused = await list(t, 'sandbox')
+    expect(refused.status).toBe(429)
+    expect(await refused.json()).toEqual(TOO_MANY)
+    // ComplyCube documents no rate-limit headers; none are sent.
+    expect([...refused.headers.keys()].filter((h) => /rate|retry/i.test(h))).toEqual([])
+    expect(t.sandbox.journal.list({ vendor: 'complycube', limit: 1 })[0]).toMatchObject({ status: 429, reason: 'rate limit exceeded (sandbox)' })
+  })
+
+  it('open again when the sandbox clock steps into the next window, and on reset', async () => {
+    const t = await open({ rateLimits: true })
+    expect((await statuses(t, 'sandbox', 6)).at(-1)).toBe(429)
+    t.sandbox.clock.advance(1000)
+    expect(await statuses(t, 'sandbox', 6)).toEqual([200, 200, 200, 200, 200, 429])
+    t.sandbox.reset()
+    t.sandbox.clock.freeze(AT)
+    expect((await list(t, 'sandbox')).status).toBe(200)
+  })
+
+  it('take per-environment overrides', async () => {
+    const t = await open({ rateLimits: { complycube: { sandbox: { requests: 2, perMs: 60_000 }, live: false } } })
+    expect(await statuses(t, 'sandbox', 3)).toEqual([200, 200, 429])
+    t.sandbox.clock.advance(59_000)
+    expect((await list(t, 'sandbox')).status).toBe(429)
+    t.sandbox.clock.advance(1_000)
+    expect((await list(t, 'sandbox')).status).toBe(200)
+    expect(new Set(await statuses(t, 'live', 15))).toEqual(new Set([200]))
+  })
+
+  it('count no request refused before ComplyCube would process it (bad key)', async () => {
+    const t = await open({ rateLimits: { complycube: { sandbox: { requests: 1, perMs: 1000 } } } })
+    for (let i = 0; i < 3; i++) expect((await fetch(`${t.baseUrl('complycube')}/clients`, { headers: { authorization: 'test_nope' } })).status).toBe(401)
+    expect((await list(t, 'sandbox')).status).toBe(200)
+  })
+})
+
+describe('serve --rate-limits', () => {
+  it('enforces them; a bad config value exits 2', async () => {
+    const child = await startServe(['--quiet', '--rate-limits'])
+    try {
+      const codes: number[] = []
+      await fetch(`${child.url}/__sandbox/clock/freeze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      for (let i = 0; i < 6; i++) codes.push((await fetch(`${child.url}/complycube/v1/clients`, { headers: { authorization: KEYS.sandbox } })).status)
+      expect(codes.at(-1)).toBe(429)
+    } finally {
+      await child.kill()
+    }
+    await expect(startServe([], { TOKEN_SANDBOX_RATE_LIMITS: 'yes' })).rejects.toThrow(/exited \(2\)[\s\S]*TOKEN_SANDBOX_RATE_LIMITS must be 1, true, 0 or false/)
+  })
+})
