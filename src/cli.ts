@@ -7,7 +7,8 @@ import { tokenCommand } from './cli/token.ts'
 import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
 import { UsageError } from './cli/usage.ts'
-import { DEFAULT_PORT, resolveServeOptions } from './cli/serve-options.ts'
+import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
+import { formatLogEntry } from './server/request-log.ts'
 
 import { StateFileError } from './server/state-file.ts'
 import { RateLimitError } from './core/rate-limits.ts'
@@ -49,10 +50,13 @@ serve options:
   --rate-limits       enforce the vendors' documented rate limits (ComplyCube: 5 requests a
                       second in sandbox, 10 in live) on the sandbox clock, answering their 429;
                       per-environment limits go in the config file's rateLimits
-  --quiet             print only the base URLs (and a generated admin token)
+  --log <format>      the request log on stdout, a line per request: pretty (default on a
+                      terminal), json (default otherwise: one object a line) or off
+  --quiet             print only the base URLs (and a generated admin token); no request log
+                      unless --log asks for one
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0).
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG.
   Flags win over the environment, the environment over the config file.
 
 Run 'token-sandbox <command> --help' for a command's options.`
@@ -72,6 +76,7 @@ async function serve(argv: string[]): Promise<number> {
       'allowed-host': { type: 'string', multiple: true },
       cors: { type: 'string', multiple: true },
       'rate-limits': { type: 'boolean' },
+      log: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -82,6 +87,8 @@ async function serve(argv: string[]): Promise<number> {
     return 0
   }
   const options = resolveServeOptions(values)
+  const log = resolveLog(values, process.env, process.stdout.isTTY === true)
+  if (log !== 'off') options.onRequest = (entry) => process.stdout.write(formatLogEntry(entry, log) + '\n')
 
   let running
   try {

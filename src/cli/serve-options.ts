@@ -22,6 +22,7 @@ export interface ServeFlags {
   'allowed-host'?: string[]
   cors?: string[]
   'rate-limits'?: boolean
+  log?: string
 }
 
 /** Environment variables `serve` reads, by the flag they stand for. */
@@ -37,6 +38,7 @@ export const SERVE_ENV = {
   'allowed-host': 'TOKEN_SANDBOX_ALLOWED_HOSTS',
   cors: 'TOKEN_SANDBOX_CORS',
   'rate-limits': 'TOKEN_SANDBOX_RATE_LIMITS',
+  log: 'TOKEN_SANDBOX_LOG',
 } as const
 
 /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -161,6 +163,17 @@ export function loadConfig(path: string): ServeOptions {
     out.cors = config.cors.flatMap((o) => corsOrigins(o, where('cors')))
   }
   return out
+}
+
+export type LogChoice = 'pretty' | 'json' | 'off'
+
+/** The request log's format: --log, TOKEN_SANDBOX_LOG, else off with --quiet, pretty on a terminal, json otherwise. */
+export function resolveLog(flags: { log?: string; quiet?: boolean }, env: Record<string, string | undefined>, isTty: boolean): LogChoice {
+  const where = flags.log !== undefined ? '--log' : SERVE_ENV.log
+  const value = flags.log ?? (env[SERVE_ENV.log] || undefined)
+  if (value === undefined) return flags.quiet ? 'off' : isTty ? 'pretty' : 'json'
+  if (value !== 'pretty' && value !== 'json' && value !== 'off') throw new UsageError(`${where} must be pretty, json or off, got '${value.slice(0, 40)}'`)
+  return value
 }
 
 /** The options `serve` starts with: flags > environment > config file > defaults. */

@@ -172,6 +172,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (ctx.reason !== undefined) entry.reason = ctx.reason
       if (ctx.facts !== undefined) entry.meta = ctx.facts
       core.journal.record(entry)
+      req.recorded = entry
     }
     return res
   }

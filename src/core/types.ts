@@ -8,6 +8,8 @@ export interface SandboxRequest {
   body: Uint8Array | null
   /** Set by a transport that stopped reading because the body passed the size limit. */
   bodyTooLarge?: boolean
+  /** Set by the dispatcher: what it wrote to the journal about this request (the request log reads it). */
+  recorded?: Readonly<{ vendor: string; environment: string | null; path: string; status: number; reason?: string }>
 }
 
 /** A JSON value or raw bytes/text; the transport serialises it. */

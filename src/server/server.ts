@@ -7,6 +7,7 @@ import { createRequestListener } from './node-adapter.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
 import { withCors } from './cors.ts'
+import { logging, type RequestLogEntry } from './request-log.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
 import { installFastCrypto } from './fast-crypto.ts'
@@ -48,6 +49,8 @@ export interface ServeOptions extends SandboxOptions {
    * call on the real vendor (CAF's BFF) answer any origin regardless. Never the admin API: ./cors.ts.
    */
   cors?: readonly string[]
+  /** Called once per answered request (`serve`'s request log): ./request-log.ts. */
+  onRequest?: (entry: RequestLogEntry) => void
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
@@ -101,6 +104,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   // Outermost: a request a page on another site could have sent never reaches the admin routes.
   handle = withCors(handle, sandbox.prefixes(), { origins: options.cors ?? [] })
   handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [] })
+  if (options.onRequest) handle = logging(handle, options.onRequest)
   const server = createServer({
     requestTimeout,
     headersTimeout,
