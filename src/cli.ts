@@ -32,7 +32,7 @@ serve options:
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits,
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits, tlsCert, tlsKey,
                       fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
@@ -50,13 +50,15 @@ serve options:
   --rate-limits       enforce the vendors' documented rate limits (ComplyCube: 5 requests a
                       second in sandbox, 10 in live) on the sandbox clock, answering their 429;
                       per-environment limits go in the config file's rateLimits
+  --tls-cert <file>   serve HTTPS with this PEM certificate (e.g. from mkcert for localhost),
+  --tls-key <file>    and its key; for clients that refuse plain HTTP
   --log <format>      the request log on stdout, a line per request: pretty (default on a
                       terminal), json (default otherwise: one object a line) or off
   --quiet             print only the base URLs (and a generated admin token); no request log
                       unless --log asks for one
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG.
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG, _TLS_CERT, _TLS_KEY.
   Flags win over the environment, the environment over the config file.
 
 Run 'token-sandbox <command> --help' for a command's options.`
@@ -77,6 +79,8 @@ async function serve(argv: string[]): Promise<number> {
       cors: { type: 'string', multiple: true },
       'rate-limits': { type: 'boolean' },
       log: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

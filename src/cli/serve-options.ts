@@ -3,6 +3,7 @@
 // (--config or TOKEN_SANDBOX_CONFIG), defaults. Every bad value is a UsageError (exit 2) that
 // names where it came from.
 import { readFileSync } from 'node:fs'
+import { createSecureContext } from 'node:tls'
 import { checkOrigin } from '../server/cors.ts'
 import type { ServeOptions } from '../server/server.ts'
 import { UsageError } from './usage.ts'
@@ -23,6 +24,8 @@ export interface ServeFlags {
   cors?: string[]
   'rate-limits'?: boolean
   log?: string
+  'tls-cert'?: string
+  'tls-key'?: string
 }
 
 /** Environment variables `serve` reads, by the flag they stand for. */
@@ -39,6 +42,8 @@ export const SERVE_ENV = {
   cors: 'TOKEN_SANDBOX_CORS',
   'rate-limits': 'TOKEN_SANDBOX_RATE_LIMITS',
   log: 'TOKEN_SANDBOX_LOG',
+  'tls-cert': 'TOKEN_SANDBOX_TLS_CERT',
+  'tls-key': 'TOKEN_SANDBOX_TLS_KEY',
 } as const
 
 /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -85,6 +90,27 @@ function adminToken(value: string, where: string): string {
   return value
 }
 
+/** The PEM certificate and key from two files, checked to make a TLS context together. */
+function readTls(cert: { value: string | undefined; where: string }, key: { value: string | undefined; where: string }): { cert: Buffer; key: Buffer } {
+  if (cert.value === undefined || key.value === undefined) {
+    throw new UsageError(`HTTPS needs both a certificate and its key: ${cert.value === undefined ? cert.where : key.where} is missing`)
+  }
+  const read = (file: string, where: string) => {
+    try {
+      return readFileSync(file)
+    } catch (err) {
+      throw new UsageError(`${where}: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+    }
+  }
+  const pair = { cert: read(cert.value, cert.where), key: read(key.value, key.where) }
+  try {
+    createSecureContext(pair)
+  } catch (err) {
+    throw new UsageError(`${cert.where} ${cert.value} and ${key.where} ${key.value} are not a PEM certificate and its key: ${(err as Error).message}`)
+  }
+  return pair
+}
+
 function readJson(path: string, what: string): unknown {
   let text: string
   try {
@@ -99,7 +125,7 @@ function readJson(path: string, what: string): unknown {
   }
 }
 
-const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits']
+const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits', 'tlsCert', 'tlsKey']
 
 export function loadConfig(path: string): ServeOptions {
   const raw = readJson(path, 'config file')
@@ -134,6 +160,9 @@ export function loadConfig(path: string): ServeOptions {
   if (journalSize !== undefined) out.journalSize = positiveInt(where('journalSize'), journalSize)
   const state = text('state')
   if (state !== undefined) out.stateFile = state
+  const tlsCert = text('tlsCert')
+  const tlsKey = text('tlsKey')
+  if (tlsCert !== undefined || tlsKey !== undefined) out.tls = readTls({ value: tlsCert, where: where('tlsCert') }, { value: tlsKey, where: where('tlsKey') })
   if (config.fixtures !== undefined) {
     if (typeof config.fixtures !== 'object' || config.fixtures === null || Array.isArray(config.fixtures)) {
       throw new UsageError(`${where('fixtures')} must be an object: { "<vendor>": <file or object> }`)
@@ -220,6 +249,11 @@ export function resolveServeOptions(flags: ServeFlags, env: Record<string, strin
     if (!/^(1|true|0|false)$/.test(v)) throw new UsageError(`${SERVE_ENV['rate-limits']} must be 1, true, 0 or false, got '${v.slice(0, 40)}'`)
     if (v === '1' || v === 'true') options.rateLimits = options.rateLimits || true
     else delete options.rateLimits
+  }
+  const cert = pick('tls-cert')
+  const key = pick('tls-key')
+  if (cert || key) {
+    options.tls = readTls({ value: cert?.value, where: cert?.where ?? '--tls-cert' }, { value: key?.value, where: key?.where ?? '--tls-key' })
   }
   const token = pick('admin-token')
   if (token) options.adminToken = adminToken(token.value, token.where)

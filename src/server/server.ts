@@ -1,6 +1,7 @@
 // The standalone server: one port, each vendor under its prefix, the sandbox surface under
 // /__sandbox. Binds to 127.0.0.1 unless told otherwise; shuts down gracefully.
-import { createServer, type Server } from 'node:http'
+import { createServer, type Server as HttpServer } from 'node:http'
+import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
@@ -49,6 +50,11 @@ export interface ServeOptions extends SandboxOptions {
    * call on the real vendor (CAF's BFF) answer any origin regardless. Never the admin API: ./cors.ts.
    */
   cors?: readonly string[]
+  /**
+   * Serve HTTPS with this certificate and key (PEM), e.g. mkcert's for localhost, for clients
+   * that refuse plain HTTP (mobile apps). The base URLs are then https://.
+   */
+  tls?: { cert: string | Uint8Array; key: string | Uint8Array }
   /** Called once per answered request (`serve`'s request log): ./request-log.ts. */
   onRequest?: (entry: RequestLogEntry) => void
   onError?: (err: unknown) => void
@@ -70,7 +76,7 @@ export interface RunningServer {
   url: string
   port: number
   host: string
-  server: Server
+  server: HttpServer | HttpsServer
   sandbox: Sandbox
   /** Every vendor base URL on this server, per environment. */
   baseUrls(): { vendor: string; environment: string | null; url: string }[]
@@ -103,9 +109,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   if (adminToken !== null) handle = guardAdmin(handle, adminToken)
   // Outermost: a request a page on another site could have sent never reaches the admin routes.
   handle = withCors(handle, sandbox.prefixes(), { origins: options.cors ?? [] })
-  handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [] })
+  handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [], scheme: options.tls ? 'https' : 'http' })
   if (options.onRequest) handle = logging(handle, options.onRequest)
-  const server = createServer({
+  const serverOptions = {
     requestTimeout,
     headersTimeout,
     // Node's default (16 KiB) answers a bare 400 before the sandbox sees the request: an oversized
@@ -115,7 +121,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     keepAliveTimeout: 5_000,
     // Node checks those timeouts on this interval (30 s by default, too coarse for short limits).
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 2))),
-  })
+  }
+  const server = options.tls
+    ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key } as HttpsServerOptions)
+    : createServer(serverOptions)
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
@@ -130,7 +139,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   }
   const { port } = server.address() as AddressInfo
   const hostForUrl = host.includes(':') ? `[${host}]` : host
-  const url = `http://${hostForUrl}:${port}`
+  const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`
   server.on(
     'request',
     createRequestListener({ sandbox, bodyLimit, origin: url, handle, ...(options.onError ? { onError: options.onError } : {}) }),

@@ -34,7 +34,7 @@ export async function startServe(args: string[], env: Record<string, string> = {
       reject(new Error(`serve printed no URL in time:\n${out}\n${err}`))
     }, timeoutMs)
     const check = () => {
-      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      const m = /listening on (https?:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (m) {
         clearTimeout(timer)
         resolve(m[1]!)
