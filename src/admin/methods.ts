@@ -1,6 +1,6 @@
 // The in-process admin surface; the HTTP admin routes are a thin layer over it.
 import type { Clock } from '../core/clock.ts'
-import type { Journal, JournalEntry, JournalFilter } from '../core/journal.ts'
+import type { Journal, JournalEntry, JournalFilter, JournalPage } from '../core/journal.ts'
 import type { AdminBody } from './bodies.ts'
 import type { IssuedTokens } from './issued.ts'
 
@@ -13,6 +13,8 @@ export interface SandboxAdmin {
   reset(): void
   clock: Clock
   requests(filter?: JournalFilter): JournalEntry[]
+  /** `requests` with `truncated`: what `GET /__sandbox/requests` answers (it sets `maxBytes`). */
+  requestPage(filter?: JournalFilter): JournalPage
   /** Tokens the sandbox signed (decoded; never the token string), oldest first, with their status by the sandbox clock. */
   tokens(): AdminBody['IssuedToken'][]
   /** What each vendor serves: base URLs, prefixes, admin routes. */
@@ -53,6 +55,7 @@ export function createAdmin(
     },
     clock,
     requests: (filter) => journal.list(filter),
+    requestPage: (filter) => journal.page(filter),
     tokens: () => extras.issued?.list(journal.list({ limit: journal.capacity })) ?? [],
     vendors: () => extras.catalogue?.() ?? [],
   }

@@ -28,18 +28,25 @@ function parseInstant(value: unknown): number | null {
   return null
 }
 
-function parseFilter(q: URLSearchParams): JournalFilter | string {
+/** What one `GET /__sandbox/requests` answer holds at most (estimated); see `truncated`. */
+export const MAX_REQUESTS_ANSWER_BYTES = 1024 * 1024
+
+function parseFilter(q: URLSearchParams, capacity: number): JournalFilter | string {
   const filter: JournalFilter = {}
   for (const key of ['vendor', 'environment', 'path', 'method'] as const) {
     const v = q.get(key)
     if (v) filter[key] = v
   }
-  for (const key of ['status', 'since', 'limit'] as const) {
+  for (const key of ['status', 'since', 'before', 'limit'] as const) {
     const v = q.get(key)
     if (v === null || v === '') continue
-    if (!/^\d+$/.test(v)) return `'${key}' must be a non-negative integer`
+    // Digits only, and few of them: Number() of a long digit string is still exact enough.
+    if (v.length > 16 || !/^\d+$/.test(v)) return `'${key}' must be a non-negative integer`
     filter[key] = Number(v)
   }
+  // The journal holds no more than its capacity: a larger limit asks for everything.
+  if (filter.limit !== undefined) filter.limit = Math.min(filter.limit, capacity)
+  filter.maxBytes = MAX_REQUESTS_ANSWER_BYTES
   return filter
 }
 
@@ -114,9 +121,11 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     method: 'GET',
     path: '/requests',
     handler: (ctx) => {
-      const filter = parseFilter(ctx.query)
+      const filter = parseFilter(ctx.query, ctx.state.health().journal.capacity)
       if (typeof filter === 'string') return badRequest(filter)
-      return json(200, { requests: ctx.state.requests(filter) } satisfies AdminBody['RequestList'])
+      const { entries, truncated } = ctx.state.requestPage(filter)
+      const body: AdminBody['RequestList'] = truncated ? { requests: entries, truncated } : { requests: entries }
+      return json(200, body)
     },
   },
   {

@@ -6,6 +6,8 @@ import { createRouter, type Router } from './router.ts'
 import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
+import { quote } from './clip.ts'
+import { headAnswer } from './head.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -97,15 +99,16 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
    */
   const refuse = (req: SandboxRequest, c: CompiledMount | null, ctx: Context): SandboxResponse | null | Promise<SandboxResponse | null> => {
     const errors = ctx.service.errors
-    if (!c) return errors.notFound(req.method, req.url.pathname)
+    // Error messages quote the method and path clipped: a 200 KB path is not echoed back.
+    if (!c) return errors.notFound(quote(req.method), quote(req.url.pathname))
     const m = c.router.match(req.method, req.url.pathname.slice(c.prefix.length) || '/')
     if (m.kind === 'not_found') {
       ctx.refuse('no such route')
-      return errors.notFound(req.method, req.url.pathname)
+      return errors.notFound(quote(req.method), quote(req.url.pathname))
     }
     if (m.kind === 'method_not_allowed') {
       ctx.refuse('method not allowed')
-      return errors.methodNotAllowed(req.method, req.url.pathname, m.allowed)
+      return errors.methodNotAllowed(quote(req.method), quote(req.url.pathname), m.allowed)
     }
     ctx.params = m.params
     ctx.route = m.route
@@ -135,8 +138,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     return null
   }
 
-  const run = async (req: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
+  const run = async (received: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
     const started = performance.now()
+    // HEAD is run as GET, for every route of every service, and answered without the body (./head.ts).
+    const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
     let res: SandboxResponse
     try {
@@ -152,7 +157,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         atMs: core.clock.now(),
         vendor: ctx.service.name,
         environment: ctx.environment,
-        method: req.method,
+        method: received.method,
         path: req.url.pathname,
         status: res.status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
@@ -161,7 +166,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (ctx.facts !== undefined) entry.meta = ctx.facts
       core.journal.record(entry)
     }
-    return res
+    return received.method === 'HEAD' ? headAnswer(res) : res
   }
 
   return {

@@ -103,7 +103,9 @@ export function writeResponse(res: ServerResponse, answer: SandboxResponse, clos
   if (answer.body === undefined || answer.status === 204 || answer.status === 304) payload = undefined
   else if (typeof answer.body === 'string' || answer.body instanceof Uint8Array) payload = answer.body
   else payload = JSON.stringify(answer.body)
-  headers['content-length'] = payload === undefined ? 0 : typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength
+  // A HEAD answer has no payload but keeps the content-length its GET would have (../core/head.ts).
+  if (payload !== undefined) headers['content-length'] = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength
+  else headers['content-length'] ??= 0
   if (close) headers['connection'] = 'close'
   res.writeHead(answer.status, headers)
   res.end(payload)
