@@ -15,7 +15,7 @@ describe('HEAD on every route', () => {
     ['/complycube/v1/clients', { authorization: 'test_tokensandbox_default_0001' }],
     ['/complycube/v1/clients', { authorization: 'test_nope' }],
     ['/caf/prod/mobile/tokens/verify', {}],
-    ['/ca/default/accounts/nobody/links', {}],
+    ['/ca/hedmoral/accounts/nobody/links', {}],
     ['/nowhere', {}],
   ])('answers HEAD %s as its GET, without the body', async (path, headers) => {
     const get = await fetch(s.url + path, { headers })
