@@ -16,6 +16,8 @@ type Ctx = RouteContext<SandboxAdmin>
 const bodyObject = (ctx: Ctx): Record<string, unknown> | null =>
   ctx.body === undefined ? {} : isRecord(ctx.body) ? ctx.body : null
 
+const DURATION = 'a duration such as "61m", "90s", "2h" or a number of seconds'
+
 /** Every clock route answers the clock as it now is: the contract's `ClockState`. */
 const clockState = (ctx: Ctx) => json(200, ctx.state.clock.state() satisfies AdminBody['ClockState'])
 
@@ -75,6 +77,9 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       if (at === undefined) ctx.state.clock.freeze()
       else {
         const ms = parseInstant(at)
+        if (typeof at === 'number' && (!Number.isFinite(at) || Math.abs(at) > MAX_EPOCH_MS)) {
+          return badRequest(`'at' is out of range: at most ${MAX_EPOCH_MS} ms from the epoch`)
+        }
         if (ms === null || Math.abs(ms) > MAX_EPOCH_MS) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
         ctx.state.clock.freeze(ms)
       }
@@ -97,8 +102,11 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const body = bodyObject(ctx)
       if (!body) return badRequest('The body must be a JSON object')
       const by = own(body, 'by')
+      if (by === undefined || by === null) return badRequest(`'by' is required: ${DURATION}`)
       const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
-      if (ms === null) return badRequest("'by' is required: a duration such as \"61m\", \"90s\", \"2h\" or a number of seconds")
+      // JSON.parse reads 1e999 as Infinity, which parseDuration refuses: a number, but out of range.
+      if (typeof by === 'number' && !Number.isFinite(by)) return badRequest("'by' is out of range: the number is too large")
+      if (ms === null) return badRequest(`'by' must be ${DURATION}`)
       try {
         ctx.state.clock.advance(ms)
       } catch (err) {
