@@ -6,6 +6,7 @@ import { createRouter, type Router } from './router.ts'
 import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
+import { isLargeRequest } from './journal-entry.ts'
 import { quote } from './clip.ts'
 import { headAnswer } from './head.ts'
 
@@ -164,7 +165,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       }
       if (ctx.reason !== undefined) entry.reason = ctx.reason
       if (ctx.facts !== undefined) entry.meta = ctx.facts
-      core.journal.record(entry)
+      core.journal.record(entry, isLargeRequest(req))
     }
     return received.method === 'HEAD' ? headAnswer(res) : res
   }

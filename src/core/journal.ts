@@ -3,7 +3,7 @@
 // go first), and each entry keeps bounded copies of its strings (./journal-entry.ts). Bodies and
 // credentials are never stored; handlers add a short `reason` (why a request was refused) and
 // `meta` (what was issued) instead.
-import { bound } from './journal-entry.ts'
+import { bound, measure } from './journal-entry.ts'
 
 /** What the journal keeps in all (estimated): 1000 ordinary entries take about 0.4 MB. */
 export const JOURNAL_BYTE_BUDGET = 4 * 1024 * 1024
@@ -51,8 +51,11 @@ export interface JournalPage {
 export type JournalRecord = Omit<JournalEntry, 'seq' | 'at'> & { atMs: number }
 
 export interface Journal {
-  /** Keeps the entry, with its strings bounded (see ./journal-entry.ts). */
-  record(entry: JournalRecord): void
+  /**
+   * Keeps the entry, with its strings bounded (see ./journal-entry.ts); `copy` (default true)
+   * also copies the strings that fit, for entries from a large request (`isLargeRequest`).
+   */
+  record(entry: JournalRecord, copy?: boolean): void
   list(filter?: JournalFilter): JournalEntry[]
   page(filter?: JournalFilter): JournalPage
   /** Calls `fn` with each entry as stored, oldest first, without formatting it (for `serve --state`). */
@@ -82,6 +85,16 @@ export function createJournal(capacity = 1000, byteBudget = JOURNAL_BYTE_BUDGET)
     total -= sizes[i]!
     ring[i] = undefined
     count--
+  }
+
+  const keep = (stored: Stored, bytes: number) => {
+    if (count === capacity) dropOldest()
+    ring[next] = stored
+    sizes[next] = bytes
+    total += bytes
+    next = (next + 1) % capacity
+    count++
+    while (total > byteBudget && count > 1) dropOldest()
   }
 
   const page = (filter: JournalFilter = {}): JournalPage => {
@@ -115,18 +128,27 @@ export function createJournal(capacity = 1000, byteBudget = JOURNAL_BYTE_BUDGET)
   return {
     capacity,
     byteBudget,
-    record(entry) {
-      const { bytes, ...kept } = bound(entry)
-      const stored: Stored = { ...entry, ...kept, seq: ++seq }
-      if (kept.reason === undefined) delete stored.reason
-      if (kept.meta === undefined) delete stored.meta
-      if (count === capacity) dropOldest()
-      ring[next] = stored
-      sizes[next] = bytes
-      total += bytes
-      next = (next + 1) % capacity
-      count++
-      while (total > byteBudget && count > 1) dropOldest()
+    record(entry, copy = true) {
+      // An ordinary entry within every limit is kept as it is (the object is stored, not copied).
+      const size = copy ? -1 : measure(entry)
+      if (size >= 0) {
+        ;(entry as Stored).seq = ++seq
+        return keep(entry as Stored, size)
+      }
+      const kept = bound(entry, copy)
+      const stored: Stored = {
+        seq: ++seq,
+        atMs: entry.atMs,
+        vendor: kept.vendor,
+        environment: kept.environment,
+        method: kept.method,
+        path: kept.path,
+        status: entry.status,
+        durationMs: entry.durationMs,
+      }
+      if (kept.reason !== undefined) stored.reason = kept.reason
+      if (kept.meta !== undefined) stored.meta = kept.meta
+      keep(stored, kept.bytes)
     },
     list: (filter) => page(filter).entries,
     page,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createJournal, type JournalRecord } from '../../src/core/journal.ts'
-import { MAX_META_CHARS, MAX_PATH_CHARS, MAX_REASON_CHARS } from '../../src/core/journal-entry.ts'
+import { bound, measure, MAX_META_CHARS, MAX_PATH_CHARS, MAX_REASON_CHARS } from '../../src/core/journal-entry.ts'
 import { clip } from '../../src/core/clip.ts'
 
 const entry = (over: Partial<JournalRecord> = {}): JournalRecord => ({
@@ -116,5 +116,19 @@ describe('the request journal', () => {
   it('clip never splits a surrogate pair', () => {
     expect(clip('ab😀cd', 3)).toBe('ab…[truncated 4 characters]')
     expect(clip('short', 10)).toBe('short')
+  })
+
+  it('keeps an ordinary entry from an ordinary request as it is, and clips one over a limit even then', () => {
+    const j = createJournal(10)
+    const small = entry({ reason: 'unknown API key', meta: { key: 'test_…0001', token: { jti: 'j', iat: 1, exp: 2 }, list: [1, 'a'] } })
+    expect(measure(small)).toBe(bound(small).bytes)
+    j.record(small, false)
+    let kept: unknown
+    j.forEachRecord((e) => (kept = e))
+    expect(kept).toBe(small)
+    j.record(entry({ path: '/' + 'x'.repeat(5000), meta: { deep: { a: { b: { c: 1 } } } } }), false)
+    const [, big] = j.list()
+    expect(big!.path).toContain('…[truncated 2,953 characters]')
+    expect(big!.meta).toEqual({ deep: { a: { b: '…[truncated]' } } })
   })
 })
