@@ -29,7 +29,7 @@ const SHAPES: Record<string, (status: number, message: string) => SandboxRespons
 }
 
 function problem(err: ParserError): { status: number; message: string } {
-  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, message: 'The request did not arrive in time' }
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT') return { status: 408, message: 'The request did not arrive in time' }
   if (err.code === 'HPE_HEADER_OVERFLOW') {
     return { status: 431, message: `The request line and headers exceed ${MAX_HEADER_BYTES} bytes` }
   }
