@@ -1,7 +1,9 @@
-// What one journal entry may keep of a request: every string it holds is a detached copy with a
-// length cap, meta is walked with a character budget, and the entry's size is estimated so the
-// journal can keep a byte budget. Inputs are the attacker's: a 200 KB id in the path, a 200 KB
-// `iss` quoted in a refusal reason, a huge header echoed into meta.
+// What one journal entry may keep of a request: strings with a length cap (cut with a visible
+// marker), meta walked with a character, value and depth budget, and the entry's size estimated
+// so the journal can keep a byte budget. Inputs are the attacker's: a 200 KB id in the path, a
+// 200 KB `iss` quoted in a refusal reason, a huge header echoed into meta. An entry within every
+// limit from an ordinary request is kept as it is (`measure`); otherwise `bound` copies it, and
+// for a large request copies every string, so that no slice keeps the request's text alive.
 import { clip, detach } from './clip.ts'
 import type { SandboxRequest } from './types.ts'
 

@@ -148,10 +148,13 @@ const INTERNAL_ERROR: SandboxResponse = {
   body: { error: { code: 'internal', message: 'The sandbox failed to answer' } },
 }
 
-/** Whether `err` is the client's doing: the connection reset or closed before the answer. */
-function clientGone(req: IncomingMessage, err: unknown): boolean {
+/**
+ * Whether `err` is the client's doing: the connection reset or closed mid-request (node:http
+ * destroys the request with ECONNRESET "aborted", on a client's hang-up and on its own 408).
+ */
+function clientGone(err: unknown): boolean {
   const code = (err as NodeJS.ErrnoException | null)?.code
-  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || req.socket.destroyed
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE'
 }
 
 export function createRequestListener(options: AdapterOptions) {
@@ -159,10 +162,10 @@ export function createRequestListener(options: AdapterOptions) {
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
   const readBodyOf = createBodyReader(bodyLimit)
-  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
+  const fail = (res: ServerResponse, err: unknown) => {
     // A client that hung up or timed out mid-body (the 408 is the server's) is no internal
     // error: nothing to log, nobody to answer.
-    if (clientGone(req, err)) return void res.destroy()
+    if (clientGone(err)) return void res.destroy()
     options.onError?.(err)
     if (!res.headersSent) writeResponse(res, INTERNAL_ERROR, true)
     else res.destroy()
@@ -189,11 +192,11 @@ export function createRequestListener(options: AdapterOptions) {
           writeResponse(res, answer, tooLarge)
           if (tooLarge) res.on('finish', () => req.socket.destroySoon?.())
         } catch (err) {
-          fail(req, res, err)
+          fail(res, err)
         }
       })
     } catch (err) {
-      fail(req, res, err)
+      fail(res, err)
     }
   }
 }
