@@ -7,6 +7,12 @@ import type { JournalEntry } from '../core/journal.ts'
 import type { JWTPayload } from '../core/jwt.ts'
 
 export const ISSUED_CAPACITY = 200
+/**
+ * What the kept tokens may add up to, in characters (tokens are ASCII): the oldest go first past
+ * it, the newest is always kept. 200 ordinary tokens take about 100 KB; a token with a 1 MB
+ * claim (a body at the limit echoed into one) would otherwise keep 200 MB.
+ */
+export const ISSUED_BYTE_BUDGET = 2 * 1024 * 1024
 
 export type TokenStatus = 'active' | 'expired' | 'not_yet_valid'
 
@@ -82,12 +88,27 @@ function segment(part: string | undefined): Record<string, unknown> | null {
   }
 }
 
-export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): IssuedTokens {
+export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY, byteBudget = ISSUED_BYTE_BUDGET): IssuedTokens {
   // A ring of raw tokens, decoded only when listed: recording sits on every signing path, so it
   // must cost next to nothing; listing is for people and can afford the decoding.
   let ring: (Slot | undefined)[] = new Array(capacity)
   let next = 0
   let count = 0
+  let bytes = 0
+  const push = (slot: Slot) => {
+    if (count === capacity) dropOldest()
+    ring[next] = slot
+    bytes += slot.token.length
+    next = (next + 1) % capacity
+    count++
+    while (bytes > byteBudget && count > 1) dropOldest()
+  }
+  const dropOldest = () => {
+    const i = (next - count + capacity) % capacity
+    bytes -= ring[i]!.token.length
+    ring[i] = undefined
+    count--
+  }
   const decoded = (): (IssuedToken & { origin: IssuedOrigin | undefined })[] => {
     const out: (IssuedToken & { origin: IssuedOrigin | undefined })[] = []
     for (let i = count; i > 0; i--) {
@@ -112,9 +133,7 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       // Only compact JWS (three segments, a JSON header) take a slot.
       const dot = token.indexOf('.')
       if (!token.startsWith('eyJ') || dot < 0 || token.indexOf('.', dot + 1) < 0) return
-      ring[next] = { token, signedAt: clock.now() }
-      next = (next + 1) % capacity
-      if (count < capacity) count++
+      push({ token, signedAt: clock.now() })
     },
     list(journal) {
       const byJti = new Map<string, JournalEntry>()
@@ -146,6 +165,7 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       ring = new Array(capacity)
       next = 0
       count = 0
+      bytes = 0
     },
     snapshot(originOf) {
       const out: IssuedRecord[] = []
@@ -161,11 +181,8 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY): Is
       ring = new Array(capacity)
       next = 0
       count = 0
-      for (const { token, signedAt, origin } of records.slice(-capacity)) {
-        ring[next] = origin ? { token, signedAt, origin } : { token, signedAt }
-        next = (next + 1) % capacity
-        if (count < capacity) count++
-      }
+      bytes = 0
+      for (const { token, signedAt, origin } of records.slice(-capacity)) push(origin ? { token, signedAt, origin } : { token, signedAt })
     },
   }
 }

@@ -1,7 +1,7 @@
 // The in-process admin surface; the HTTP admin routes are a thin layer over it.
 import type { Clock } from '../core/clock.ts'
 import type { Faults } from '../core/faults.ts'
-import type { Journal, JournalEntry, JournalFilter } from '../core/journal.ts'
+import type { Journal, JournalEntry, JournalFilter, JournalPage } from '../core/journal.ts'
 import type { AdminBody } from './bodies.ts'
 import type { IssuedTokens } from './issued.ts'
 
@@ -14,6 +14,8 @@ export interface SandboxAdmin {
   reset(): void
   clock: Clock
   requests(filter?: JournalFilter): JournalEntry[]
+  /** `requests` with `truncated`: what `GET /__sandbox/requests` answers (it sets `maxBytes`). */
+  requestPage(filter?: JournalFilter): JournalPage
   /** Tokens the sandbox signed (decoded; never the token string), oldest first, with their status by the sandbox clock. */
   tokens(): AdminBody['IssuedToken'][]
   /** What each vendor serves: base URLs, prefixes, admin routes. */
@@ -60,6 +62,7 @@ export function createAdmin(
     faults: extras.faults,
     clock,
     requests: (filter) => journal.list(filter),
+    requestPage: (filter) => journal.page(filter),
     tokens: () => extras.issued?.list(journal.list({ limit: journal.capacity })) ?? [],
     vendors: () => extras.catalogue?.() ?? [],
   }

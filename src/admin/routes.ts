@@ -19,6 +19,8 @@ const bodyObject = (ctx: Ctx): Record<string, unknown> | null =>
 
 const faultList = (ctx: Ctx) => json(200, { faults: ctx.state.faults.list() } satisfies { faults: AdminBody['Fault'][] })
 
+const DURATION = 'a duration such as "61m", "90s", "2h" or a number of seconds'
+
 /** Every clock route answers the clock as it now is: the contract's `ClockState`. */
 const clockState = (ctx: Ctx) => json(200, ctx.state.clock.state() satisfies AdminBody['ClockState'])
 
@@ -31,18 +33,25 @@ function parseInstant(value: unknown): number | null {
   return null
 }
 
-function parseFilter(q: URLSearchParams): JournalFilter | string {
+/** What one `GET /__sandbox/requests` answer holds at most (estimated); see `truncated`. */
+export const MAX_REQUESTS_ANSWER_BYTES = 1024 * 1024
+
+function parseFilter(q: URLSearchParams, capacity: number): JournalFilter | string {
   const filter: JournalFilter = {}
   for (const key of ['vendor', 'environment', 'path', 'method'] as const) {
     const v = q.get(key)
     if (v) filter[key] = v
   }
-  for (const key of ['status', 'since', 'limit'] as const) {
+  for (const key of ['status', 'since', 'before', 'limit'] as const) {
     const v = q.get(key)
     if (v === null || v === '') continue
-    if (!/^\d+$/.test(v)) return `'${key}' must be a non-negative integer`
+    // Digits only, and few of them: Number() of a long digit string is still exact enough.
+    if (v.length > 16 || !/^\d+$/.test(v)) return `'${key}' must be a non-negative integer`
     filter[key] = Number(v)
   }
+  // The journal holds no more than its capacity: a larger limit asks for everything.
+  if (filter.limit !== undefined) filter.limit = Math.min(filter.limit, capacity)
+  filter.maxBytes = MAX_REQUESTS_ANSWER_BYTES
   return filter
 }
 
@@ -71,6 +80,9 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       if (at === undefined) ctx.state.clock.freeze()
       else {
         const ms = parseInstant(at)
+        if (typeof at === 'number' && (!Number.isFinite(at) || Math.abs(at) > MAX_EPOCH_MS)) {
+          return badRequest(`'at' is out of range: at most ${MAX_EPOCH_MS} ms from the epoch`)
+        }
         if (ms === null || Math.abs(ms) > MAX_EPOCH_MS) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
         ctx.state.clock.freeze(ms)
       }
@@ -93,8 +105,11 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const body = bodyObject(ctx)
       if (!body) return badRequest('The body must be a JSON object')
       const by = own(body, 'by')
+      if (by === undefined || by === null) return badRequest(`'by' is required: ${DURATION}`)
       const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
-      if (ms === null) return badRequest("'by' is required: a duration such as \"61m\", \"90s\", \"2h\" or a number of seconds")
+      // JSON.parse reads 1e999 as Infinity, which parseDuration refuses: a number, but out of range.
+      if (typeof by === 'number' && !Number.isFinite(by)) return badRequest("'by' is out of range: the number is too large")
+      if (ms === null) return badRequest(`'by' must be ${DURATION}`)
       try {
         ctx.state.clock.advance(ms)
       } catch (err) {
@@ -117,9 +132,11 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     method: 'GET',
     path: '/requests',
     handler: (ctx) => {
-      const filter = parseFilter(ctx.query)
+      const filter = parseFilter(ctx.query, ctx.state.health().journal.capacity)
       if (typeof filter === 'string') return badRequest(filter)
-      return json(200, { requests: ctx.state.requests(filter) } satisfies AdminBody['RequestList'])
+      const { entries, truncated } = ctx.state.requestPage(filter)
+      const body: AdminBody['RequestList'] = truncated ? { requests: entries, truncated } : { requests: entries }
+      return json(200, body)
     },
   },
   { method: 'GET', path: '/faults', handler: (ctx) => faultList(ctx) },

@@ -7,6 +7,9 @@ import { createRouter, type Router } from './router.ts'
 import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
+import { isLargeRequest } from './journal-entry.ts'
+import { quote } from './clip.ts'
+import { headAnswer } from './head.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -98,18 +101,19 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
    */
   const refuse = (req: SandboxRequest, c: CompiledMount | null, ctx: Context): SandboxResponse | null | Promise<SandboxResponse | null> => {
     const errors = ctx.service.errors
-    if (!c) return errors.notFound(req.method, req.url.pathname)
+    // Error messages quote the method and path clipped: a 200 KB path is not echoed back.
+    if (!c) return errors.notFound(quote(req.method), quote(req.url.pathname))
     // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
     // `/v1`), not the standalone server's prefix.
     const sub = req.url.pathname.slice(c.prefix.length) || '/'
     const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
       ctx.refuse('no such route')
-      return errors.notFound(req.method, sub)
+      return errors.notFound(quote(req.method), quote(sub))
     }
     if (m.kind === 'method_not_allowed') {
       ctx.refuse('method not allowed')
-      return errors.methodNotAllowed(req.method, sub, m.allowed)
+      return errors.methodNotAllowed(quote(req.method), quote(sub), m.allowed)
     }
     ctx.params = m.params
     ctx.route = m.route
@@ -139,8 +143,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     return null
   }
 
-  const run = async (req: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
+  const run = async (received: SandboxRequest, c: CompiledMount | null): Promise<SandboxResponse> => {
     const started = performance.now()
+    // HEAD is run as GET, for every route of every service, and answered without the body (./head.ts).
+    const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
     let res: SandboxResponse
     try {
@@ -164,17 +170,17 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         atMs: core.clock.now(),
         vendor: ctx.service.name,
         environment: ctx.environment,
-        method: req.method,
+        method: received.method,
         path: req.url.pathname,
         status: res.status,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       }
       if (ctx.reason !== undefined) entry.reason = ctx.reason
       if (ctx.facts !== undefined) entry.meta = ctx.facts
-      core.journal.record(entry)
-      req.recorded = entry
+      core.journal.record(entry, isLargeRequest(req))
+      received.recorded = entry
     }
-    return res
+    return received.method === 'HEAD' ? headAnswer(res) : res
   }
 
   return {

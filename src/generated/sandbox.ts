@@ -646,6 +646,8 @@ export interface components {
         };
         RequestList: {
             requests: components["schemas"]["JournalEntry"][];
+            /** @description Present (true) when the answer reached its size cap (about 1 MiB) before `limit`: ask again with `before` set to the first entry's `seq` for the older ones. */
+            truncated?: boolean;
         };
         /** @enum {string} */
         Verdict: "valid" | "malformed" | "tampered" | "expired" | "wrong_environment" | "client_not_found" | "referrer_mismatch" | "app_id_mismatch";
@@ -1219,7 +1221,12 @@ export interface operations {
                  */
                 since?: number;
                 /**
-                 * @description How many of the newest entries (default 100).
+                 * @description Only entries with a smaller `seq`: to page back from the oldest entry of an answer.
+                 * @example 120
+                 */
+                before?: number;
+                /**
+                 * @description How many of the newest entries (default 100, at most the journal capacity).
                  * @example 10
                  */
                 limit?: number;

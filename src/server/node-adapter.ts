@@ -103,7 +103,9 @@ export function writeResponse(res: ServerResponse, answer: SandboxResponse, clos
   if (answer.body === undefined || answer.status === 204 || answer.status === 304) payload = undefined
   else if (typeof answer.body === 'string' || answer.body instanceof Uint8Array) payload = answer.body
   else payload = JSON.stringify(answer.body)
-  headers['content-length'] = payload === undefined ? 0 : typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength
+  // A HEAD answer has no payload but keeps the content-length its GET would have (../core/head.ts).
+  if (payload !== undefined) headers['content-length'] = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength
+  else headers['content-length'] ??= 0
   if (close) headers['connection'] = 'close'
   res.writeHead(answer.status, headers)
   res.end(payload)
@@ -146,12 +148,24 @@ const INTERNAL_ERROR: SandboxResponse = {
   body: { error: { code: 'internal', message: 'The sandbox failed to answer' } },
 }
 
+/**
+ * Whether `err` is the client's doing: the connection reset or closed mid-request (node:http
+ * destroys the request with ECONNRESET "aborted", on a client's hang-up and on its own 408).
+ */
+function clientGone(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code
+  return code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE'
+}
+
 export function createRequestListener(options: AdapterOptions) {
   const { sandbox, bodyLimit, origin } = options
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
   const readBodyOf = createBodyReader(bodyLimit)
   const fail = (res: ServerResponse, err: unknown) => {
+    // A client that hung up or timed out mid-body (the 408 is the server's) is no internal
+    // error: nothing to log, nobody to answer.
+    if (clientGone(err)) return void res.destroy()
     options.onError?.(err)
     if (!res.headersSent) writeResponse(res, INTERNAL_ERROR, true)
     else res.destroy()

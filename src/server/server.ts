@@ -3,8 +3,9 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { ADMIN_PREFIX, createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
+import { MAX_HEADER_BYTES, onClientError } from './client-error.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
 import { withCors } from './cors.ts'
@@ -15,8 +16,7 @@ import { installFastCrypto } from './fast-crypto.ts'
 import { capYoungGeneration, type YoungGenerationCap } from './young-generation.ts'
 import { prefersMainThreadScavenges, scavengeOnMainThread } from './scavenger.ts'
 
-/** Largest request head (request line and headers) the server reads. */
-export const MAX_HEADER_BYTES = 256 * 1024
+export { MAX_HEADER_BYTES }
 
 export interface ServeOptions extends SandboxOptions {
   /** 0 (default) picks a free port. */
@@ -144,13 +144,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     'request',
     createRequestListener({ sandbox, bodyLimit, origin: url, handle, ...(options.onError ? { onError: options.onError } : {}) }),
   )
-  // A malformed request line or header never reaches the listener: answer 400 and hang up.
-  // Headers that take too long (slow loris) get 408, as Node would answer by itself.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request'
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`)
-    else socket.destroy()
-  })
+  // A malformed request, an oversized head or a slow one never reaches the listener: answered in
+  // the vendor's shape after any pipelined answers before it, then the connection closes.
+  const prefixes = [...sandbox.prefixes(), { vendor: 'sandbox', base: ADMIN_PREFIX }]
+  server.on('clientError', onClientError(() => prefixes))
 
   let closing: Promise<void> | null = null
   return {

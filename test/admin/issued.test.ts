@@ -118,3 +118,19 @@ describe('GET /__sandbox/tokens', () => {
     expect(t).toMatchObject({ vendor: null, environment: 'live', claims: { appId: 'com.example.app' }, status: 'active' })
   })
 })
+
+describe('the issued-token record under huge tokens', () => {
+  it('keeps a byte budget: huge tokens push the oldest out, the newest always stays', () => {
+    const issued = createIssuedTokens(createClock(), 200, 100_000)
+    const token = (i: number, size: number) =>
+      `${Buffer.from('{"alg":"HS256"}').toString('base64url')}.${Buffer.from(JSON.stringify({ jti: String(i), pad: 'p'.repeat(size) })).toString('base64url')}.sig`
+    for (let i = 0; i < 50; i++) issued.record(token(i, 30_000))
+    const kept = issued.list([])
+    expect(kept.length).toBeLessThanOrEqual(2)
+    expect(kept.at(-1)!.claims.jti).toBe('49')
+    issued.record(token(50, 500_000))
+    expect(issued.list([]).map((t) => t.claims.jti)).toEqual(['50'])
+    for (let i = 51; i < 60; i++) issued.record(token(i, 10))
+    expect(issued.list([]).map((t) => t.claims.jti)).toEqual(['51', '52', '53', '54', '55', '56', '57', '58', '59'])
+  })
+})

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createJournal, type JournalRecord } from '../../src/core/journal.ts'
+import { bound, measure, MAX_META_CHARS, MAX_PATH_CHARS, MAX_REASON_CHARS } from '../../src/core/journal-entry.ts'
+import { clip } from '../../src/core/clip.ts'
 
 const entry = (over: Partial<JournalRecord> = {}): JournalRecord => ({
   atMs: Date.parse('2026-01-01T00:00:00.000Z'),
@@ -72,5 +74,61 @@ describe('the request journal', () => {
 
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => createJournal(0)).toThrow(RangeError)
+  })
+
+  it('clips a huge path, reason and meta with a visible marker, and counts what it keeps', () => {
+    const j = createJournal(10)
+    const huge = 'x'.repeat(200_000)
+    j.record(entry({ path: '/v1/clients/' + huge, reason: `unknown iss ${huge}`, meta: { id: huge, nested: { deep: { deeper: { deepest: huge } } }, list: Array(1000).fill(huge) } }))
+    const [e] = j.list()
+    expect(e!.path).toBe('/v1/clients/' + 'x'.repeat(MAX_PATH_CHARS - 12) + '…[truncated 197,964 characters]')
+    expect(e!.reason!.length).toBeLessThan(MAX_REASON_CHARS + 40)
+    expect(e!.reason).toContain('…[truncated ')
+    expect(JSON.stringify(e!.meta).length).toBeLessThan(MAX_META_CHARS + 2048)
+    expect(j.bytes()).toBeGreaterThan(2 * MAX_PATH_CHARS)
+    expect(j.bytes()).toBeLessThan(16 * 1024)
+  })
+
+  it('keeps a byte budget: the oldest entries go first past it, the newest always stays', () => {
+    const j = createJournal(1000, 50_000)
+    for (let i = 0; i < 100; i++) j.record(entry({ path: `/${i}/` + 'p'.repeat(5000) }))
+    expect(j.bytes()).toBeLessThanOrEqual(50_000)
+    expect(j.size()).toBeLessThan(100)
+    expect(j.list({ limit: 1000 }).at(-1)!.path.startsWith('/99/')).toBe(true)
+    const tiny = createJournal(10, 1)
+    tiny.record(entry())
+    expect(tiny.size()).toBe(1)
+    j.clear()
+    expect(j.bytes()).toBe(0)
+  })
+
+  it('pages: maxBytes cuts the answer short and says so, before reaches the older entries', () => {
+    const j = createJournal(100)
+    for (let i = 0; i < 20; i++) j.record(entry({ path: '/' + 'p'.repeat(1000) }))
+    const first = j.page({ limit: 100, maxBytes: 10_000 })
+    expect(first.truncated).toBe(true)
+    expect(first.entries.map((e) => e.seq).at(-1)).toBe(20)
+    const older = j.page({ limit: 100, before: first.entries[0]!.seq, maxBytes: 10_000 })
+    expect(older.entries.at(-1)!.seq).toBe(first.entries[0]!.seq - 1)
+    expect(j.page({ limit: 100 }).truncated).toBe(false)
+  })
+
+  it('clip never splits a surrogate pair', () => {
+    expect(clip('ab😀cd', 3)).toBe('ab…[truncated 4 characters]')
+    expect(clip('short', 10)).toBe('short')
+  })
+
+  it('keeps an ordinary entry from an ordinary request as it is, and clips one over a limit even then', () => {
+    const j = createJournal(10)
+    const small = entry({ reason: 'unknown API key', meta: { key: 'test_…0001', token: { jti: 'j', iat: 1, exp: 2 }, list: [1, 'a'] } })
+    expect(measure(small)).toBe(bound(small).bytes)
+    j.record(small, false)
+    let kept: unknown
+    j.forEachRecord((e) => (kept = e))
+    expect(kept).toBe(small)
+    j.record(entry({ path: '/' + 'x'.repeat(5000), meta: { deep: { a: { b: { c: 1 } } } } }), false)
+    const [, big] = j.list()
+    expect(big!.path).toContain('…[truncated 2,953 characters]')
+    expect(big!.meta).toEqual({ deep: { a: { b: '…[truncated]' } } })
   })
 })

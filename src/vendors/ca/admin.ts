@@ -1,6 +1,7 @@
 // Sandbox-only CA routes, under /__sandbox/ca: tenants (without passwords), a tenant's accounts
 // and known cards, registering a card with a tenant's ACS, and asking whether a token would be
 // accepted. Errors use the sandbox's own shape.
+import { quote } from '../../core/clip.ts'
 import type { AdminBody } from '../../admin/bodies.ts'
 import { adminError, badRequest } from '../../admin/errors.ts'
 import { isRecord, json, own } from '../../core/http.ts'
@@ -12,7 +13,7 @@ import { addKnownCard, knownCards, listAccounts } from './store.ts'
 
 type Ctx = RouteContext<CaState>
 
-const noTenant = (id: string) => adminError(404, 'not_found', `No CA tenant '${id}'`)
+const noTenant = (id: string) => adminError(404, 'not_found', `No CA tenant '${quote(id)}'`)
 const objectBody = (ctx: Ctx) => (ctx.body === undefined ? {} : ctx.body)
 
 export const adminRoutes: Route<CaState>[] = [

@@ -3,6 +3,7 @@
 // and that anything else means "send the request again after some time". The descriptions
 // follow that table (including its placeholders). Codes marked [MOCK] are ours: CA names none
 // for malformed input, unknown routes or server failures.
+import { quote } from '../../core/clip.ts'
 import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
@@ -32,12 +33,12 @@ export const accountNotFound = () => caError('account_not_found', 'account does 
 export const accountExists = () => caError('account_exists', 'account_id already exists')
 export const tenantNotFound = () => caError('tenant_not_found', 'tenant_id does not exist')
 export const multipleAccountsFound = () => caError('multiple_accounts_found', 'account_id found for more than one name')
-export const cardNotFound = (cardNumber: string) => caError('card_not_found', `card_number [${cardNumber}] does not exist`)
+export const cardNotFound = (cardNumber: string) => caError('card_not_found', `card_number [${quote(cardNumber)}] does not exist`)
 export const linkAlreadyExists = (cardNumber: string) =>
-  caError('link_already_exists', `Cardnumber (${cardNumber}) is linked with another account`)
-export const contactNotFound = (contactId: string) => caError('contact_not_found', `contact_id [ ${contactId} ] does not exist`)
+  caError('link_already_exists', `Cardnumber (${quote(cardNumber)}) is linked with another account`)
+export const contactNotFound = (contactId: string) => caError('contact_not_found', `contact_id [ ${quote(contactId)} ] does not exist`)
 // CA's table words this one with "contact_id" too; kept as documented.
-export const deviceNotFound = (deviceId: string) => caError('device_not_found', `contact_id ${deviceId} does not exist`)
+export const deviceNotFound = (deviceId: string) => caError('device_not_found', `contact_id ${quote(deviceId)} does not exist`)
 export const defaultFactorCannotBeDeleted = () => caError('default_factor_cannot_be_deleted', 'Default factor cannot be deleted')
 export const defaultForMoreThanOne = (factor: 'contact' | 'device') =>
   caError('is_default_enabled_for_more_than_one_factor', `is_default is set to true for more than one ${factor}`)

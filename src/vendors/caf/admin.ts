@@ -19,6 +19,9 @@ function environmentQuery(ctx: Ctx): Environment | undefined | null {
   return isEnvironment(v) ? v : null
 }
 
+/** As the Mobile API's own `imageUrl` (./input.ts). */
+const MAX_IMAGE_URL_CHARS = 2048
+
 const ENV_MESSAGE = `'environment' must be one of ${ENVIRONMENTS.join(', ')}`
 
 export const adminRoutes: Route<CafState>[] = [
@@ -103,6 +106,7 @@ export const adminRoutes: Route<CafState>[] = [
       if (!isEnvironment(environment)) return badRequest(ENV_MESSAGE)
       if (typeof peopleId !== 'string' || !isCpfShaped(peopleId)) return badRequest("'peopleId' must be a CPF: 11 digits")
       if (typeof imageUrl !== 'string' || imageUrl === '') return badRequest("'imageUrl' is required")
+      if (imageUrl.length > MAX_IMAGE_URL_CHARS) return badRequest(`'imageUrl' must be at most ${MAX_IMAGE_URL_CHARS} characters long`)
       registerFace(ctx.state, environment, peopleId, imageUrl)
       return json(201, { environment, peopleId: peopleId.replace(/[./-]/g, ''), imageUrl } satisfies AdminBody['CafRegisteredFace'])
     },

@@ -1,6 +1,7 @@
 // The sandbox-side CAF API (`sandbox.caf`, and under /__sandbox/caf): Mobile Keys, minting with
 // a stored key, a verdict on any token, settings, registered faces. The parse* functions check
 // untrusted input for both callers; in-process calls throw on what HTTP would answer 400.
+import { quote } from '../../core/clip.ts'
 import { isRecord, own } from '../../core/http.ts'
 import { createKey, listKeys, revokeKey, type CreatedKey, type KeySummary, type NewKey } from './keys.ts'
 import { mobileTokenClaims, signMobileToken } from './mint.ts'
@@ -79,7 +80,7 @@ const ENV_MESSAGE = `'environment' must be one of ${ENVIRONMENTS.join(', ')}`
 
 export function parseNewKey(body: unknown): NewKey | string {
   if (!isRecord(body)) return 'The body must be a JSON object'
-  for (const k of Object.keys(body)) if (!['environment', 'name', 'products'].includes(k)) return `'${k}' is not an allowed field`
+  for (const k of Object.keys(body)) if (!['environment', 'name', 'products'].includes(k)) return `'${quote(k)}' is not an allowed field`
   const environment = own(body, 'environment')
   const name = own(body, 'name') ?? ''
   const products = own(body, 'products')
@@ -93,7 +94,7 @@ export function parseNewKey(body: unknown): NewKey | string {
 
 export function parseMint(body: unknown): MintInput | string {
   if (!isRecord(body)) return 'The body must be a JSON object'
-  for (const k of Object.keys(body)) if (!['clientId', 'peopleId', 'expiresIn'].includes(k)) return `'${k}' is not an allowed field`
+  for (const k of Object.keys(body)) if (!['clientId', 'peopleId', 'expiresIn'].includes(k)) return `'${quote(k)}' is not an allowed field`
   const { clientId, peopleId, expiresIn } = body
   if (typeof clientId !== 'string' || clientId === '') return "'clientId' is required"
   if (peopleId !== undefined && (typeof peopleId !== 'string' || peopleId === '')) return "'peopleId' must be a non-empty string"
@@ -109,7 +110,7 @@ export function parseMint(body: unknown): MintInput | string {
 
 export function parseVerify(body: unknown): VerifyInput | string {
   if (!isRecord(body)) return 'The body must be a JSON object'
-  for (const k of Object.keys(body)) if (!['token', 'environment', 'product', 'peopleId'].includes(k)) return `'${k}' is not an allowed field`
+  for (const k of Object.keys(body)) if (!['token', 'environment', 'product', 'peopleId'].includes(k)) return `'${quote(k)}' is not an allowed field`
   const { token, environment, product, peopleId } = body
   if (typeof token !== 'string') return "'token' is required"
   if (!isEnvironment(environment)) return ENV_MESSAGE
@@ -130,7 +131,7 @@ export function parseSettings(body: unknown): Partial<CafSettings> | string {
       const min = k === 'clockSkewSeconds' ? 0 : 1
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 7 * 86_400) return `'${k}' must be an integer from ${min} to 604800`
       out[k] = v
-    } else return `'${k}' is not a setting (strictCpf, clockSkewSeconds, sessionTokenLifetimeSeconds)`
+    } else return `'${quote(k)}' is not a setting (strictCpf, clockSkewSeconds, sessionTokenLifetimeSeconds)`
   }
   return out
 }

@@ -1,5 +1,6 @@
 // Field checks for CAF request bodies. Each returns the message for the caller (400), or null.
 // Unknown fields are refused so that a typo (`peopleID`) fails loudly instead of silently.
+import { quote } from '../../core/clip.ts'
 import { isRecord, own } from '../../core/http.ts'
 import { hasValidCpfCheckDigits, isCpfShaped, normalisePersonId } from './cpf.ts'
 import type { CafSettings } from './state.ts'
@@ -10,7 +11,7 @@ export type Problem = string | null
 export function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> | string {
   const value = body === undefined ? {} : body
   if (!isRecord(value)) return 'The request body must be a JSON object'
-  for (const key of Object.keys(value)) if (!allowed.includes(key)) return `'${key}' is not an allowed field`
+  for (const key of Object.keys(value)) if (!allowed.includes(key)) return `'${quote(key)}' is not an allowed field`
   return value
 }
 
@@ -68,7 +69,7 @@ export function stringsObject(obj: Record<string, unknown>, key: string, fields:
   if (v === undefined || v === null) return null
   if (!isRecord(v)) return `'${key}' must be an object`
   for (const k of Object.keys(v)) {
-    if (!fields.includes(k)) return `'${key}.${k}' is not an allowed field`
+    if (!fields.includes(k)) return `'${key}.${quote(k)}' is not an allowed field`
     const problem = stringField(v, k, false, `${key}.${k}`)
     if (problem) return problem
   }

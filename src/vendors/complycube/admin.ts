@@ -9,6 +9,9 @@ import { verifySdkToken, type VerifyInput } from './tokens.ts'
 
 type Ctx = RouteContext<ComplyCubeState>
 
+/** As CAF's Mobile Key names (../caf/api.ts). */
+const MAX_KEY_NAME_CHARS = 200
+
 const optionalString = (body: Record<string, unknown>, key: string): string | undefined | Error => {
   const v = own(body, key)
   if (v === undefined || v === null) return undefined
@@ -67,6 +70,7 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
       const name = own(body, 'name') ?? ''
       if (!ENVIRONMENTS.includes(environment as Environment)) return badRequest("'environment' must be 'sandbox' or 'live'")
       if (typeof name !== 'string') return badRequest("'name' must be a string")
+      if (name.length > MAX_KEY_NAME_CHARS) return badRequest(`'name' must be at most ${MAX_KEY_NAME_CHARS} characters long`)
       return json(201, createKey(ctx.state, environment as Environment, name) satisfies AdminBody['ApiKey'])
     },
   },

@@ -4,6 +4,7 @@
 // content-type ComplyCube documents no type; we use invalid_request (see README).
 // Bodies are typed from contracts/complycube.yaml (src/generated), so a contract change the
 // code does not follow fails `tsc`.
+import { quote } from '../../core/clip.ts'
 import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
@@ -30,7 +31,7 @@ export function unauthorized(): SandboxResponse {
 }
 
 export function clientNotFound(id: string): SandboxResponse {
-  const body: Schemas['NotFoundError'] = { type: 'resource_not_found', message: `Invalid client id '${id}'` }
+  const body: Schemas['NotFoundError'] = { type: 'resource_not_found', message: `Invalid client id '${quote(id)}'` }
   return json(404, body)
 }
 

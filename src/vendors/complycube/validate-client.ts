@@ -1,5 +1,6 @@
 // Validation of client bodies, field by field as ComplyCube's "Create a client" page lists
 // them. The first problem found is reported, with `param` naming the field (dotted when nested).
+import { quote } from '../../core/clip.ts'
 import { isRecord, own } from '../../core/http.ts'
 
 export type Problem = { param: string; message: string }
@@ -66,7 +67,7 @@ const metadata: FieldRule = (v, param) => {
   const keys = Object.keys(v)
   if (keys.length > 20) return { param, message: `'${param}' must have at most 20 keys` }
   for (const k of keys) {
-    if (k.length > 40) return { param: `${param}.${k}`, message: `'${param}' keys must be at most 40 characters long` }
+    if (k.length > 40) return { param: `${param}.${quote(k)}`, message: `'${param}' keys must be at most 40 characters long` }
     const problem = str(500)(v[k], `${param}.${k}`)
     if (problem) return problem
   }
@@ -96,7 +97,7 @@ const CLIENT_FIELDS: Record<string, FieldRule> = {
 function checkFields(body: Record<string, unknown>, fields: Record<string, FieldRule>, prefix: string): Problem | null {
   for (const key of Object.keys(body)) {
     const rule = Object.prototype.hasOwnProperty.call(fields, key) ? fields[key] : undefined
-    if (!rule) return { param: `${prefix}${key}`, message: `'${prefix}${key}' is not allowed` }
+    if (!rule) return { param: `${prefix}${quote(key)}`, message: `'${prefix}${quote(key)}' is not allowed` }
     const problem = rule(body[key], `${prefix}${key}`)
     if (problem) return problem
   }

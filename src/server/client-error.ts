@@ -1,0 +1,125 @@
+// Answers to requests node:http's parser refuses (`clientError`): malformed HTTP (400), a head
+// over MAX_HEADER_BYTES (431), headers or a body too slow (408). Each answer is JSON in the
+// shape of the vendor the request was for, when the parser's bytes (`err.rawPacket`) still hold
+// its request line, else in the sandbox's own shape. It is written only once the answers to
+// the requests before it on the connection (pipelined) are out, then the connection closes.
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { STATUS_CODES } from 'node:http'
+import { adminError } from '../admin/errors.ts'
+import { caError } from '../vendors/ca/errors.ts'
+import { cafError } from '../vendors/caf/errors.ts'
+import { ccError } from '../vendors/complycube/errors.ts'
+import type { SandboxResponse } from '../core/types.ts'
+
+/** Largest request head (request line and headers) the server reads; past it, 431. */
+export const MAX_HEADER_BYTES = 256 * 1024
+
+interface ParserError extends NodeJS.ErrnoException {
+  rawPacket?: Buffer
+  bytesParsed?: number
+}
+
+const SHAPES: Record<string, (status: number, message: string) => SandboxResponse> = {
+  complycube: (status, message) => ccError(status, 'invalid_request', message),
+  caf: (status, message) => cafError(status, message),
+  ca: (status, message) => caError('invalid_input', message, status),
+  sandbox: (status, message) => adminError(status, 'bad_request', message),
+}
+
+function problem(err: ParserError): { status: number; message: string } {
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT') return { status: 408, message: 'The request did not arrive in time' }
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    return { status: 431, message: `The request line and headers exceed ${MAX_HEADER_BYTES} bytes` }
+  }
+  return { status: 400, message: 'The request is not valid HTTP' }
+}
+
+// A request line: a method, an origin-form or absolute-form target, the version (bounded: no
+// backtracking past 8 KiB of target).
+const REQUEST_LINE = /^[A-Z]{1,20} ([^\s]{1,8192}) HTTP\/\d\.\d\r?\n/
+
+/** The path of the request that failed, when the parser's bytes start it; else null. */
+export function failedPath(err: ParserError): string | null {
+  const raw = err.rawPacket
+  if (!Buffer.isBuffer(raw) || raw.length === 0) return null
+  const end = typeof err.bytesParsed === 'number' ? Math.min(err.bytesParsed, raw.length) : raw.length
+  // The failed request starts after the last complete head before the error (pipelining).
+  const boundary = end > 0 ? raw.lastIndexOf('\r\n\r\n', end - 1) : -1
+  const start = boundary < 0 ? 0 : boundary + 4
+  const line = REQUEST_LINE.exec(raw.toString('latin1', start, Math.min(raw.length, start + 8300)))
+  if (!line) return null
+  const target = line[1]!
+  if (target.startsWith('/')) return target.split('?', 1)[0]!
+  try {
+    return new URL(target).pathname
+  } catch {
+    return null
+  }
+}
+
+/** Which surface a path is on: the vendor of the longest matching prefix, else the sandbox. */
+function surfaceOf(path: string | null, prefixes: { vendor: string; base: string }[]): string {
+  if (path === null) return 'sandbox'
+  let best: { vendor: string; base: string } | undefined
+  for (const p of prefixes) {
+    if ((path === p.base || path.startsWith(p.base + '/')) && p.base.length > (best?.base.length ?? -1)) best = p
+  }
+  return best?.vendor ?? 'sandbox'
+}
+
+/** The raw HTTP/1.1 answer to a refused request: JSON, with its length, and `connection: close`. */
+export function clientErrorAnswer(err: ParserError, prefixes: { vendor: string; base: string }[]): string {
+  const { status, message } = problem(err)
+  const answer = (SHAPES[surfaceOf(failedPath(err), prefixes)] ?? SHAPES.sandbox!)(status, message)
+  const body = JSON.stringify(answer.body)
+  const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`)
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n${lines.join('')}\r\n${body}`
+}
+
+/** How long an earlier answer on the connection may take before the connection is dropped. */
+const IN_FLIGHT_GRACE_MS = 30_000
+
+/**
+ * Runs `fn` once the response in flight on the socket (Node's `socket._httpMessage`, an answer
+ * to an earlier pipelined request) and any queued after it have been written.
+ */
+export function afterInFlight(socket: Duplex, fn: () => void): void {
+  const res = (socket as Duplex & { _httpMessage?: (ServerResponse & { req?: IncomingMessage }) | null })._httpMessage
+  // Node detaches an answer from its socket in its 'finish' listener: while attached, it is in
+  // flight (even when its bytes are out, `writableFinished`, the next answer is not yet attached).
+  // An answer to a request still arriving is the failed request's own (a body too slow, 408):
+  // it is not waited for, and the refusal replaces it if it has not started.
+  if (!res || res.destroyed || res.req?.complete === false) return fn()
+  let done = false
+  const next = () => {
+    if (done) return
+    done = true
+    clearTimeout(timer)
+    // node:http assigns the next queued answer to the socket in its own 'finish' listener,
+    // which runs before this one: look again.
+    afterInFlight(socket, fn)
+  }
+  const timer = setTimeout(() => socket.destroy(), IN_FLIGHT_GRACE_MS)
+  timer.unref()
+  res.once('finish', next)
+  res.once('close', next)
+}
+
+/** The `clientError` listener. */
+export function onClientError(prefixes: () => { vendor: string; base: string }[]) {
+  return (err: ParserError, socket: Duplex): void => {
+    // The peer is gone (ECONNRESET) or the socket cannot take an answer: nothing to say.
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || !socket.writable) {
+      socket.destroy()
+      return
+    }
+    afterInFlight(socket, () => {
+      const res = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage
+      if (socket.writable && !res?.headersSent) (socket as Socket).end(clientErrorAnswer(err, prefixes()))
+      else socket.destroy()
+    })
+  }
+}
