@@ -10,6 +10,7 @@ import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
 import type { Core, Service } from './core/service.ts'
+import { logInternalError } from './core/report.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
 import type { MountSpec, VendorModule } from './core/vendor.ts'
 import { vendorModules, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   fixtures?: Partial<VendorFixtures>
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
   baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
+  /** Told of every error behind a 500 answer (default: written to stderr with its stack). */
+  onError?: (err: unknown) => void
 }
 
 export interface VendorMount {
@@ -93,7 +96,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (listeners.size !== 0) changed()
     },
   })
-  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit }
+  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, bodyLimit, onError: options.onError ?? logInternalError }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
     const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>

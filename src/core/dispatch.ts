@@ -6,6 +6,7 @@ import { createRouter, type Router } from './router.ts'
 import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
+import { logInternalError } from './report.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -61,6 +62,7 @@ class Context implements RouteContext<unknown> {
 }
 
 export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
+  const report = core.onError ?? logInternalError
   const routers = new Map<Service<unknown>, Router<unknown>>()
   const routerFor = (s: Service<unknown>) => {
     let r = routers.get(s)
@@ -146,6 +148,11 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     } catch (err) {
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
       res = ctx.service.errors.internal()
+      try {
+        report(err)
+      } catch {
+        // A reporter that throws must not turn the 500 into an unanswered request.
+      }
     }
     if (ctx.service.journal) {
       const entry: JournalRecord = {

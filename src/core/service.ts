@@ -4,6 +4,7 @@ import type { Clock } from './clock.ts'
 import type { Ids } from './ids.ts'
 import type { JwtService } from './jwt.ts'
 import type { Journal } from './journal.ts'
+import type { ErrorReporter } from './report.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 
 /** Vendor-neutral services every handler can use. */
@@ -14,6 +15,8 @@ export interface Core {
   journal: Journal
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
+  /** Told of every error a handler throws (answered with the service's 500); default: stderr with the stack. */
+  onError?: ErrorReporter
 }
 
 /** How a service answers the failures the core detects before a handler runs. */

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
+import { logInternalError } from '../core/report.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
@@ -36,6 +37,7 @@ export interface ServeOptions extends SandboxOptions {
    * `adminToken` is given). Without `adminToken`, one is generated: see `RunningServer.adminToken`.
    */
   requireAdminToken?: boolean
+  /** Told of every internal error: a handler's, the adapter's, the state file's (default: stderr with the stack). */
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
@@ -75,17 +77,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     if (prefersMainThreadScavenges()) restoreScavenges = scavengeOnMainThread()
   }
   const host = options.host ?? '127.0.0.1'
-  const sandbox = options.sandbox ?? createSandbox(options)
+  const onError = options.onError ?? logInternalError
+  const sandbox = options.sandbox ?? createSandbox({ ...options, onError })
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const headersTimeout = options.headersTimeoutMs ?? 10_000
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout)
   const guarded = options.requireAdminToken ?? (!isLoopback(host) || options.adminToken !== undefined)
   const adminToken = guarded ? (options.adminToken ?? generateAdminToken()) : null
   // Loaded before listening: a request never sees the seed of a sandbox that has a state file.
-  const stateFile = options.stateFile !== undefined ? await openStateFile(sandbox, options.stateFile, { onError: options.onError }) : null
+  const stateFile = options.stateFile !== undefined ? await openStateFile(sandbox, options.stateFile, { onError }) : null
   // Without a state file or a guard, requests go straight to the sandbox: nothing added per request.
   let handle: Handle | undefined
-  if (stateFile) handle = persisting((request) => sandbox.handle(request), stateFile, options.onError)
+  if (stateFile) handle = persisting((request) => sandbox.handle(request), stateFile, onError)
   if (adminToken !== null) handle = guardAdmin(handle ?? ((request) => sandbox.handle(request)), adminToken)
   const server = createServer({
     requestTimeout,
@@ -115,7 +118,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `http://${hostForUrl}:${port}`
   server.on(
     'request',
-    createRequestListener({ sandbox, bodyLimit, origin: url, ...(handle ? { handle } : {}), ...(options.onError ? { onError: options.onError } : {}) }),
+    createRequestListener({ sandbox, bodyLimit, origin: url, ...(handle ? { handle } : {}), onError }),
   )
   // A malformed request line or header never reaches the listener: answer 400 and hang up.
   // Headers that take too long (slow loris) get 408, as Node would answer by itself.
@@ -143,7 +146,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         setTimeout(() => server.closeAllConnections(), 2_000).unref()
       })
         // The last write keeps changes made in-process since the last request.
-        .then(() => stateFile?.close().catch((err: unknown) => options.onError?.(err)))
+        .then(() => stateFile?.close().catch((err: unknown) => onError(err)))
         .then(() => sandbox.close())
         .finally(() => {
           youngGeneration?.stop()
