@@ -8,6 +8,7 @@ import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
 import { credential, UsageError } from './cli/usage.ts'
 import { StateFileError } from './server/state-file.ts'
+import { describeSeconds, isInstantSeconds } from './core/instants.ts'
 
 // For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
 export { withDefaultV8Flags } from './server/v8-flags.ts'
@@ -185,7 +186,9 @@ function decode(argv: string[]): number {
   const dates: Record<string, string> = {}
   for (const claim of ['iat', 'nbf', 'exp'] as const) {
     const v = payload[claim]
-    if (typeof v === 'number') dates[claim] = new Date(v * 1000).toISOString()
+    if (typeof v !== 'number') continue
+    dates[claim] = describeSeconds(v)
+    if (!isInstantSeconds(v)) console.error(`token-sandbox: ${claim} ${v} is beyond the range of a date`)
   }
   console.log(JSON.stringify({ header, payload, dates }, null, 2))
   return 0
