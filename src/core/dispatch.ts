@@ -7,6 +7,7 @@ import type { Core, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 import { logInternalError } from './report.ts'
+import { trimTrailingSlashes } from './paths.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -73,7 +74,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     .map((mount) => {
       const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(mount.base)
       const u = absolute ? new URL(mount.base) : null
-      const prefix = (u ? u.pathname : mount.base).replace(/\/+$/, '')
+      const prefix = trimTrailingSlashes(u ? u.pathname : mount.base)
       return { mount, origin: u ? u.origin : null, prefix, router: routerFor(mount.service) }
     })
     // Longest prefix first, so `/caf/beta` wins over `/caf`.

@@ -17,7 +17,8 @@ export function bestTimeMs(fn: () => unknown, runs = 5): number {
 export function expectLinear(work: (n: number) => () => unknown, n: number): void {
   const small = work(n)
   const large = work(8 * n)
-  small() // warm up the JIT on both
+  // Warm up the JIT on both; when n alone is already slow, fail before 8n can hang the run.
+  expect(bestTimeMs(small, 1), `n = ${n} alone took too long`).toBeLessThan(500)
   large()
   const ratio = bestTimeMs(large) / Math.max(bestTimeMs(small), 0.05)
   expect(ratio, `8× the input took ${ratio.toFixed(1)}× as long`).toBeLessThan(24)

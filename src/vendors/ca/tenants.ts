@@ -2,6 +2,7 @@
 // how long its tokens live, and how strict its API is. This is configuration, checked once at
 // start; the mutable data (service accounts, cards, accounts) lives in the @mswjs/data store.
 import { MAX_TOKEN_LIFETIME_MS } from '../../core/clock.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 /** The protected operations a service account may be allowed to call ([MOCK] names). */
 export const OPERATIONS = [
@@ -100,7 +101,7 @@ export function buildTenants(fixtures: CaFixtures, newSecret: () => string): Map
     let baseUrl: string | null = null
     if (t.baseUrl !== undefined) {
       try {
-        baseUrl = new URL(t.baseUrl).href.replace(/\/+$/, '')
+        baseUrl = trimTrailingSlashes(new URL(t.baseUrl).href)
       } catch {
         throw new Error(`CA fixtures: tenant ${t.id}: baseUrl ${t.baseUrl} is not an absolute URL`)
       }

@@ -80,5 +80,6 @@ function isDefault(scheme: string, port: string): boolean {
 
 /** iOS bundle ids and Android application ids: dot-separated segments of letters, digits, `_` and `-`. */
 export function isAppId(value: string): boolean {
-  return value.length <= 255 && /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/.test(value)
+  // Bounded first; `.` starts each segment and no segment holds one, so nothing is retried.
+  return value.length <= 255 && /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/.test(value)
 }
