@@ -12,6 +12,7 @@ import { formatLogEntry } from './server/request-log.ts'
 
 import { StateFileError } from './server/state-file.ts'
 import { RateLimitError } from './core/rate-limits.ts'
+import { describeSeconds, isInstantSeconds } from './core/instants.ts'
 
 // For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
 export { withDefaultV8Flags } from './server/v8-flags.ts'
@@ -152,7 +153,9 @@ function decode(argv: string[]): number {
   const dates: Record<string, string> = {}
   for (const claim of ['iat', 'nbf', 'exp'] as const) {
     const v = payload[claim]
-    if (typeof v === 'number') dates[claim] = new Date(v * 1000).toISOString()
+    if (typeof v !== 'number') continue
+    dates[claim] = describeSeconds(v)
+    if (!isInstantSeconds(v)) console.error(`token-sandbox: ${claim} ${v} is beyond the range of a date`)
   }
   console.log(JSON.stringify({ header, payload, dates }, null, 2))
   return 0

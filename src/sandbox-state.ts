@@ -8,7 +8,8 @@
 // offset from real time); `ids` is the seeded id generator's position (null when ids are random);
 // `issued` the tokens /__sandbox/tokens lists.
 import { issuedJti, type IssuedOrigin, type IssuedRecord, type IssuedTokens } from './admin/issued.ts'
-import { MAX_EPOCH_MS, type Clock } from './core/clock.ts'
+import { MAX_CLOCK_MS, type Clock } from './core/clock.ts'
+import { isInstantMs } from './core/instants.ts'
 import type { Ids } from './core/ids.ts'
 import type { Journal } from './core/journal.ts'
 import { isSnapshotObject, SnapshotError } from './core/snapshot.ts'
@@ -72,7 +73,9 @@ function readClock(value: unknown): ClockSnapshot {
   if (!isSnapshotObject(value) || typeof value.frozen !== 'boolean') throw new SnapshotError('clock must be { frozen, epochMs } or { frozen, offsetMs }')
   const key = value.frozen ? 'epochMs' : 'offsetMs'
   const ms = value[key]
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > (value.frozen ? MAX_EPOCH_MS : 2 * MAX_EPOCH_MS)) throw new SnapshotError(`clock.${key} must be a number of milliseconds`)
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || Math.abs(ms) > (value.frozen ? MAX_CLOCK_MS : 2 * MAX_CLOCK_MS)) {
+    throw new SnapshotError(`clock.${key} must be a number of milliseconds within ±${value.frozen ? MAX_CLOCK_MS : 2 * MAX_CLOCK_MS}`)
+  }
   return value.frozen ? { frozen: true, epochMs: ms } : { frozen: false, offsetMs: ms }
 }
 
@@ -88,8 +91,8 @@ function readIssued(value: unknown): IssuedRecord[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw new SnapshotError('issued must be an array')
   return value.map((r: unknown, i) => {
-    if (!isSnapshotObject(r) || typeof r.token !== 'string' || typeof r.signedAt !== 'number' || !Number.isInteger(r.signedAt) || Math.abs(r.signedAt) > MAX_EPOCH_MS) {
-      throw new SnapshotError(`issued[${i}] must be { token, signedAt } (signedAt in milliseconds within the range of a date)`)
+    if (!isSnapshotObject(r) || typeof r.token !== 'string' || !isInstantMs(r.signedAt) || !Number.isInteger(r.signedAt)) {
+      throw new SnapshotError(`issued[${i}] must be { token, signedAt } (signedAt whole epoch ms a date can hold)`)
     }
     if (r.origin === undefined) return { token: r.token, signedAt: r.signedAt }
     const o = r.origin
@@ -121,7 +124,7 @@ export function applySnapshot(parts: SnapshotParts, data: unknown): void {
   const known = new Set(parts.vendors.map((v) => v.name))
   for (const name of Object.keys(data.vendors)) if (!known.has(name)) throw new SnapshotError(`vendors has an unknown vendor '${name}'`)
   const now = parts.clock.now()
-  if (!clock.frozen && Math.abs(now + clock.offsetMs) > MAX_EPOCH_MS) throw new SnapshotError('clock.offsetMs puts the clock out of range')
+  if (!clock.frozen && Math.abs(now + clock.offsetMs) > MAX_CLOCK_MS) throw new SnapshotError('clock.offsetMs puts the clock out of range')
 
   try {
     // A vendor missing from the file (one added since) keeps its seed.

@@ -12,6 +12,7 @@ import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
 import type { Core, Service } from './core/service.ts'
+import { logInternalError } from './core/report.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
 import type { MountSpec, VendorModule } from './core/vendor.ts'
 import { vendorModules, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
@@ -39,6 +40,8 @@ export interface SandboxOptions {
   rateLimits?: RateLimitOption
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
   baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
+  /** Told of every error behind a 500 answer (default: written to stderr with its stack). */
+  onError?: (err: unknown) => void
 }
 
 export interface VendorMount {
@@ -110,7 +113,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     Object.entries(vendorModules).map(([name, m]) => [name, (m as { rateLimits?: RateLimitOverrides[string] }).rateLimits ?? {}]),
   )
   const rateLimits = createRateLimiter(documentedLimits, options.rateLimits)
-  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit }
+  const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit, onError: options.onError ?? logInternalError }
 
   const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
     const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>

@@ -77,6 +77,19 @@ describe('token-sandbox decode', () => {
     expect(JSON.parse(r.stdout)).toEqual({ header: { alg: 'HS256' }, payload: { iss: 'abc', exp: 1_900_000_000 }, dates: { exp: '2030-03-17T17:46:40.000Z' } })
   })
 
+  it('exits cleanly on exp: 1e300 (no Date holds it), with a one-line note and the claims', () => {
+    const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url')
+    const token = `${part({ alg: 'HS256' })}.${part({ iss: 'abc', exp: 1e300, iat: 1_900_000_000, nbf: -9e12 })}.c2ln`
+    const r = run(['decode', token])
+    expect(r.code).toBe(0)
+    expect(r.stderr.trim().split('\n')).toEqual(['token-sandbox: nbf -9000000000000 is beyond the range of a date', 'token-sandbox: exp 1e+300 is beyond the range of a date'])
+    expect(JSON.parse(r.stdout).dates).toEqual({
+      iat: '2030-03-17T17:46:40.000Z',
+      nbf: '-9000000000000 (beyond the range of a date)',
+      exp: '1e+300 (beyond the range of a date)',
+    })
+  })
+
   it('refuses something that is not a JWT', () => {
     const r = run(['decode', 'nope'])
     expect(r.code).toBe(2)

@@ -5,6 +5,7 @@
 import type { Clock } from '../core/clock.ts'
 import type { JournalEntry } from '../core/journal.ts'
 import type { JWTPayload } from '../core/jwt.ts'
+import { isoOrNull } from '../core/instants.ts'
 
 export const ISSUED_CAPACITY = 200
 /**
@@ -116,7 +117,8 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY, byt
       const [h, p] = raw.token.split('.')
       const header = segment(h)
       const claims = segment(p)
-      if (header && claims) out.push({ header, claims, signedAt: new Date(raw.signedAt).toISOString(), origin: raw.origin })
+      const signedAt = isoOrNull(raw.signedAt)
+      if (header && claims && signedAt !== null) out.push({ header, claims, signedAt, origin: raw.origin })
     }
     return out
   }
@@ -156,7 +158,8 @@ export function createIssuedTokens(clock: Clock, capacity = ISSUED_CAPACITY, byt
           seq: entry?.seq ?? null,
           path: from?.path ?? null,
           status,
-          expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
+          // A token signed with an `exp` no Date can hold (a state file from before that was refused) has none to show.
+          expiresAt: typeof exp === 'number' ? isoOrNull(exp * 1000) : null,
           secondsLeft: typeof exp === 'number' ? Math.max(0, exp - nowSeconds) : null,
         }
       })

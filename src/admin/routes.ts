@@ -1,7 +1,7 @@
 // The sandbox surface under /__sandbox: health, reset, clock, the request journal. Every
 // handler calls the same in-process methods `createSandbox` returns, so HTTP and in-process
 // callers see one behaviour.
-import { MAX_EPOCH_MS, parseDuration } from '../core/clock.ts'
+import { MAX_CLOCK_MS, parseDuration } from '../core/clock.ts'
 import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import { FaultError, type FaultRule } from '../core/faults.ts'
@@ -24,13 +24,16 @@ const DURATION = 'a duration such as "61m", "90s", "2h" or a number of seconds'
 /** Every clock route answers the clock as it now is: the contract's `ClockState`. */
 const clockState = (ctx: Ctx) => json(200, ctx.state.clock.state() satisfies AdminBody['ClockState'])
 
+// An ISO 8601 date, with an optional time and offset. Fixed-width parts between literals: linear.
+// Without it Date.parse reads "0" as 2000-01-01 and "123" as the year 123, in local time.
+const ISO_DATE = /^[+-]?\d{4,6}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i
+
+/** Epoch ms from a number or an ISO 8601 string, within the clock's range; null otherwise. */
 function parseInstant(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string') {
-    const ms = Date.parse(value)
-    return Number.isNaN(ms) ? null : ms
-  }
-  return null
+  let ms = Number.NaN
+  if (typeof value === 'number') ms = value
+  else if (typeof value === 'string' && value.length <= 64 && ISO_DATE.test(value.trim())) ms = Date.parse(value.trim())
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_CLOCK_MS ? ms : null
 }
 
 /** What one `GET /__sandbox/requests` answer holds at most (estimated); see `truncated`. */
@@ -80,10 +83,10 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       if (at === undefined) ctx.state.clock.freeze()
       else {
         const ms = parseInstant(at)
-        if (typeof at === 'number' && (!Number.isFinite(at) || Math.abs(at) > MAX_EPOCH_MS)) {
-          return badRequest(`'at' is out of range: at most ${MAX_EPOCH_MS} ms from the epoch`)
+        if (typeof at === 'number' && (!Number.isFinite(at) || Math.abs(at) > MAX_CLOCK_MS)) {
+          return badRequest(`'at' is out of range: at most ${MAX_CLOCK_MS} ms from the epoch`)
         }
-        if (ms === null || Math.abs(ms) > MAX_EPOCH_MS) return badRequest("'at' must be an ISO 8601 date or epoch milliseconds")
+        if (ms === null) return badRequest(`'at' must be an ISO 8601 date or epoch milliseconds, within ±${MAX_CLOCK_MS} ms of the epoch`)
         ctx.state.clock.freeze(ms)
       }
       return clockState(ctx)
@@ -109,7 +112,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
       // JSON.parse reads 1e999 as Infinity, which parseDuration refuses: a number, but out of range.
       if (typeof by === 'number' && !Number.isFinite(by)) return badRequest("'by' is out of range: the number is too large")
-      if (ms === null) return badRequest(`'by' must be ${DURATION}`)
+      if (ms === null) return badRequest(`'by' must be ${DURATION}, within the clock's range`)
       try {
         ctx.state.clock.advance(ms)
       } catch (err) {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from './usage.ts'
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4545/ca/hedmoral'
 export const DEFAULT_CLIENT_APP_ID = 'TOKEN_SANDBOX_CLI'
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   const password = credential(values.password, 'CA_PASSWORD')
   if (!username) throw new UsageError('a username is required: --username or CA_USERNAME')
   if (!password) throw new UsageError('a password is required: --password or CA_PASSWORD')
-  const base = (values['base-url'] ?? DEFAULT_BASE_URL).replace(/\/+$/, '')
+  const base = trimTrailingSlashes(values['base-url'] ?? DEFAULT_BASE_URL)
   let url: URL
   try {
     url = new URL(`${base}/token`)

@@ -2,6 +2,7 @@
 // SDK token and prints it.
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from './usage.ts'
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 export const help = `usage: token-sandbox token complycube --client-id ID (--referrer PATTERN | --app-id ID)
                                   [--api-key KEY] [--base-url URL]
@@ -32,7 +33,7 @@ export async function run(argv: string[]): Promise<number> {
   const apiKey = credential(values['api-key'], 'COMPLYCUBE_API_KEY')
   if (!apiKey) throw new UsageError('an API key is required: --api-key or COMPLYCUBE_API_KEY')
   if (!values['client-id']) throw new UsageError('--client-id is required')
-  const base = (values['base-url'] ?? 'http://127.0.0.1:4545/complycube/v1').replace(/\/+$/, '')
+  const base = trimTrailingSlashes(values['base-url'] ?? 'http://127.0.0.1:4545/complycube/v1')
   const body = {
     clientId: values['client-id'],
     ...(values.referrer !== undefined ? { referrer: values.referrer } : {}),

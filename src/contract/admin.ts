@@ -3,6 +3,7 @@
 // itself (msw runs). Either way the same admin routes answer.
 import type { Sandbox } from '../sandbox.ts'
 import type { ClockState } from '../core/clock.ts'
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 /** The admin API's URL (`http://127.0.0.1:4545/__sandbox`) or an in-process sandbox. */
 export type AdminTarget = string | Pick<Sandbox, 'handle'>
@@ -29,7 +30,7 @@ export function adminClient(target: AdminTarget, token?: string): AdminClient {
     let status: number
     let payload: unknown
     if (typeof target === 'string') {
-      const res = await globalThis.fetch(target.replace(/\/+$/, '') + path, {
+      const res = await globalThis.fetch(trimTrailingSlashes(target) + path, {
         method,
         // The admin API takes state changes only as application/json, with a body or without.
         headers: method === 'GET' ? auth : { ...auth, 'content-type': 'application/json' },

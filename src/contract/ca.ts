@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from './admin.ts'
 import { createCaller, show, type Answer, type CallOptions, type Caller } from './http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 export interface CaTenantCredentials {
   /** The tenant's base URL; by default the suite's own (one silo host serving several tenants). */
@@ -72,7 +73,7 @@ export function caContract(options: CaContractOptions): void {
   const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const other = options.otherTenant
   const otherApi = other ? createCaller(other.baseUrl ?? options.baseUrl, options.fetch) : null
-  const sameBase = !other?.baseUrl || other.baseUrl.replace(/\/+$/, '') === options.baseUrl.replace(/\/+$/, '')
+  const sameBase = !other?.baseUrl || trimTrailingSlashes(other.baseUrl) === trimTrailingSlashes(options.baseUrl)
 
   /** A CA error: 400 (unless said), exactly `{error_code, error_description}`; through Prism, its refusal when the contract refuses the request. */
   function expectCaError(res: Answer, code: string, description?: string, refusal?: ContractRefusal, status = 400): void {

@@ -2,11 +2,12 @@
 // belongs to, where the BFF is when only the Mobile API's URL is given, and fresh CPFs (valid
 // check digits) that no real person or earlier run is likely to have used.
 import { HOSTS } from '../vendors/caf/hosts.ts'
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 export type CafEnvironment = 'prod' | 'beta' | 'dev'
 export const CAF_ENVIRONMENTS: readonly CafEnvironment[] = ['prod', 'beta', 'dev']
 
-const trim = (url: string) => url.replace(/\/+$/, '')
+const trim = trimTrailingSlashes
 /** `…/caf/<env>/<api>` on a standalone token-sandbox. */
 const SANDBOX_PATH = /\/caf\/(prod|beta|dev)\/(mobile|bff)$/
 

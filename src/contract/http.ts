@@ -1,6 +1,7 @@
 // The small HTTP client the contract suites speak through: plain fetch (msw intercepts it
 // in-process; a validation proxy's checking fetch can stand in), the answer read once and parsed
 // as JSON when it is JSON.
+import { trimTrailingSlashes } from '../core/paths.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -28,7 +29,7 @@ export type Caller = (method: string, path: string, options?: CallOptions) => Pr
  * patches `globalThis.fetch` when its server starts listening) is honoured.
  */
 export function createCaller(baseUrl: string, fetchImpl?: FetchLike): Caller {
-  const base = baseUrl.replace(/\/+$/, '')
+  const base = trimTrailingSlashes(baseUrl)
   return async (method, path, options = {}) => {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
     let body: string | undefined

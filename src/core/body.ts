@@ -45,6 +45,20 @@ export function parseJsonBody(
 export function describeJsonError(err: unknown): string {
   const message = err instanceof Error ? err.message : ''
   if (message === '') return 'invalid JSON'
-  const quote = message.search(/,?\s*(\.\.\.)?"/)
+  const quote = quotedFrom(message)
   return quote < 0 ? message : `${message.slice(0, quote).trim() || 'Unexpected input'} in JSON`
+}
+
+/**
+ * Where the quoted piece starts, with the `, ...` before it: what `search(/,?\s*(\.\.\.)?"/)`
+ * finds, walked back from the first quote instead (that regex retries a run of spaces from each
+ * of its positions; V8 quotes only a few characters, but other engines' messages are theirs).
+ */
+function quotedFrom(message: string): number {
+  let at = message.indexOf('"')
+  if (at < 0) return -1
+  if (at >= 3 && message.startsWith('...', at - 3)) at -= 3
+  while (at > 0 && /\s/.test(message[at - 1]!)) at--
+  if (message[at - 1] === ',') at--
+  return at
 }

@@ -10,6 +10,8 @@ import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
 import { quote } from './clip.ts'
 import { headAnswer } from './head.ts'
+import { logInternalError } from './report.ts'
+import { trimTrailingSlashes } from './paths.ts'
 
 export interface Mount {
   /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
@@ -65,6 +67,7 @@ class Context implements RouteContext<unknown> {
 }
 
 export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
+  const report = core.onError ?? logInternalError
   const routers = new Map<Service<unknown>, Router<unknown>>()
   const routerFor = (s: Service<unknown>) => {
     let r = routers.get(s)
@@ -75,7 +78,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     .map((mount) => {
       const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(mount.base)
       const u = absolute ? new URL(mount.base) : null
-      const prefix = (u ? u.pathname : mount.base).replace(/\/+$/, '')
+      const prefix = trimTrailingSlashes(u ? u.pathname : mount.base)
       return { mount, origin: u ? u.origin : null, prefix, router: routerFor(mount.service) }
     })
     // Longest prefix first, so `/caf/beta` wins over `/caf`.
@@ -164,6 +167,11 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     } catch (err) {
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
       res = ctx.service.errors.internal()
+      try {
+        report(err)
+      } catch {
+        // A reporter that throws must not turn the 500 into an unanswered request.
+      }
     }
     if (ctx.service.journal) {
       const entry: JournalRecord = {

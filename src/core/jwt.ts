@@ -4,6 +4,7 @@ import { CompactSign, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from
 import type { CompactJWSHeaderParameters, JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
 import type { Clock } from './clock.ts'
 import { sandboxHmacKeys } from './hmac-keys.ts'
+import { outOfRangeClaim } from './instants.ts'
 
 export type { JWTPayload }
 
@@ -104,6 +105,8 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
           ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
           ...(options.requiredClaims ? { requiredClaims: options.requiredClaims } : {}),
         })
+        const unrepresentable = outOfRangeClaim(result.payload)
+        if (unrepresentable) return { ok: false, reason: 'claim_invalid', detail: unrepresentable }
         // jose checks `iat` only with maxTokenAge; a token issued in the future is not valid yet.
         const iat = result.payload.iat
         if (typeof iat === 'number' && iat > clock.nowSeconds() + (options.clockTolerance ?? 0)) {
@@ -111,6 +114,10 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
         }
         return { ok: true, payload: result.payload, header: result.protectedHeader }
       } catch (err) {
+        // jose judges time claims only once the signature holds, and carries the payload: a
+        // claim no Date can hold is refused as invalid, not as expired or not yet valid.
+        const unrepresentable = err instanceof errors.JWTClaimValidationFailed || err instanceof errors.JWTExpired ? outOfRangeClaim(err.payload) : null
+        if (unrepresentable) return { ok: false, reason: 'claim_invalid', detail: unrepresentable }
         return { ok: false, ...classify(err) }
       }
     },

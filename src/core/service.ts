@@ -6,6 +6,7 @@ import type { RateLimiter } from './rate-limits.ts'
 import type { Ids } from './ids.ts'
 import type { JwtService } from './jwt.ts'
 import type { Journal } from './journal.ts'
+import type { ErrorReporter } from './report.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 
 /** Vendor-neutral services every handler can use. */
@@ -20,6 +21,8 @@ export interface Core {
   rateLimits: RateLimiter
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
+  /** Told of every error a handler throws (answered with the service's 500); default: stderr with the stack. */
+  onError?: ErrorReporter
 }
 
 /** How a service answers the failures the core detects before a handler runs. */

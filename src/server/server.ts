@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { ADMIN_PREFIX, createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { MAX_HEADER_BYTES, onClientError } from './client-error.ts'
+import { logInternalError } from '../core/report.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
 import { withCors } from './cors.ts'
@@ -57,6 +58,7 @@ export interface ServeOptions extends SandboxOptions {
   tls?: { cert: string | Uint8Array; key: string | Uint8Array }
   /** Called once per answered request (`serve`'s request log): ./request-log.ts. */
   onRequest?: (entry: RequestLogEntry) => void
+  /** Told of every internal error: a handler's, the adapter's, the state file's (default: stderr with the stack). */
   onError?: (err: unknown) => void
   /**
    * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
@@ -96,16 +98,17 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     if (prefersMainThreadScavenges()) restoreScavenges = scavengeOnMainThread()
   }
   const host = options.host ?? '127.0.0.1'
-  const sandbox = options.sandbox ?? createSandbox(options)
+  const onError = options.onError ?? logInternalError
+  const sandbox = options.sandbox ?? createSandbox({ ...options, onError })
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const headersTimeout = options.headersTimeoutMs ?? 10_000
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout)
   const guarded = options.requireAdminToken ?? (!isLoopback(host) || options.adminToken !== undefined)
   const adminToken = guarded ? (options.adminToken ?? generateAdminToken()) : null
   // Loaded before listening: a request never sees the seed of a sandbox that has a state file.
-  const stateFile = options.stateFile !== undefined ? await openStateFile(sandbox, options.stateFile, { onError: options.onError }) : null
+  const stateFile = options.stateFile !== undefined ? await openStateFile(sandbox, options.stateFile, { onError }) : null
   let handle: Handle = (request) => sandbox.handle(request)
-  if (stateFile) handle = persisting(handle, stateFile, options.onError)
+  if (stateFile) handle = persisting(handle, stateFile, onError)
   if (adminToken !== null) handle = guardAdmin(handle, adminToken)
   // Outermost: a request a page on another site could have sent never reaches the admin routes.
   handle = withCors(handle, sandbox.prefixes(), { origins: options.cors ?? [] })
@@ -142,7 +145,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`
   server.on(
     'request',
-    createRequestListener({ sandbox, bodyLimit, origin: url, handle, ...(options.onError ? { onError: options.onError } : {}) }),
+    createRequestListener({ sandbox, bodyLimit, origin: url, handle, onError }),
   )
   // A malformed request, an oversized head or a slow one never reaches the listener: answered in
   // the vendor's shape after any pipelined answers before it, then the connection closes.
@@ -167,7 +170,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         setTimeout(() => server.closeAllConnections(), 2_000).unref()
       })
         // The last write keeps changes made in-process since the last request.
-        .then(() => stateFile?.close().catch((err: unknown) => options.onError?.(err)))
+        .then(() => stateFile?.close().catch((err: unknown) => onError(err)))
         .then(() => sandbox.close())
         .finally(() => {
           youngGeneration?.stop()

@@ -134,3 +134,42 @@ describe('the issued-token record under huge tokens', () => {
     expect(issued.list([]).map((t) => t.claims.jti)).toEqual(['51', '52', '53', '54', '55', '56', '57', '58', '59'])
   })
 })
+
+describe('GET /__sandbox/tokens with a token whose exp no Date can hold (from a state file saved before that was refused)', () => {
+  const fakeToken = (claims: Record<string, unknown>) =>
+    [{ alg: 'HS256', typ: 'JWT' }, claims].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).join('.') + '.c2ln'
+
+  it('answers 200 after a restart, with no expiresAt for those tokens', async () => {
+    const before = createSandbox({ seed: 'issued-out-of-range' })
+    const saved = before.snapshot() as unknown as { issued: { token: string; signedAt: number }[] }
+    const signedAt = Date.parse('2026-03-01T12:00:00Z')
+    saved.issued.push(
+      { token: fakeToken({ jti: 'a', exp: 1e300 }), signedAt },
+      { token: fakeToken({ jti: 'b', exp: 8_639_999_999_999 + 86_400 * 99_999_999_999 }), signedAt },
+      { token: fakeToken({ jti: 'c', exp: -1e300, nbf: 1e300 }), signedAt },
+      { token: fakeToken({ jti: 'd', exp: 1_900_000_000 }), signedAt },
+    )
+    const after = createSandbox({ seed: 'issued-out-of-range' })
+    after.restore(JSON.parse(JSON.stringify(saved)))
+    const s = await startServer({ sandbox: after, port: 0 })
+    try {
+      const res = await fetch(`${s.url}/__sandbox/tokens`)
+      expect(res.status).toBe(200)
+      const { tokens } = (await res.json()) as { tokens: any[] }
+      expect(tokens.map((t) => [t.claims.jti, t.expiresAt, t.status])).toEqual([
+        ['a', null, 'active'],
+        ['b', null, 'active'],
+        ['c', null, 'expired'],
+        ['d', '2030-03-17T17:46:40.000Z', 'active'],
+      ])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('refuses a state file whose signedAt no Date can hold, naming it', () => {
+    const saved = createSandbox().snapshot() as unknown as { issued: { token: string; signedAt: number }[] }
+    saved.issued.push({ token: fakeToken({ jti: 'x' }), signedAt: 1e300 })
+    expect(() => createSandbox().restore(saved)).toThrow(/issued\[0\] must be \{ token, signedAt \}/)
+  })
+})

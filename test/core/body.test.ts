@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isJsonContentType, parseJsonBody } from '../../src/core/body.ts'
+import { describeJsonError, isJsonContentType, parseJsonBody } from '../../src/core/body.ts'
+import { expectLinear } from '../support/timing.ts'
 
 const bytes = (s: string) => new TextEncoder().encode(s)
 
@@ -42,5 +43,18 @@ describe('JSON bodies', () => {
     const r = parseJsonBody(bytes('{"__proto__":{"polluted":true}}'), 'application/json', 100)
     expect(r.ok && Object.prototype.hasOwnProperty.call(r.value, '__proto__')).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it.each([
+    ["V8's quoted piece", 'Unexpected token \'H\', ..."password":Hedmoral-S"... is not valid JSON', 'Unexpected token \'H\' in JSON'],
+    ['a message without a quote', 'Unexpected end of JSON input', 'Unexpected end of JSON input'],
+    ['a quote after spaces and dots', 'Bad thing ,   ..."x', 'Bad thing in JSON'],
+    ['a quote first', '"x" is not valid JSON', 'Unexpected input in JSON'],
+  ])('cuts %s off the message', (_what, message, detail) => expect(describeJsonError(new SyntaxError(message))).toBe(detail))
+
+  // Another engine's message is not bounded as V8's is: a run of spaces before no quote at all.
+  it('attack: a message with a long run of spaces and no quote is cut in linear time', () => {
+    expectLinear((n) => () => describeJsonError(new SyntaxError('x,' + ' '.repeat(n) + 'y')), 100_000)
+    expectLinear((n) => () => describeJsonError(new SyntaxError('x,' + ' '.repeat(n) + '"')), 100_000)
   })
 })

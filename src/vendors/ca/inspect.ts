@@ -1,6 +1,7 @@
 // What the sandbox can tell about CA tokens and tenants that CA itself would not: used by the
 // admin routes and the in-process API (`sandbox.ca`).
 import type { JWTPayload } from '../../core/jwt.ts'
+import { isInstantSeconds } from '../../core/instants.ts'
 import type { CaState } from './state.ts'
 import { checkToken, type TokenVerdict } from './tokens.ts'
 
@@ -48,7 +49,8 @@ export interface TokenReport {
 export async function inspectToken(state: CaState, token: string, tenant?: string): Promise<TokenReport> {
   const check = await checkToken(state, token, tenant ?? null)
   const claims: JWTPayload | undefined = check.claims
-  const exp = typeof claims?.exp === 'number' ? claims.exp : undefined
+  // The claims of a refused token are whatever it says: an `exp` no Date holds gets no expiresAt.
+  const exp = isInstantSeconds(claims?.exp) ? claims.exp : undefined
   return {
     accepted: check.verdict === 'valid',
     verdict: check.verdict,

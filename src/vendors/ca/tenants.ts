@@ -1,6 +1,8 @@
 // Tenants (enterprises, i.e. issuers) as configured in fixtures/ca.json: where each is served,
 // how long its tokens live, and how strict its API is. This is configuration, checked once at
 // start; the mutable data (service accounts, cards, accounts) lives in the @mswjs/data store.
+import { MAX_TOKEN_LIFETIME_MS } from '../../core/clock.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 /** The protected operations a service account may be allowed to call ([MOCK] names). */
 export const OPERATIONS = [
@@ -78,6 +80,8 @@ export interface Tenant {
 
 export const PREFIX = '/ca'
 export const DEFAULT_TOKEN_MINUTES = 30
+/** A week: the sandbox clock keeps that much room inside a Date's range (MAX_TOKEN_LIFETIME_MS). */
+export const MAX_TOKEN_MINUTES = MAX_TOKEN_LIFETIME_MS / 60_000
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i
 
 /** Checks the tenant configuration; throws with a message naming the problem. */
@@ -91,11 +95,13 @@ export function buildTenants(fixtures: CaFixtures, newSecret: () => string): Map
     if (typeof t.id !== 'string' || !TENANT_ID.test(t.id)) throw new Error(`CA fixtures: tenant id ${JSON.stringify(t.id)} must be 1-64 letters, digits, _ or -`)
     if (tenants.has(t.id)) throw new Error(`CA fixtures: tenant ${t.id} is listed twice`)
     const minutes = t.tokenMinutes ?? DEFAULT_TOKEN_MINUTES
-    if (!Number.isInteger(minutes) || minutes < 1) throw new Error(`CA fixtures: tenant ${t.id}: tokenMinutes must be a positive integer`)
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_TOKEN_MINUTES) {
+      throw new Error(`CA fixtures: tenant ${t.id}: tokenMinutes must be an integer from 1 to ${MAX_TOKEN_MINUTES}`)
+    }
     let baseUrl: string | null = null
     if (t.baseUrl !== undefined) {
       try {
-        baseUrl = new URL(t.baseUrl).href.replace(/\/+$/, '')
+        baseUrl = trimTrailingSlashes(new URL(t.baseUrl).href)
       } catch {
         throw new Error(`CA fixtures: tenant ${t.id}: baseUrl ${t.baseUrl} is not an absolute URL`)
       }

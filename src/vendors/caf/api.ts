@@ -2,6 +2,7 @@
 // a stored key, a verdict on any token, settings, registered faces. The parse* functions check
 // untrusted input for both callers; in-process calls throw on what HTTP would answer 400.
 import { quote } from '../../core/clip.ts'
+import { MAX_TOKEN_LIFETIME_MS } from '../../core/clock.ts'
 import { isRecord, own } from '../../core/http.ts'
 import { createKey, listKeys, revokeKey, type CreatedKey, type KeySummary, type NewKey } from './keys.ts'
 import { mobileTokenClaims, signMobileToken } from './mint.ts'
@@ -129,7 +130,9 @@ export function parseSettings(body: unknown): Partial<CafSettings> | string {
       out.strictCpf = v
     } else if (k === 'clockSkewSeconds' || k === 'sessionTokenLifetimeSeconds') {
       const min = k === 'clockSkewSeconds' ? 0 : 1
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 7 * 86_400) return `'${k}' must be an integer from ${min} to 604800`
+      // A week at most: the clock keeps that much room inside a Date's range (MAX_TOKEN_LIFETIME_MS).
+      const max = MAX_TOKEN_LIFETIME_MS / 1000
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return `'${k}' must be an integer from ${min} to ${max}`
       out[k] = v
     } else return `'${quote(k)}' is not a setting (strictCpf, clockSkewSeconds, sessionTokenLifetimeSeconds)`
   }

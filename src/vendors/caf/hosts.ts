@@ -3,6 +3,7 @@
 // exchanges it for a session token. On the standalone server each gets `/caf/<env>/<api>`.
 import type { MountSpec } from '../../core/vendor.ts'
 import { ENVIRONMENTS, type Environment } from './state.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 export type Api = 'mobile' | 'bff'
 
@@ -25,7 +26,7 @@ const OWN: OwnMount[] = ENVIRONMENTS.flatMap((environment) =>
   (['mobile', 'bff'] as const).flatMap((api): OwnMount[] => {
     const u = new URL(HOSTS[environment][api])
     return [
-      { environment, api, origin: u.origin, prefix: u.pathname.replace(/\/+$/, '') },
+      { environment, api, origin: u.origin, prefix: trimTrailingSlashes(u.pathname) },
       { environment, api, origin: null, prefix: prefixFor(environment, api) },
     ]
   }),

@@ -1,7 +1,8 @@
 // Minting the mobile token the way CAF documents it: header exactly {"alg":"HS256","typ":"JWT"},
 // payload {iss: clientId, exp?, peopleId?}, HMAC-SHA256 with the Mobile Key's clientSecret.
 // This is what an integrator's backend does; the sandbox, the CLI and tests all use it.
-import { createClock, parseDuration } from '../../core/clock.ts'
+import { createClock, MAX_EPOCH_MS, parseDuration } from '../../core/clock.ts'
+import { isInstantMs, isInstantSeconds } from '../../core/instants.ts'
 import { createJwtService, type JwtService } from '../../core/jwt.ts'
 
 export interface MintCafTokenInput {
@@ -27,8 +28,18 @@ let defaultJwt: JwtService | undefined
 /** Seconds of lifetime from `expiresIn`, or a RangeError. */
 export function lifetimeSeconds(expiresIn: number | string): number {
   const ms = parseDuration(expiresIn)
-  if (ms === null || !(ms > 0)) throw new RangeError(`expiresIn must be a positive duration such as 300 or "5m", got ${JSON.stringify(expiresIn)}`)
+  if (ms === null || !(ms > 0)) throw new RangeError(`expiresIn must be a positive duration such as 300 or "5m" that ends before ${new Date(MAX_EPOCH_MS).toISOString()}, got ${JSON.stringify(expiresIn)}`)
   return Math.max(1, Math.floor(ms / 1000))
+}
+
+/** `exp` for a token minted at `nowMs` living `expiresIn`; a RangeError when a Date could not hold it. */
+export function expiryFor(expiresIn: number | string, nowMs: number): number {
+  if (!isInstantMs(nowMs)) throw new RangeError(`now must be an instant a Date can hold, got ${nowMs}`)
+  const exp = Math.floor(nowMs / 1000) + lifetimeSeconds(expiresIn)
+  if (!isInstantSeconds(exp)) {
+    throw new RangeError(`expiresIn ${JSON.stringify(expiresIn)} puts exp beyond the last instant a date can hold (${new Date(MAX_EPOCH_MS).toISOString()})`)
+  }
+  return exp
 }
 
 export function mobileTokenClaims(input: Omit<MintCafTokenInput, 'clientSecret'>, nowMs: number): MobileTokenClaims {
@@ -38,7 +49,7 @@ export function mobileTokenClaims(input: Omit<MintCafTokenInput, 'clientSecret'>
   }
   return {
     iss: input.clientId,
-    ...(input.expiresIn !== undefined ? { exp: Math.floor(nowMs / 1000) + lifetimeSeconds(input.expiresIn) } : {}),
+    ...(input.expiresIn !== undefined ? { exp: expiryFor(input.expiresIn, nowMs) } : {}),
     ...(input.peopleId !== undefined ? { peopleId: input.peopleId } : {}),
   }
 }

@@ -8,6 +8,7 @@ import { hasValidCpfCheckDigits, normalisePersonId } from './cpf.ts'
 import type { Product } from './products.ts'
 import { findKeyAnywhere, type CafState, type Environment, type PresentedToken } from './state.ts'
 import type { JWTPayload, VerifyFailure } from '../../core/jwt.ts'
+import { describeSeconds } from '../../core/instants.ts'
 
 export type Refusal =
   | 'missing'
@@ -57,8 +58,6 @@ export interface TokenRequirements {
   peopleId?: string
 }
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString()
-
 /** Splits and decodes the token; the first refusal a malformed token earns, or its parts. */
 export function parseToken(state: CafState, token: string): { header: Record<string, unknown>; payload: JWTPayload } | TokenRefusal {
   if (token === '') return refused('missing', 'no token in the Authorization header')
@@ -94,10 +93,10 @@ export function verifyFailure(state: CafState, payload: JWTPayload, failure: { r
   const refusal = mapFailure(failure.reason)
   const now = state.core.clock.now()
   const clock = `(sandbox clock ${new Date(now).toISOString()})`
-  if (refusal === 'expired' && typeof payload.exp === 'number') return refused('expired', `exp ${iso(payload.exp)} is past ${clock}`)
+  if (refusal === 'expired' && typeof payload.exp === 'number') return refused('expired', `exp ${describeSeconds(payload.exp)} is past ${clock}`)
   if (refusal === 'not_yet_valid') {
-    if (typeof payload.nbf === 'number' && payload.nbf * 1000 > now) return refused('not_yet_valid', `nbf ${iso(payload.nbf)} is in the future ${clock}`)
-    if (typeof payload.iat === 'number' && payload.iat * 1000 > now) return refused('not_yet_valid', `iat ${iso(payload.iat)} is in the future ${clock}`)
+    if (typeof payload.nbf === 'number' && payload.nbf * 1000 > now) return refused('not_yet_valid', `nbf ${describeSeconds(payload.nbf)} is in the future ${clock}`)
+    if (typeof payload.iat === 'number' && payload.iat * 1000 > now) return refused('not_yet_valid', `iat ${describeSeconds(payload.iat)} is in the future ${clock}`)
   }
   if (refusal === 'bad_signature') return refused('bad_signature', badSignature)
   return refused(refusal, failure.detail)

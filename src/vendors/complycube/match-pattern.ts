@@ -2,13 +2,19 @@
 // a Web SDK token is bound to. Scheme: http, https or `*` (either); host: `*`, `*.example.com`
 // or exact, with an optional port; path: starts with `/`, `*` matches any run of characters.
 
+import { compileGlob } from './glob.ts'
+
 export interface MatchPattern {
   source: string
   matches(url: string): boolean
 }
 
+// Linear: each part ends at a character it cannot contain (`:` or `/`), so nothing is retried.
 const PATTERN = /^(\*|https?):\/\/(\*|\*\.[^/*:]+|[^/*:]+)(:(\*|\d{1,5}))?(\/.*)$/
 const HOST_CHARS = /^[a-z0-9.-]+$/i
+
+/** Longest page URL matched: twice what a browser sends as a Referer (Chrome cuts longer ones to the origin). */
+export const MAX_URL_LENGTH = 8192
 
 // Patterns repeat (one per integrator page): compile each once. Bounded, oldest dropped first.
 const cache = new Map<string, MatchPattern | null>()
@@ -38,11 +44,12 @@ function compile(source: string): MatchPattern | null {
   }
   if (bareHost.length > 253 || bareHost.split('.').some((label) => label.length > 63)) return null
   if (port !== undefined && port !== '*' && Number(port) > 65535) return null
-  const pathRe = new RegExp('^' + path.split('*').map(escapeRe).join('.*') + '$')
+  const pathGlob = compileGlob(path)
 
   return {
     source,
     matches(raw) {
+      if (raw.length > MAX_URL_LENGTH) return false
       let url: URL
       try {
         url = new URL(raw)
@@ -62,7 +69,7 @@ function compile(source: string): MatchPattern | null {
       if (port === undefined ? url.port !== '' : port !== '*' && url.port !== port && !(url.port === '' && isDefault(urlScheme, port))) {
         return false
       }
-      return pathRe.test(url.pathname + url.search)
+      return pathGlob.matches(url.pathname + url.search)
     },
   }
 }
@@ -71,11 +78,8 @@ function isDefault(scheme: string, port: string): boolean {
   return (scheme === 'http' && port === '80') || (scheme === 'https' && port === '443')
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-}
-
 /** iOS bundle ids and Android application ids: dot-separated segments of letters, digits, `_` and `-`. */
 export function isAppId(value: string): boolean {
-  return value.length <= 255 && /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)+$/.test(value)
+  // Bounded first; `.` starts each segment and no segment holds one, so nothing is retried.
+  return value.length <= 255 && /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/.test(value)
 }

@@ -4,6 +4,7 @@
 import type { JWTPayload } from '../../core/jwt.ts'
 import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
 import { parseMatchPattern } from './match-pattern.ts'
+import { isInstantSeconds } from '../../core/instants.ts'
 
 export const TOKEN_LIFETIME_SECONDS = 60 * 60
 export const TOKEN_ISSUER = 'token-sandbox:complycube'
@@ -127,7 +128,8 @@ function normaliseReferrer(value: string): string {
 }
 
 function describe(state: ComplyCubeState, claims: SdkTokenClaims): Partial<VerifyResult> {
-  const exp = typeof claims.exp === 'number' ? claims.exp : undefined
+  // Only the sandbox signs these, by its clock, which keeps `exp` in a Date's range; checked all the same.
+  const exp = isInstantSeconds(claims.exp) ? claims.exp : undefined
   return {
     environment: claims.environment,
     clientId: claims.clientId,

@@ -2,6 +2,7 @@
 // them. The first problem found is reported, with `param` naming the field (dotted when nested).
 import { quote } from '../../core/clip.ts'
 import { isRecord, own } from '../../core/http.ts'
+import { isoOrNull } from '../../core/instants.ts'
 
 export type Problem = { param: string; message: string }
 
@@ -25,7 +26,8 @@ const oneOf = (values: string[]): FieldRule => (v, param) =>
 
 const date: FieldRule = (v, param) => {
   if (v === null) return null
-  if (typeof v !== 'string' || !DATE.test(v) || Number.isNaN(Date.parse(v))) {
+  // Date.parse rolls 2026-02-31 over to March 3rd: a real date formats back to itself.
+  if (typeof v !== 'string' || !DATE.test(v) || isoOrNull(Date.parse(v))?.slice(0, 10) !== v) {
     return { param, message: `'${param}' must be a valid date in the format YYYY-MM-DD` }
   }
   return null

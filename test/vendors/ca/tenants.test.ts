@@ -80,6 +80,12 @@ describe('CA tenant addressing', () => {
     it('refuses a token lifetime that is not a positive number of minutes', () => {
       expect(withTenants([{ ...tenants[0], tokenMinutes: 0 }])).toThrow(/tokenMinutes/)
     })
+    it.each([1e300, 10_081, Number.MAX_SAFE_INTEGER, 1.5, -0])('refuses tokenMinutes %d: a week at most, so exp stays within a Date', (tokenMinutes) => {
+      expect(withTenants([{ ...tenants[0], tokenMinutes }])).toThrow(/tokenMinutes must be an integer from 1 to 10080/)
+    })
+    it('takes a week of tokenMinutes', () => {
+      expect(withTenants([{ ...tenants[0], tokenMinutes: 10_080 }])).not.toThrow()
+    })
     it('refuses an operation name it does not know', () => {
       expect(withTenants([{ ...tenants[0], serviceAccounts: [{ username: 'u', password: 'p', operations: ['delete_everything'] }] }])).toThrow(/unknown operations/)
     })

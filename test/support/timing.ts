@@ -1,0 +1,25 @@
+// Catching super-linear time without asserting milliseconds on a shared machine: time the same
+// work at size n and 8n (best of a few runs, so a stall elsewhere does not count) and compare.
+// Linear work grows about 8×, quadratic about 64×: a bound of 24× tells them apart with room.
+import { expect } from 'vitest'
+
+export function bestTimeMs(fn: () => unknown, runs = 5): number {
+  let best = Number.POSITIVE_INFINITY
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    fn()
+    best = Math.min(best, performance.now() - started)
+  }
+  return best
+}
+
+/** `work(n)` must not take much more than 8× as long at 8n as at n. */
+export function expectLinear(work: (n: number) => () => unknown, n: number): void {
+  const small = work(n)
+  const large = work(8 * n)
+  // Warm up the JIT on both; when n alone is already slow, fail before 8n can hang the run.
+  expect(bestTimeMs(small, 1), `n = ${n} alone took too long`).toBeLessThan(500)
+  large()
+  const ratio = bestTimeMs(large) / Math.max(bestTimeMs(small), 0.05)
+  expect(ratio, `8× the input took ${ratio.toFixed(1)}× as long`).toBeLessThan(24)
+}
