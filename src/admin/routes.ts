@@ -112,7 +112,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
       const ms = typeof by === 'string' || typeof by === 'number' ? parseDuration(by) : null
       // JSON.parse reads 1e999 as Infinity, which parseDuration refuses: a number, but out of range.
       if (typeof by === 'number' && !Number.isFinite(by)) return badRequest("'by' is out of range: the number is too large")
-      if (ms === null) return badRequest(`'by' must be ${DURATION}, within the clock's range`)
+      if (ms === null) return badRequest(`'by' must be ${DURATION} (out of range beyond ±${MAX_CLOCK_MS} ms)`)
       try {
         ctx.state.clock.advance(ms)
       } catch (err) {
