@@ -9,9 +9,6 @@ import { demoCommand } from './cli/demo.ts'
 import { credential, UsageError } from './cli/usage.ts'
 import { StateFileError } from './server/state-file.ts'
 
-// For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
-export { withDefaultV8Flags } from './server/v8-flags.ts'
-
 export const DEFAULT_PORT = 4545
 
 const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA token APIs
@@ -132,7 +129,7 @@ async function serve(argv: string[]): Promise<number> {
 
   let running
   try {
-    running = await startServer({ ...options, tuneProcess: true, onError: (err) => console.error('token-sandbox: internal error:', err) })
+    running = await startServer({ ...options, onError: (err) => console.error('token-sandbox: internal error:', err) })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)

@@ -9,6 +9,7 @@ import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
+import type { Hmac } from './core/hmac.ts'
 import type { Core, Service } from './core/service.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
 import type { MountSpec, VendorModule } from './core/vendor.ts'
@@ -31,6 +32,11 @@ export interface SandboxOptions {
   fixtures?: Partial<VendorFixtures>
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
   baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
+  /**
+   * Computes the HMAC of the tokens the sandbox signs (default: WebCrypto, ./core/hmac.ts). The
+   * Node entry points pass node:crypto's (./node/hmac.ts): WebCrypto's runs on libuv's thread pool.
+   */
+  hmac?: Hmac
 }
 
 export interface VendorMount {
@@ -88,6 +94,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Every token signed through core.jwt is remembered (decoded, bounded) for /__sandbox/tokens.
   const issued = createIssuedTokens(clock)
   const jwt = createJwtService(clock, {
+    ...(options.hmac ? { hmac: options.hmac } : {}),
     onSigned(token) {
       issued.record(token)
       if (listeners.size !== 0) changed()

@@ -2,14 +2,12 @@
 // /__sandbox. Binds to 127.0.0.1 unless told otherwise; shuts down gracefully.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { createSandbox } from '../node/sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
-import { installFastCrypto } from './fast-crypto.ts'
-import { capYoungGeneration, type YoungGenerationCap } from './young-generation.ts'
-import { prefersMainThreadScavenges, scavengeOnMainThread } from './scavenger.ts'
 
 /** Largest request head (request line and headers) the server reads. */
 export const MAX_HEADER_BYTES = 256 * 1024
@@ -37,18 +35,7 @@ export interface ServeOptions extends SandboxOptions {
    */
   requireAdminToken?: boolean
   onError?: (err: unknown) => void
-  /**
-   * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
-   * HMAC computed in-line (./webcrypto-hmac.ts), `Uint8Array#toBase64` for jose (./base64.ts),
-   * V8's young generation kept at 4 MiB semi-spaces (./young-generation.ts) and, on two cores or
-   * fewer, scavenges on the main thread (./scavenger.ts). Each changes something process-wide,
-   * which is ours to do only in a process that is only the server.
-   */
-  tuneProcess?: boolean
 }
-
-/** Semi-space cap when `tuneProcess` is on: peak RSS under load 110–120 → 88–94 MB (`npm run bench`). */
-export const TUNED_SEMI_SPACE_MIB = 4
 
 export interface RunningServer {
   /** `http://host:port` */
@@ -67,13 +54,6 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
-  let youngGeneration: YoungGenerationCap | null = null
-  let restoreScavenges: (() => void) | null = null
-  if (options.tuneProcess) {
-    installFastCrypto()
-    youngGeneration = capYoungGeneration(TUNED_SEMI_SPACE_MIB)
-    if (prefersMainThreadScavenges()) restoreScavenges = scavengeOnMainThread()
-  }
   const host = options.host ?? '127.0.0.1'
   const sandbox = options.sandbox ?? createSandbox(options)
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
@@ -145,10 +125,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         // The last write keeps changes made in-process since the last request.
         .then(() => stateFile?.close().catch((err: unknown) => options.onError?.(err)))
         .then(() => sandbox.close())
-        .finally(() => {
-          youngGeneration?.stop()
-          restoreScavenges?.()
-        })
       return closing
     },
   }
