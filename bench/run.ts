@@ -69,7 +69,7 @@ async function measure(name: string, child: Child, request: LoadRequest): Promis
 }
 
 async function main() {
-  if (!existsSync(`${ROOT}dist/cli.cjs`)) throw new Error('run `npm run build` first (bench measures the built CLI)')
+  if (!existsSync(`${ROOT}dist/cli.mjs`)) throw new Error('run `npm run build` first (bench measures the built CLI)')
   const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, durationSec: DURATION, connections: CONNECTIONS }
 
   const hostAtStart = cpuTimes()

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer, type ServeOptions } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
-import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
 import { credential, UsageError } from './cli/usage.ts'
 import { StateFileError } from './server/state-file.ts'
@@ -211,7 +210,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'token':
         return await tokenCommand(rest)
       case 'contract':
-        return await runContractCommand(rest)
+        // Loaded on demand: it drives vitest, which only this command needs.
+        return await (await import('./cli/contract.ts')).contractCommand(rest)
       case 'demo':
         return await demoCommand(rest)
       default:

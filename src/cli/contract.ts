@@ -2,6 +2,7 @@
 // a token-sandbox, or a Prism proxy in front of either) with vitest's Node API, and exits
 // non-zero when a case fails. Credentials come from flags or environment variables and are
 // handed to the suite through the environment; they are never printed.
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { contractSuites, findSuite } from '../contract/suites.ts'
@@ -10,7 +11,11 @@ import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
-const RUN_DIR = fileURLToPath(new URL('../contract/run/', import.meta.url))
+// vitest runs the TypeScript suite entry in src/contract/run itself (no loader needed): found
+// from this file in the sources (src/cli/) or in the CLI bundle (dist/).
+const RUN_DIR = ['../contract/run/', '../src/contract/run/']
+  .map((dir) => fileURLToPath(new URL(dir, import.meta.url)))
+  .find((dir) => existsSync(`${dir}suite.contract.ts`))
 
 function credentialLines(suite: ContractSuite): string {
   const apis = (suite.otherApis ?? []).map(
@@ -107,7 +112,15 @@ export async function contractCommand(argv: string[]): Promise<number> {
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
 
   console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
-  const { startVitest } = await import('vitest/node')
+  if (RUN_DIR === undefined) throw new UsageError('the contract suites (src/contract/run) are missing from this install')
+  let vitestNode: typeof import('vitest/node')
+  try {
+    vitestNode = await import('vitest/node')
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw err
+    throw new UsageError("'token-sandbox contract' runs the suites with vitest: install it (npm install --save-dev vitest)")
+  }
+  const { startVitest } = vitestNode
   const previousExitCode = process.exitCode
   const outputFile = flag('output-file') as string | undefined
   const vitest = await startVitest('test', [], {

@@ -26,7 +26,7 @@ function loaded(args: string[], env: Record<string, string> = {}): string[] {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '', DEBUG: '', ...env },
+    env: { ...process.env, DEBUG: '', ...env },
   })
   const line = /^MODULES (.*)$/m.exec(r.stderr)
   if (!line) throw new Error(`serve did not listen:\n${r.stderr}`)
@@ -34,17 +34,11 @@ function loaded(args: string[], env: Record<string, string> = {}): string[] {
 }
 
 describe('the built-ins `serve` loads before it listens (the built CLI)', () => {
-  it('are what serving needs: http, crypto, v8; not fs/promises, the terminal, node:module or the ES module loader', () => {
+  it('are what serving needs: http, crypto; not the terminal, nor v8', () => {
     const modules = loaded([])
-    for (const needed of ['http', 'crypto', 'v8']) expect(modules).toContain(needed)
-    // fs/promises only for --state; tty/os probing only for @mswjs/data's debug logs when DEBUG
-    // asks; node:module and the ES loader only for run-time imports (`contract`).
-    for (const spared of ['internal/fs/promises', 'tty', 'module', 'internal/modules/esm/loader']) expect(modules).not.toContain(spared)
-  })
-
-  it('include fs/promises when a state file is kept', () => {
-    const state = join(dir, 'state.json')
-    expect(loaded(['--state', state])).toContain('internal/fs/promises')
+    for (const needed of ['http', 'crypto']) expect(modules).toContain(needed)
+    // tty/os probing only for @mswjs/data's debug logs when DEBUG asks; nothing sets V8 flags.
+    for (const spared of ['tty', 'v8']) expect(modules).not.toContain(spared)
   })
 
   it('include the terminal probing of @mswjs/data’s debug logs when DEBUG asks for them', () => {
