@@ -1,15 +1,16 @@
-// Builds dist/cli.mjs, the CLI and server as one minified ES module that bin/token-sandbox.js
+// Builds dist/cli.mjs, the CLI and server as a minified ES module that bin/token-sandbox.js
 // imports, so `token-sandbox serve` starts without compiling TypeScript or loading hundreds of
 // modules; then the library entry points (dist/lib) and their declarations (dist/types).
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
-// What earlier builds made: a CommonJS bundle with its V8 code cache, and the library's chunks
-// (their names change with their contents).
+// What earlier builds made: a CommonJS bundle with its V8 code cache, and chunks (their names
+// change with their contents).
 for (const old of ['dist/cli.cjs', 'dist/cli.cjs.map', 'dist/cli.cjs.cache', 'dist/lib']) rmSync(old, { recursive: true, force: true })
+for (const chunk of existsSync('dist') ? readdirSync('dist').filter((f) => f.startsWith('cli-')) : []) rmSync(`dist/${chunk}`)
 await build({
   entryPoints: { cli: 'src/main.ts' },
   outdir: 'dist',
@@ -20,8 +21,13 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // `token-sandbox contract` runs vitest from its own files (and only that command needs it).
+  // `token-sandbox contract` runs vitest from its own files. It is its own chunk, loaded only by
+  // that command: an ES bundle imports its external modules at start, and serve must not load
+  // vitest (nor need it installed). The chunk sits next to cli.mjs so paths from
+  // import.meta.url (`../package.json`) hold in both.
   external: ['vitest', 'vitest/*'],
+  splitting: true,
+  chunkNames: 'cli-[name]-[hash]',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
   plugins: [stubMswDataHandlerGenerators, narrowMswDataImports, debugOnlyWhenAsked],

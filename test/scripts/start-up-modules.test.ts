@@ -1,7 +1,7 @@
 // `token-sandbox serve` loads only the Node built-ins serving needs before it listens: each
 // built-in is compiled at start-up, and `serve` is started hundreds of times a day in CI.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -45,3 +45,23 @@ describe('the built-ins `serve` loads before it listens (the built CLI)', () => 
     expect(loaded([], { DEBUG: 'token-sandbox-test-nothing' })).toContain('tty')
   })
 })
+
+/** The modules `file` imports statically (what loading it loads), following its own chunks. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  const code = readFileSync(`${ROOT}dist/${file}`, 'utf8')
+  for (const [, specifier] of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{}\s,]*?from\s*)?["']([^"']+)["']/g)) {
+    if (seen.has(specifier!)) continue
+    seen.add(specifier!)
+    if (specifier!.startsWith('./')) staticImports(specifier!.slice(2), seen)
+  }
+  return seen
+}
+
+describe('the CLI bundle', () => {
+  it('loads vitest only for `contract`: serve neither loads it nor needs it installed', () => {
+    const loaded = [...staticImports('cli.mjs')]
+    expect(loaded).toContain('node:http')
+    expect(loaded.filter((m) => m.startsWith('vitest'))).toEqual([])
+  })
+})
+
