@@ -67,8 +67,9 @@ describe('the JWT service', () => {
       await expect(jwtVerify(token, new TextEncoder().encode(secret), { algorithms: [alg], currentDate: new Date(clock.now()) })).resolves.toMatchObject({ payload: claims })
     })
 
-    it('refuses to sign with an algorithm that is not HMAC', async () => {
+    it('refuses to sign with an algorithm that is not HMAC, or an empty secret', async () => {
       await expect(signer.signHmac({}, 'k', { alg: 'RS256' })).rejects.toThrow(TypeError)
+      await expect(signer.signHmac({}, '')).rejects.toThrow()
     })
   })
 })
