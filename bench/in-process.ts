@@ -1,13 +1,15 @@
 // In-process cost: mean ms per request through msw's setupServer, for a trivial handler (the
 // baseline) and for the sandbox's ComplyCube token request, 2,000 sequential requests each.
 // Rounds alternate baseline and sandbox and the medians are compared: a GC pause or a busy
-// neighbour then lands on either side. The sandbox is measured as installed by default (HMAC
-// for its keys in-line) and with `inlineHmac: false` (every HMAC on libuv's thread pool).
+// neighbour then lands on either side. The sandbox is measured as the Node entry sets it up
+// (its tokens' HMAC by node:crypto) and with WebCrypto's HMAC (the browser's; on libuv's thread
+// pool in Node).
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { http, HttpResponse } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { setupSandboxServer } from '../mocks/node.ts'
+import { webCryptoHmac } from '../src/core/hmac.ts'
 
 const BODY = JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' })
 const HEADERS = { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' }
@@ -36,31 +38,26 @@ export interface InProcessResult {
   trivialMs: number
   sandboxMs: number
   ratio: number
-  threadPoolSandboxMs: number
-  threadPoolRatio: number
+  webCryptoSandboxMs: number
+  webCryptoRatio: number
 }
 
 export async function inProcess(n = 2000, rounds = 3): Promise<InProcessResult> {
   const trivial = setupServer(http.post('https://api.complycube.com/v1/tokens', () => HttpResponse.json({ token: 'x.y.z' })))
-  // Built first: the default one installs the in-line path process-wide, and the thread-pool
-  // one must not see it. So the thread-pool rounds come first, then the default ones.
-  const { server: threadPool } = setupSandboxServer({ seed: 'bench', journalSize: 1000, inlineHmac: false })
-  const trivialRuns: number[] = []
-  const threadPoolRuns: number[] = []
-  for (let r = 0; r < rounds; r++) {
-    trivialRuns.push(await meanMs(trivial, n))
-    threadPoolRuns.push(await meanMs(threadPool, n))
-  }
   const { server: sandbox } = setupSandboxServer({ seed: 'bench', journalSize: 1000 })
+  const { server: webCrypto } = setupSandboxServer({ seed: 'bench', journalSize: 1000, hmac: webCryptoHmac })
+  const trivialRuns: number[] = []
   const sandboxRuns: number[] = []
+  const webCryptoRuns: number[] = []
   for (let r = 0; r < rounds; r++) {
     trivialRuns.push(await meanMs(trivial, n))
     sandboxRuns.push(await meanMs(sandbox, n))
+    webCryptoRuns.push(await meanMs(webCrypto, n))
   }
   const trivialMs = median(trivialRuns)
   const sandboxMs = median(sandboxRuns)
-  const threadPoolSandboxMs = median(threadPoolRuns)
-  return { trivialMs, sandboxMs, ratio: sandboxMs / trivialMs, threadPoolSandboxMs, threadPoolRatio: threadPoolSandboxMs / trivialMs }
+  const webCryptoSandboxMs = median(webCryptoRuns)
+  return { trivialMs, sandboxMs, ratio: sandboxMs / trivialMs, webCryptoSandboxMs, webCryptoRatio: webCryptoSandboxMs / trivialMs }
 }
 
 /**

@@ -61,7 +61,7 @@ async function mix(url: string): Promise<LoadRequest[]> {
 }
 
 async function main(): Promise<number> {
-  if (!existsSync(`${ROOT}dist/cli.cjs`)) throw new Error('run `npm run build` first (the soak runs the built CLI)')
+  if (!existsSync(`${ROOT}dist/cli.mjs`)) throw new Error('run `npm run build` first (the soak runs the built CLI)')
   const server = await startChild(process.execPath, [`${ROOT}bin/token-sandbox.js`, 'serve', '--host', '127.0.0.1', '--port', '0', '--quiet'], {
     urlPattern: /listening on (http:\/\/127\.0\.0\.1:\d+)/,
     probe: async (url) => (await fetch(`${url}/__sandbox/health`)).status === 200,

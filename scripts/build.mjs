@@ -1,41 +1,38 @@
-// Builds dist/cli.cjs: the CLI and server as one minified file, so `token-sandbox serve`
-// starts without compiling TypeScript or loading hundreds of modules. `bin/token-sandbox.js`
-// uses it when present (with V8's code cache, which is why it is CommonJS: a vm.Script can
-// take a cache, an ES module cannot on Node 20) and falls back to the sources through tsx.
+// Builds dist/cli.mjs, the CLI and server as a minified ES module that bin/token-sandbox.js
+// imports, so `token-sandbox serve` starts without compiling TypeScript or loading hundreds of
+// modules; then the library entry points (dist/lib) and their declarations (dist/types).
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { makeCodeCache } from './code-cache.mjs'
 import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
+// What earlier builds made: a CommonJS bundle with its V8 code cache, and chunks (their names
+// change with their contents).
+for (const old of ['dist/cli.cjs', 'dist/cli.cjs.map', 'dist/cli.cjs.cache', 'dist/lib']) rmSync(old, { recursive: true, force: true })
+for (const chunk of existsSync('dist') ? readdirSync('dist').filter((f) => f.startsWith('cli-')) : []) rmSync(`dist/${chunk}`)
 await build({
-  entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
+  entryPoints: { cli: 'src/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   minify: true,
   sourcemap: 'linked',
   platform: 'node',
-  format: 'cjs',
+  format: 'esm',
   target: 'node20',
-  // The sources locate package files from import.meta.url; in CommonJS that is the bundle's own URL.
-  define: { 'import.meta.url': '__tsImportMetaUrl' },
-  banner: { js: "const __tsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // `token-sandbox contract` runs vitest from its own files. It is its own chunk, loaded only by
+  // that command: an ES bundle imports its external modules at start, and serve must not load
+  // vitest (nor need it installed). The chunk sits next to cli.mjs so paths from
+  // import.meta.url (`../package.json`) hold in both.
+  external: ['vitest', 'vitest/*'],
+  splitting: true,
+  chunkNames: 'cli-[name]-[hash]',
+  // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+  banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
   plugins: [stubMswDataHandlerGenerators, narrowMswDataImports, debugOnlyWhenAsked],
   logLevel: 'warning',
 })
-// A cache made for the previous bundle would only be refused: drop it (and the old ES bundle),
-// then make one from a training `serve` so the first real start already has it.
-for (const old of ['dist/cli.cjs.cache', 'dist/cli.mjs', 'dist/cli.mjs.map']) rmSync(old, { force: true })
-try {
-  await makeCodeCache()
-} catch (err) {
-  // Only start-up speed depends on it (test/scripts/code-cache.test.ts checks the cache is a
-  // trained one): a machine where the training serve cannot run still gets a working build,
-  // with the smaller cache a plain run makes.
-  console.warn(`token-sandbox build: no trained code cache (${err instanceof Error ? err.message : err}); making a plain one`)
-  spawnSync(process.execPath, ['bin/token-sandbox.js', '--version'], { stdio: 'ignore', timeout: 30_000 })
-}
 
 // The library entry points as JavaScript (dist/lib), so `import 'token-sandbox/mocks/node'`
 // works under plain `node` as well as under tsx or vitest. One build with code splitting: the

@@ -4,7 +4,6 @@ import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
-import { runContractCommand } from './cli/contract-entry.ts'
 import { demoCommand } from './cli/demo.ts'
 import { UsageError } from './cli/usage.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
@@ -13,9 +12,6 @@ import { formatLogEntry } from './server/request-log.ts'
 import { StateFileError } from './server/state-file.ts'
 import { RateLimitError } from './core/rate-limits.ts'
 import { describeSeconds, isInstantSeconds } from './core/instants.ts'
-
-// For bin/token-sandbox.js: it writes V8's code cache with the flags `serve` changes put back.
-export { withDefaultV8Flags } from './server/v8-flags.ts'
 
 export { DEFAULT_PORT } from './cli/serve-options.ts'
 
@@ -97,7 +93,7 @@ async function serve(argv: string[]): Promise<number> {
 
   let running
   try {
-    running = await startServer({ ...options, tuneProcess: true, onError: (err) => console.error('token-sandbox: internal error:', err) })
+    running = await startServer({ ...options, onError: (err) => console.error('token-sandbox: internal error:', err) })
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)
@@ -184,7 +180,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'token':
         return await tokenCommand(rest)
       case 'contract':
-        return await runContractCommand(rest)
+        // Loaded on demand: it drives vitest, which only this command needs.
+        return await (await import('./cli/contract.ts')).contractCommand(rest)
       case 'demo':
         return await demoCommand(rest)
       default:

@@ -1,5 +1,7 @@
 // token-sandbox's library entry: the sandbox, its server, and the types they speak.
-export { createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions, type VendorMount } from './sandbox.ts'
+export { createSandbox } from './node/sandbox.ts'
+export { DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions, type VendorMount } from './sandbox.ts'
+export type { Hmac, HmacHash, HmacSign } from './core/hmac.ts'
 export { startServer, type RunningServer, type ServeOptions } from './server/server.ts'
 export { parseDuration, type Clock, type ClockState } from './core/clock.ts'
 export type { Journal, JournalEntry, JournalFilter } from './core/journal.ts'

@@ -11,6 +11,7 @@ import { createRateLimiter, type RateLimitOption, type RateLimitOverrides } from
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
+import type { Hmac } from './core/hmac.ts'
 import type { Core, Service } from './core/service.ts'
 import { logInternalError } from './core/report.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
@@ -42,6 +43,11 @@ export interface SandboxOptions {
   baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
   /** Told of every error behind a 500 answer (default: written to stderr with its stack). */
   onError?: (err: unknown) => void
+  /**
+   * Computes the HMAC of the tokens the sandbox signs (default: WebCrypto, ./core/hmac.ts). The
+   * Node entry points pass node:crypto's (./node/hmac.ts): WebCrypto's runs on libuv's thread pool.
+   */
+  hmac?: Hmac
 }
 
 export interface VendorMount {
@@ -103,6 +109,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Every token signed through core.jwt is remembered (decoded, bounded) for /__sandbox/tokens.
   const issued = createIssuedTokens(clock)
   const jwt = createJwtService(clock, {
+    ...(options.hmac ? { hmac: options.hmac } : {}),
     onSigned(token) {
       issued.record(token)
       if (listeners.size !== 0) changed()

@@ -3,7 +3,6 @@
 // default loader reads contracts/<name>.yaml from disk through a dynamic import of node:fs; a
 // browser bundle (where that import fails) can install its own with `setContractLoader`, for
 // example one that returns YAML text the bundler inlined.
-import { dynamicImport } from '../core/dynamic-import.ts'
 
 /** Returns the YAML text of `contracts/<name>.yaml`, or null when there is no such contract. */
 export type ContractLoader = (name: string) => Promise<string | null>
@@ -16,11 +15,11 @@ const readFromDisk: ContractLoader = async (name) => {
   const specifier = 'node:fs/promises'
   let fs: typeof import('node:fs/promises')
   try {
-    fs = await dynamicImport<typeof import('node:fs/promises')>(specifier)
+    fs = (await import(/* @vite-ignore */ specifier)) as typeof import('node:fs/promises')
   } catch {
     return null
   }
-  // From the sources this file is src/admin/contracts.ts; bundled, it is inside dist/cli.cjs.
+  // From the sources this file is src/admin/contracts.ts; bundled, it is inside dist/cli.mjs.
   for (const dir of ['../../contracts/', '../contracts/']) {
     try {
       return await fs.readFile(new URL(`${dir}${name}.yaml`, import.meta.url), 'utf8')

@@ -2,6 +2,7 @@
 // a token-sandbox, or a Prism proxy in front of either) with vitest's Node API, and exits
 // non-zero when a case fails. Credentials come from flags or environment variables and are
 // handed to the suite through the environment; they are never printed.
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -11,7 +12,11 @@ import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
-const RUN_DIR = fileURLToPath(new URL('../contract/run/', import.meta.url))
+// vitest runs the TypeScript suite entry in src/contract/run itself (no loader needed): found
+// from this file in the sources (src/cli/) or in the CLI bundle (dist/).
+const RUN_DIR = ['../contract/run/', '../src/contract/run/']
+  .map((dir) => fileURLToPath(new URL(dir, import.meta.url)))
+  .find((dir) => existsSync(`${dir}suite.contract.ts`))
 
 function credentialLines(suite: ContractSuite): string {
   const apis = (suite.otherApis ?? []).map(
@@ -121,6 +126,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
 
   console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
+  if (RUN_DIR === undefined) throw new UsageError('the contract suites (src/contract/run) are missing from this install')
   const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
   // Relative to where the user runs the command, not to the suite's folder inside the package.

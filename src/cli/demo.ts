@@ -5,7 +5,6 @@ import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { packageRoot, startDemoServer } from '../server/demo-server.ts'
 import { UsageError } from './usage.ts'
-import { dynamicImport } from '../core/dynamic-import.ts'
 
 export const DEFAULT_DEMO_PORT = 4546
 
@@ -25,7 +24,7 @@ async function ensureBundle(root: string, rebuild: boolean): Promise<void> {
     // A computed path, so bundlers of the CLI leave the build script (and esbuild) out.
     const script = pathToFileURL(join(root, 'scripts', 'build-browser.mjs')).href
     try {
-      const { buildBrowser } = await dynamicImport<{ buildBrowser(): Promise<unknown> }>(script)
+      const { buildBrowser } = (await import(script)) as { buildBrowser(): Promise<unknown> }
       await buildBrowser()
       return
     } catch (err) {

@@ -1,10 +1,12 @@
-// Every JWT the sandbox signs or checks goes through jose. HMAC secrets are imported as
-// CryptoKeys once and cached: importing per request would cost more than the signature.
-import { CompactSign, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
-import type { CompactJWSHeaderParameters, JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
+// The sandbox's JWTs. Its own tokens are signed as jose's CompactSign would (the same bytes,
+// test/core/jwt.test.ts), with the MAC from the injected `hmac` (./hmac.ts); every token a client
+// presents is verified by jose. Keys are made once per secret and cached: making one per request
+// would cost more than the signature.
+import { base64url, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
+import type { JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
 import type { Clock } from './clock.ts'
-import { sandboxHmacKeys } from './hmac-keys.ts'
 import { outOfRangeClaim } from './instants.ts'
+import { webCryptoHmac, type Hmac, type HmacHash, type HmacSign } from './hmac.ts'
 
 export type { JWTPayload }
 
@@ -38,50 +40,45 @@ export interface JwtService {
   decode(token: string): { header: ProtectedHeaderParameters; payload: JWTPayload } | null
 }
 
-const HMAC_HASH: Record<string, string> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' }
+const HMAC_HASH: Record<string, HmacHash> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' }
 
 export interface JwtServiceOptions {
   /** Told of every token `signHmac` returns (the admin API's issued-token list). */
   onSigned?: (token: string) => void
+  /** Computes the MAC of the tokens `signHmac` signs (default: WebCrypto). */
+  hmac?: Hmac
 }
 
 export function createJwtService(clock: Clock, options: JwtServiceOptions = {}): JwtService {
-  // Imported keys by secret then alg. Once imported, `key` is set: signing with a known key does
-  // not wait a turn for a promise, nor build a lookup string.
-  type KeyEntry = { imported: Promise<CryptoKey>; key?: CryptoKey }
-  const keys = new Map<string, Map<string, KeyEntry>>()
   const encoder = new TextEncoder()
   const onSigned = options.onSigned
-
-  const hmacKey = (secret: string, alg: string): KeyEntry => {
+  const hmac = options.hmac ?? webCryptoHmac
+  // By secret, then alg: the signing function, and the CryptoKey jose verifies with.
+  type Keys = { sign?: HmacSign; verify?: Promise<CryptoKey> }
+  const keys = new Map<string, Map<string, Keys>>()
+  const keysFor = (secret: string, alg: string): Keys => {
     let byAlg = keys.get(secret)
     if (!byAlg) keys.set(secret, (byAlg = new Map()))
     let entry = byAlg.get(alg)
-    if (!entry) {
-      const bytes = encoder.encode(secret)
-      const hash = HMAC_HASH[alg] ?? 'SHA-256'
-      const imported = globalThis.crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash }, false, ['sign', 'verify'])
-      const created: KeyEntry = { imported }
-      imported.then((k) => {
-        sandboxHmacKeys.set(k, { secret: bytes, hash })
-        created.key = k
-      }, () => {})
-      byAlg.set(alg, (entry = created))
-    }
+    if (!entry) byAlg.set(alg, (entry = {}))
     return entry
+  }
+  const hashOf = (alg: string): HmacHash => {
+    const hash = HMAC_HASH[alg]
+    if (!hash) throw new TypeError(`not an HMAC algorithm: ${alg}`)
+    return hash
   }
 
   return {
     async signHmac(claims, secret, header) {
       const alg = typeof header?.alg === 'string' ? header.alg : 'HS256'
+      const entry = keysFor(secret, alg)
+      entry.sign ??= hmac(hashOf(alg), encoder.encode(secret))
       // `alg` first, then `typ`: the header some vendors (CAF) document byte for byte.
-      const protectedHeader: CompactJWSHeaderParameters = { alg, typ: 'JWT' }
-      if (header) Object.assign(protectedHeader, header, { alg })
-      // CompactSign over the serialised claims: SignJWT would deep-clone and re-validate claims
-      // the sandbox built itself, a tenth of the cost of issuing a token.
-      const entry = hmacKey(secret, alg)
-      const key = entry.key ?? (await entry.imported)
-      const token = await new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader(protectedHeader).sign(key)
+      const protectedHeader = header ? Object.assign({ alg, typ: 'JWT' }, header, { alg }) : { alg, typ: 'JWT' }
+      const input = `${base64url.encode(JSON.stringify(protectedHeader))}.${base64url.encode(JSON.stringify(claims))}`
+      const mac = entry.sign(encoder.encode(input))
+      const token = `${input}.${base64url.encode(mac instanceof Uint8Array ? mac : await mac)}`
       onSigned?.(token)
       return token
     },
@@ -98,7 +95,9 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
         return { ok: false, reason: 'alg_not_allowed', detail: `alg ${String(header.alg)} is not allowed` }
       }
       try {
-        const result: JWTVerifyResult = await jwtVerify(token, await hmacKey(secret, header.alg).imported, {
+        const entry = keysFor(secret, header.alg)
+        entry.verify ??= globalThis.crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: hashOf(header.alg) }, false, ['verify'])
+        const result: JWTVerifyResult = await jwtVerify(token, await entry.verify, {
           algorithms,
           currentDate: new Date(clock.now()),
           clockTolerance: options.clockTolerance ?? 0,

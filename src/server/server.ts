@@ -3,7 +3,8 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { ADMIN_PREFIX, createSandbox, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { ADMIN_PREFIX, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { createSandbox } from '../node/sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { MAX_HEADER_BYTES, onClientError } from './client-error.ts'
 import { logInternalError } from '../core/report.ts'
@@ -13,9 +14,6 @@ import { withCors } from './cors.ts'
 import { logging, type RequestLogEntry } from './request-log.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
-import { installFastCrypto } from './fast-crypto.ts'
-import { capYoungGeneration, type YoungGenerationCap } from './young-generation.ts'
-import { prefersMainThreadScavenges, scavengeOnMainThread } from './scavenger.ts'
 
 export { MAX_HEADER_BYTES }
 
@@ -60,18 +58,7 @@ export interface ServeOptions extends SandboxOptions {
   onRequest?: (entry: RequestLogEntry) => void
   /** Told of every internal error: a handler's, the adapter's, the state file's (default: stderr with the stack). */
   onError?: (err: unknown) => void
-  /**
-   * Tune this process for serving (default false; `token-sandbox serve` turns it on): WebCrypto
-   * HMAC computed in-line (./webcrypto-hmac.ts), `Uint8Array#toBase64` for jose (./base64.ts),
-   * V8's young generation kept at 4 MiB semi-spaces (./young-generation.ts) and, on two cores or
-   * fewer, scavenges on the main thread (./scavenger.ts). Each changes something process-wide,
-   * which is ours to do only in a process that is only the server.
-   */
-  tuneProcess?: boolean
 }
-
-/** Semi-space cap when `tuneProcess` is on: peak RSS under load 110–120 → 88–94 MB (`npm run bench`). */
-export const TUNED_SEMI_SPACE_MIB = 4
 
 export interface RunningServer {
   /** `http://host:port` */
@@ -90,13 +77,6 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
-  let youngGeneration: YoungGenerationCap | null = null
-  let restoreScavenges: (() => void) | null = null
-  if (options.tuneProcess) {
-    installFastCrypto()
-    youngGeneration = capYoungGeneration(TUNED_SEMI_SPACE_MIB)
-    if (prefersMainThreadScavenges()) restoreScavenges = scavengeOnMainThread()
-  }
   const host = options.host ?? '127.0.0.1'
   const onError = options.onError ?? logInternalError
   const sandbox = options.sandbox ?? createSandbox({ ...options, onError })
@@ -172,10 +152,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
         // The last write keeps changes made in-process since the last request.
         .then(() => stateFile?.close().catch((err: unknown) => onError(err)))
         .then(() => sandbox.close())
-        .finally(() => {
-          youngGeneration?.stop()
-          restoreScavenges?.()
-        })
       return closing
     },
   }

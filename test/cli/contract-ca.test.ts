@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const HEDMORAL = { username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' }
 const KVARNBY = { username: 'kvarnby_admin', password: 'Kvarnby-Sandbox-1' }
@@ -24,8 +25,8 @@ const CLEAN_ENV = { CA_USERNAME: '', CA_PASSWORD: '', CA_OTHER_USERNAME: '', CA_
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
-      env: { ...process.env, ...CLEAN_ENV, TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+      env: { ...process.env, ...CLEAN_ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

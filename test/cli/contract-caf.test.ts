@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli.ts'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const PROD = { id: 'tokensandbox-prod-0001', secret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }
 const BETA = { id: 'tokensandbox-beta-0001', secret: 'sandbox-beta-secret-0001-9d3a6f2c8e1b5d7a4c0f2e6b' }
@@ -22,8 +23,8 @@ afterAll(async () => {
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
-      env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+      env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

@@ -10,6 +10,7 @@ import { main } from '../../src/cli.ts'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
 import { driftingSandbox, renameToken } from '../support/drift.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const KEY = 'test_tokensandbox_default_0001'
 const LIVE_KEY = 'live_tokensandbox_default_0001'
@@ -28,9 +29,9 @@ afterAll(async () => {
 
 function cli(args: string[], env: Record<string, string> = {}, cwd?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
       ...(cwd ? { cwd } : {}),
-      env: { ...process.env, COMPLYCUBE_API_KEY: '', TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+      env: { ...process.env, COMPLYCUBE_API_KEY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''

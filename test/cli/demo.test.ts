@@ -1,17 +1,15 @@
 // token-sandbox demo: serves the Web SDK demo on 127.0.0.1 and stops cleanly.
 import { spawn, spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { requireBrowserSetup } from '../browser/support/chromium.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
-const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
-// The sources, not a possibly older dist/cli.cjs.
-const env = { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' }
+const env = process.env
 
 describe('token-sandbox demo', () => {
   it('serves the demo page, the bundle and the worker on 127.0.0.1, and stops on SIGTERM', async () => {
     requireBrowserSetup()
-    const child = spawn(process.execPath, [BIN, 'demo', '--port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'], env })
+    const child = spawn(process.execPath, [...SOURCE_CLI, 'demo', '--port', '0', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'], env })
     let out = ''
     let err = ''
     child.stdout.on('data', (d) => (out += d))
@@ -40,13 +38,13 @@ describe('token-sandbox demo', () => {
   })
 
   it('prints its usage with --help and refuses a bad port with exit code 2', () => {
-    const help = spawnSync(process.execPath, [BIN, 'demo', '--help'], { encoding: 'utf8', env, timeout: 20_000 })
+    const help = spawnSync(process.execPath, [...SOURCE_CLI, 'demo', '--help'], { encoding: 'utf8', env, timeout: 20_000 })
     expect(help.status).toBe(0)
     expect(help.stdout).toContain('usage: token-sandbox demo')
-    const bad = spawnSync(process.execPath, [BIN, 'demo', '--port', 'eighty'], { encoding: 'utf8', env, timeout: 20_000 })
+    const bad = spawnSync(process.execPath, [...SOURCE_CLI, 'demo', '--port', 'eighty'], { encoding: 'utf8', env, timeout: 20_000 })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain("--port must be 0-65535, got 'eighty'")
-    const listed = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', env, timeout: 20_000 })
+    const listed = spawnSync(process.execPath, [...SOURCE_CLI, '--help'], { encoding: 'utf8', env, timeout: 20_000 })
     expect(listed.stdout).toContain('token-sandbox demo')
   })
 })

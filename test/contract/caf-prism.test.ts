@@ -12,6 +12,7 @@ import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { startServer } from '../../src/server/server.ts'
 import { driftingSandbox } from '../support/drift.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const CONTRACT = join(CONTRACTS_DIR, 'caf.yaml')
 const KEY = { clientId: 'tokensandbox-prod-0001', clientSecret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }
@@ -95,8 +96,8 @@ describe('one prism proxy --errors per CAF API, in front of a sandbox that drift
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
-      env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1', CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '' },
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+      env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -10,6 +10,7 @@ import { ContractViolationError, startPrism } from '../../src/contract/prism.ts'
 import { CONTRACTS_DIR, ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
 import { driftingSandbox, goneInsteadOfNotFound, renameToken } from '../support/drift.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const CONTRACT = join(CONTRACTS_DIR, 'complycube.yaml')
 const KEY = 'test_tokensandbox_default_0001'
@@ -93,8 +94,7 @@ describe('prism mock, the static alternative', () => {
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'token-sandbox.js'), ...args], {
-      env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { UnsecuredJWT } from 'jose'
+import { CompactSign, UnsecuredJWT, jwtVerify } from 'jose'
 import { createClock } from '../../src/core/clock.ts'
 import { createJwtService } from '../../src/core/jwt.ts'
+import { webCryptoHmac } from '../../src/core/hmac.ts'
+import { nodeHmac } from '../../src/node/hmac.ts'
 
 describe('the JWT service', () => {
   const clock = createClock(() => Date.parse('2026-01-01T00:00:00Z'))
@@ -37,5 +39,37 @@ describe('the JWT service', () => {
   it('checks the issuer when asked', async () => {
     const token = await jwt.signHmac({ iss: 'someone' }, 'k')
     expect(await jwt.verifyHmac(token, 'k', { issuer: 'me' })).toMatchObject({ ok: false, reason: 'claim_invalid' })
+  })
+
+  describe.each([
+    ['WebCrypto (the default, the browser’s)', webCryptoHmac],
+    ['node:crypto (the Node entry points’)', nodeHmac],
+  ])('with the HMAC by %s', (_name, hmac) => {
+    const signer = createJwtService(clock, { hmac })
+    const cases: [string, Record<string, unknown>, Record<string, unknown> | undefined][] = [
+      ['HS256, the default header', { iss: 'me', sub: 'ünïcødé ✓ 𝄞', exp: now + 60, n: [1, 2.5, null] }, undefined],
+      ['HS384 with a kid', { jti: 'j', iat: now }, { alg: 'HS384', kid: 'key-1' }],
+      ['HS512, typ first in the given header', { a: '"quoted" \\ </script>' }, { typ: 'JWT', alg: 'HS512' }],
+      ['an empty claims set', {}, { alg: 'HS256', typ: 'JWT' }],
+    ]
+
+    it.each(cases)('signs %s byte for byte as jose’s CompactSign', async (_what, claims, header) => {
+      const secret = 'a-sandbox-secret-0123456789abcdef'
+      const alg = (header?.alg as string | undefined) ?? 'HS256'
+      const protectedHeader = Object.assign({ alg, typ: 'JWT' }, header, { alg })
+      const joseToken = await new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
+        .setProtectedHeader(protectedHeader)
+        .sign(new TextEncoder().encode(secret))
+      const token = await signer.signHmac(claims, secret, header)
+      expect(token).toBe(joseToken)
+      // Twice: the cached key signs the same.
+      expect(await signer.signHmac(claims, secret, header)).toBe(joseToken)
+      await expect(jwtVerify(token, new TextEncoder().encode(secret), { algorithms: [alg], currentDate: new Date(clock.now()) })).resolves.toMatchObject({ payload: claims })
+    })
+
+    it('refuses to sign with an algorithm that is not HMAC, or an empty secret', async () => {
+      await expect(signer.signHmac({}, 'k', { alg: 'RS256' })).rejects.toThrow(TypeError)
+      await expect(signer.signHmac({}, '')).rejects.toThrow()
+    })
   })
 })

@@ -1,7 +1,7 @@
 // `token-sandbox serve` loads only the Node built-ins serving needs before it listens: each
 // built-in is compiled at start-up, and `serve` is started hundreds of times a day in CI.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -26,7 +26,7 @@ function loaded(args: string[], env: Record<string, string> = {}): string[] {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '', DEBUG: '', ...env },
+    env: { ...process.env, DEBUG: '', ...env },
   })
   const line = /^MODULES (.*)$/m.exec(r.stderr)
   if (!line) throw new Error(`serve did not listen:\n${r.stderr}`)
@@ -34,20 +34,34 @@ function loaded(args: string[], env: Record<string, string> = {}): string[] {
 }
 
 describe('the built-ins `serve` loads before it listens (the built CLI)', () => {
-  it('are what serving needs: http, crypto, v8; not fs/promises, the terminal, node:module or the ES module loader', () => {
+  it('are what serving needs: http, crypto; not the terminal, nor v8', () => {
     const modules = loaded([])
-    for (const needed of ['http', 'crypto', 'v8']) expect(modules).toContain(needed)
-    // fs/promises only for --state; tty/os probing only for @mswjs/data's debug logs when DEBUG
-    // asks; node:module and the ES loader only for run-time imports (`contract`).
-    for (const spared of ['internal/fs/promises', 'tty', 'module', 'internal/modules/esm/loader']) expect(modules).not.toContain(spared)
-  })
-
-  it('include fs/promises when a state file is kept', () => {
-    const state = join(dir, 'state.json')
-    expect(loaded(['--state', state])).toContain('internal/fs/promises')
+    for (const needed of ['http', 'crypto']) expect(modules).toContain(needed)
+    // tty/os probing only for @mswjs/data's debug logs when DEBUG asks; nothing sets V8 flags.
+    for (const spared of ['tty', 'v8']) expect(modules).not.toContain(spared)
   })
 
   it('include the terminal probing of @mswjs/data’s debug logs when DEBUG asks for them', () => {
     expect(loaded([], { DEBUG: 'token-sandbox-test-nothing' })).toContain('tty')
   })
 })
+
+/** The modules `file` imports statically (what loading it loads), following its own chunks. */
+function staticImports(file: string, seen = new Set<string>()): Set<string> {
+  const code = readFileSync(`${ROOT}dist/${file}`, 'utf8')
+  for (const [, specifier] of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w$*{}\s,]*?from\s*)?["']([^"']+)["']/g)) {
+    if (seen.has(specifier!)) continue
+    seen.add(specifier!)
+    if (specifier!.startsWith('./')) staticImports(specifier!.slice(2), seen)
+  }
+  return seen
+}
+
+describe('the CLI bundle', () => {
+  it('loads vitest only for `contract`: serve neither loads it nor needs it installed', () => {
+    const loaded = [...staticImports('cli.mjs')]
+    expect(loaded).toContain('node:http')
+    expect(loaded.filter((m) => m.startsWith('vitest'))).toEqual([])
+  })
+})
+

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox } from '../../src/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateFileError } from '../../src/server/state-file.ts'
-import { BIN, startServe, type ServeChild } from '../support/serve-child.ts'
+import { startServe, type ServeChild } from '../support/serve-child.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const CC_KEY = 'test_tokensandbox_default_0001'
 const CC_CLIENT = '5eb04fcd0f3e360008035eb1'
@@ -191,10 +192,9 @@ describe('one server per state file', () => {
     const file = join(dir, 'locked-cli.json')
     const first = await startServe(['--state', file])
     try {
-      const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--state', file], {
+      const r = spawnSync(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], {
         encoding: 'utf8',
         timeout: 30_000,
-        env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
       })
       expect(r.status).toBe(2)
       expect(r.stderr).toContain(`is in use by another process (pid ${first.child.pid})`)
@@ -215,10 +215,9 @@ describe('token-sandbox serve --state', () => {
     ] as const) {
       const file = join(dir, `cli-${Math.random().toString(36).slice(2)}.json`)
       writeFileSync(file, text)
-      const r = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--state', file], {
+      const r = spawnSync(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], {
         encoding: 'utf8',
         timeout: 30_000,
-        env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
       })
       expect(r.status).toBe(2)
       expect(r.stderr).toMatch(message)

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { StateFileError } from '../../src/server/state-file.ts'
-import { BIN, startServe } from '../support/serve-child.ts'
+import { startServe } from '../support/serve-child.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 const CONTENDER = fileURLToPath(new URL('../support/lock-contender.ts', import.meta.url))
 const DEAD_PID = '999999999\n'
@@ -21,10 +22,10 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const serveSync = (file: string) =>
-  spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--quiet', '--state', file], {
+  spawnSync(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--quiet', '--state', file], {
     encoding: 'utf8',
     timeout: 30_000,
-    env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
+    env: { ...process.env },
   })
 
 interface Contender {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox } from '../../src/sandbox.ts'
 import { startServer } from '../../src/server/server.ts'
 import { StateFileError } from '../../src/server/state-file.ts'
-import { BIN } from '../support/serve-child.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
 
 let dir: string
 beforeAll(() => {
@@ -94,9 +94,9 @@ describe('a state file that is not valid in full is refused, in-process', () => 
 
 function serve(file: string): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet', '--state', file], {
+    const child = spawn(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--quiet', '--state', file], {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
+      env: { ...process.env },
     })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))

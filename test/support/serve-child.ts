@@ -1,9 +1,8 @@
 // `token-sandbox serve` as a child process on 127.0.0.1, run from the sources (no build needed):
 // started, waited on until it prints its URL, its output kept, stopped or killed.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { SOURCE_CLI } from './cli.ts'
 
-export const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
 
 export interface ServeChild {
   url: string
@@ -17,9 +16,9 @@ export interface ServeChild {
 }
 
 export async function startServe(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServeChild> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [...SOURCE_CLI, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TOKEN_SANDBOX_FROM_SOURCE: '1', ...env },
+    env: { ...process.env, ...env },
   })
   let out = ''
   let err = ''

@@ -1,12 +1,11 @@
 // `token-sandbox token ca` run as a real process against a server started here on 127.0.0.1.
 import { execFile } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import { startServer, type RunningServer } from '../../../src/server/server.ts'
 import { HEDMORAL, KVARNBY } from './support.ts'
+import { SOURCE_CLI } from '../../support/cli.ts'
 
-const BIN = fileURLToPath(new URL('../../../bin/token-sandbox.js', import.meta.url))
 
 interface Run {
   code: number
@@ -21,7 +20,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   delete clean.CA_USERNAME
   delete clean.CA_PASSWORD
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...clean, TOKEN_SANDBOX_FROM_SOURCE: '1', ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [...SOURCE_CLI, ...args], { env: { ...clean, ...env }, timeout: 20_000 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0
       resolve({ code, stdout, stderr })
     })

@@ -1,19 +1,18 @@
 // `token-sandbox token caf`: signs the documented token locally, from flags or CAF_CLIENT_ID /
 // CAF_CLIENT_SECRET, and never prints the secret. Runs the sources (not a prebuilt bundle).
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { decodeProtectedHeader, jwtVerify } from 'jose'
 import { KEYS } from './support.ts'
+import { SOURCE_CLI } from '../../support/cli.ts'
 
-const BIN = fileURLToPath(new URL('../../../bin/token-sandbox.js', import.meta.url))
 const secret = new TextEncoder().encode(KEYS.prod.clientSecret)
 
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, 'token', 'caf', ...args], {
+  const r = spawnSync(process.execPath, [...SOURCE_CLI, 'token', 'caf', ...args], {
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', ...env, TOKEN_SANDBOX_FROM_SOURCE: '1' },
+    env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', ...env },
   })
   return { code: r.status, stdout: r.stdout.trim(), stderr: r.stderr }
 }

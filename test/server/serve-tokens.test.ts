@@ -1,7 +1,6 @@
-// `token-sandbox serve` tunes its own process (in-line WebCrypto HMAC, toBase64, a capped young
-// generation) and writes answers in batches. Run as a child process, exactly as users start it:
-// every token it signs must verify, every forged one must be refused, and under concurrency each
-// request must get its own answer.
+// The tokens `token-sandbox serve` signs (their HMAC by node:crypto, src/node/hmac.ts), run as a
+// child process exactly as users start it: every token it signs must verify, every forged one
+// must be refused, and under concurrency each request must get its own answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeJwt } from 'jose'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
@@ -11,10 +10,10 @@ import { startServe, type ServeChild } from '../support/serve-child.ts'
 const CC_KEY = 'test_tokensandbox_default_0001'
 const CLIENT = '5eb04fcd0f3e360008035eb1'
 
-describe('token-sandbox serve, its process tuned for serving', () => {
+describe('the tokens token-sandbox serve signs', () => {
   let serve: ServeChild
   beforeAll(async () => {
-    serve = await startServe(['--quiet', '--seed', 'tuned'])
+    serve = await startServe(['--quiet', '--seed', 'serve-tokens'])
   })
   afterAll(() => serve.kill())
 

@@ -1,0 +1,5 @@
+// Runs the CLI with the process's arguments: the entry of the bundle bin/token-sandbox.js loads
+// (dist/cli.mjs) and, from a checkout, of `npm run cli` (the sources through tsx).
+import { main } from './cli.ts'
+
+process.exitCode = await main(process.argv.slice(2))
