@@ -216,9 +216,9 @@ export interface components {
             cpf?: components["schemas"]["Cpf"];
             name?: components["schemas"]["Text"];
         };
-        /** @description Unknown fields are refused (400) **[I]**. */
+        /** @description Unknown fields are refused (400) **[I]**. CAF does not mark `imageUrl` required; without one the sandbox answers `isAlive: false` with `message` "Nenhuma imagem foi enviada" **[I]**. */
         LivenessRequest: {
-            imageUrl: components["schemas"]["ImageUrl"];
+            imageUrl?: components["schemas"]["ImageUrl"];
             person?: components["schemas"]["LivenessPerson"];
         };
         SessionSdk: {
@@ -320,15 +320,6 @@ export interface components {
          *     field, or an image that is not JPEG, PNG or BMP (the body messages are **[I]**).
          */
         BadRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description No token in `Authorization`. */
-        MissingToken: {
             headers: {
                 [name: string]: unknown;
             };
@@ -504,8 +495,15 @@ export interface operations {
                     "application/json": components["schemas"]["FaceAttemptResult"];
                 };
             };
-            400: components["responses"]["MissingToken"];
-            401: components["responses"]["InvalidToken"];
+            /** @description No token (CAF's page lists 401 here, not the 400 of the other Mobile API routes), or one that is not valid for this product. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description No authentication attempt with this id in this environment. */
             404: {
                 headers: {

@@ -29,8 +29,10 @@ export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
   const bff = route.api === 'bff'
   const invalidMessage = bff ? MESSAGES.bffInvalidToken : MESSAGES.invalidToken
   if (header === '') {
-    // CAF documents 400 for a missing token on the Mobile API and 401 on the BFF.
-    return bff ? fail(ctx, 401, MESSAGES.bffInvalidToken, 'missing token') : fail(ctx, 400, MESSAGES.missingToken, 'missing token')
+    // CAF documents 400 for a missing token on the Mobile API, except on the attempt lookup
+    // (`GET /faces/authenticate/{attemptId}`: 401 Unauthorized), and 401 on the BFF.
+    if (bff) return fail(ctx, 401, MESSAGES.bffInvalidToken, 'missing token')
+    return fail(ctx, route.method === 'GET' && route.path === '/faces/authenticate/:attemptId' ? 401 : 400, MESSAGES.missingToken, 'missing token')
   }
   if (route.auth === 'token-check') return null
 

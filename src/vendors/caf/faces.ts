@@ -8,7 +8,7 @@ import type { SandboxResponse } from '../../core/types.ts'
 import { normalisePersonId } from './cpf.ts'
 import { MESSAGES } from './errors.ts'
 import { cpfField, firstProblem, imageUrlField, objectBody, stringsObject } from './input.ts'
-import { faceMatchOf, livenessOf } from './outcomes.ts'
+import { faceMatchOf, livenessOf, NO_IMAGE_MESSAGE, type LivenessOutcome } from './outcomes.ts'
 import { fail, newRequestId, ok, presented, refuseToken, type Ctx } from './respond.ts'
 import { findFace, registerFace, type Environment } from './state.ts'
 import { checkPerson } from './verify.ts'
@@ -103,7 +103,8 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
   if (typeof body === 'string') return badRequest(ctx, body)
   const person = own(body, 'person')
   const problem = firstProblem(
-    () => imageUrlField(body, 'imageUrl', true),
+    // Not required by CAF's liveness page: without an image, the check finds no one alive.
+    () => imageUrlField(body, 'imageUrl', false),
     () => stringsObject(body, 'person', ['cpf', 'name']),
     () => (person && typeof person === 'object' ? cpfField(person as Record<string, unknown>, 'cpf', false, ctx.state.settings, 'person.cpf') : null),
   )
@@ -114,7 +115,8 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
     if (refusal) return refusal
   }
   const { state } = ctx
-  const outcome = livenessOf(body.imageUrl as string)
+  const imageUrl = own(body, 'imageUrl') as string | null | undefined
+  const outcome: LivenessOutcome = imageUrl == null ? { isAlive: false, probability: 0, message: NO_IMAGE_MESSAGE } : livenessOf(imageUrl)
   const attemptId = state.core.ids.hex(24)
   const peopleId = cpf ? normalisePersonId(cpf) : ''
   state.db.attempt.create({

@@ -26,6 +26,9 @@ export interface MatchOutcome {
   similarity: number
 }
 
+/** What the liveness check answers for no image at all (an [I] choice: docs/vendors/caf.md). */
+export const NO_IMAGE_MESSAGE = 'Nenhuma imagem foi enviada'
+
 export function livenessOf(imageUrl: string | undefined): LivenessOutcome {
   const url = (imageUrl ?? '').toLowerCase()
   for (const [marker, message] of LIVENESS_MARKERS) {

@@ -210,3 +210,26 @@ describe('by-product rows under load', () => {
     expect(kept.status).toBe(200)
   }, 60_000)
 })
+
+describe.each(transports)("CAF's documented statuses over %s", (_, start) => {
+  let t: Transport
+  beforeAll(async () => {
+    t = await start()
+  })
+  afterAll(() => t.close())
+
+  it('answers GET /faces/authenticate/{attemptId} without a token 401, as its page documents (the other Mobile API routes: 400)', async () => {
+    const res = await fetch(`${cafBase(t, 'prod', 'mobile')}/faces/authenticate/6a1b2c3d4e5f60718293a4b5`)
+    expect(res.status).toBe(401)
+    expect(await res.json()).toEqual({ requestId: expect.any(String), message: 'The access token has not been entered' })
+    const post = await fetch(`${cafBase(t, 'prod', 'mobile')}/faces/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+    expect(post.status).toBe(400)
+  })
+
+  it('takes POST /faces/liveness without imageUrl (not required by CAF): no image, no one alive', async () => {
+    const token = await mintCafToken(KEYS.prod)
+    const res = await fetch(`${cafBase(t, 'prod', 'mobile')}/faces/liveness`, { method: 'POST', headers: { authorization: token, 'content-type': 'application/json' }, body: '{}' })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ isAlive: false, attemptId: expect.any(String), message: 'Nenhuma imagem foi enviada' })
+  })
+})

@@ -54,7 +54,6 @@ describe.each(transports)('CAF bad input, %s transport', (_name, start) => {
   it.each([
     ['register without imageUrl', '/faces/register', `{"peopleId":"${SEEDED_CPF}"}`, "'imageUrl' is required"],
     ['register with an empty body', '/faces/register', '', "'peopleId' is required"],
-    ['liveness without imageUrl', '/faces/liveness', '{}', "'imageUrl' is required"],
     ['liveness with a person that is an array', '/faces/liveness', '{"imageUrl":"https://i.example/a.jpg","person":[]}', "'person' must be an object"],
     ['liveness with a bad person.cpf', '/faces/liveness', '{"imageUrl":"https://i.example/a.jpg","person":{"cpf":"x"}}', "'person.cpf' must be a CPF: 11 digits"],
   ])('answers 400 to %s', async (_what, path, body, message) => {
