@@ -3,4 +3,5 @@
 import { fileURLToPath } from 'node:url'
 
 /** `node` arguments before the CLI's own: `spawn(process.execPath, [...SOURCE_CLI, 'serve'])`. */
-export const SOURCE_CLI = ['--import', 'tsx', fileURLToPath(new URL('../../src/main.ts', import.meta.url))]
+// tsx by its resolved URL: a bare `--import tsx` would be looked up from the child's cwd.
+export const SOURCE_CLI = ['--import', import.meta.resolve('tsx'), fileURLToPath(new URL('../../src/main.ts', import.meta.url))]
