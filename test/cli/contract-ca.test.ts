@@ -69,7 +69,7 @@ describe('token-sandbox contract ca', () => {
     expect(xml).toMatch(/failures="0" errors="0"/)
     expect(xml).toMatch(/auth_token_expired after[^"]*skipped: needs the sandbox clock/)
     expect(xml).toMatch(/another tenant(?:’|&apos;|')s token and credentials do not work here[^"]*skipped: needs a second tenant/)
-    expect(xml).toMatch(/adds an account[^"]*skipped: creates accounts and links on the tenant; pass allowWrites/)
+    expect(xml).toMatch(/adds an account[^"]*skipped: creates accounts and links on the tenant; pass --allow-writes/)
     // What CA documents still runs: issuance, missing_input in order, unauthorized_access, the token on an account API.
     expect(xml).not.toMatch(/issues a token: 200[^"]*skipped/)
     expect(xml).toMatch(/missing_input naming password/)

@@ -72,7 +72,7 @@ describe('token-sandbox contract caf', () => {
     const xml = await readFile(report, 'utf8')
     expect(xml).toMatch(/a token with exp is accepted until the sandbox clock passes it[^"]*skipped: needs the sandbox clock/)
     expect(xml).toMatch(/refuses a token of another environment(?:'|&apos;)s Mobile Key[^"]*skipped: needs a Mobile Key of another environment/)
-    expect(xml).toMatch(/registers a face[^"]*skipped: creates data; pass allowWrites/)
+    expect(xml).toMatch(/registers a face[^"]*skipped: creates data; pass --allow-writes/)
     expect(xml).toMatch(/a token restricted to one CPF[^"]*skipped: CAF documents no answer for this/)
     // What CAF documents still runs: the token pre-check, 400/401/404, the session-token exchange.
     const ran = cases(xml).filter((c) => !c.skipped).map((c) => c.name)

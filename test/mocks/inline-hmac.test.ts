@@ -11,7 +11,7 @@ function inChild(options: string): { ownMethods: string[]; status: number; verif
   const script = `
     const { setupSandboxServer } = await import(${JSON.stringify(NODE_ENTRY)})
     const { server, sandbox } = setupSandboxServer({ seed: 'inline', ...${options} })
-    server.listen({ onUnhandledRequest: 'error' })
+    server.listen({ onUnhandledFrame: 'error', onUnhandledRequest: 'error' })
     const res = await fetch('https://api.complycube.com/v1/tokens', {
       method: 'POST',
       headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },
