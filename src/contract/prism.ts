@@ -2,10 +2,11 @@
 // an endpoint, or `prism mock <contract>`, bound to 127.0.0.1 on a free port, waited on until it
 // answers, stopped by `close()`.
 //
-// How a violation surfaces (Prism 5.14, proxy with --errors; 5.15 and 5.16 never answer a request
-// whose body is not JSON): a request the contract refuses is answered by Prism itself (401 for
-// missing credentials, 422 `UNPROCESSABLE_ENTITY` naming the field, 400 for a body that is not
-// JSON) without reaching the upstream; a response that breaks the contract becomes a 500
+// How a violation surfaces (Prism 5.14 on @stoplight/prism-http-server 5.12, proxy with --errors;
+// package.json pins that server: the 5.16 one, which Prism 5.15 and 5.16 bring, never answers a
+// request whose body is not JSON): a request the contract refuses is answered by Prism itself
+// (401 for missing credentials, 422 `UNPROCESSABLE_ENTITY` naming the field, 400 for a body that
+// is not JSON) without reaching the upstream; a response that breaks the contract becomes a 500
 // `application/problem+json` of type `…#VIOLATIONS`; and any violation found on a forwarded
 // exchange (including warnings, such as a status the contract does not list for that operation)
 // is listed in an `sl-violations` response header. `checkingFetch` turns the last two into thrown
