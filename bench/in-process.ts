@@ -23,7 +23,7 @@ async function call(): Promise<void> {
 }
 
 async function meanMs(server: SetupServer, n: number): Promise<number> {
-  server.listen({ onUnhandledRequest: 'error' })
+  server.listen({ onUnhandledFrame: 'error' })
   try {
     for (let i = 0; i < 200; i++) await call() // warm-up
     const started = performance.now()

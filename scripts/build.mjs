@@ -5,7 +5,12 @@ import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
+import { buildBrowser } from './build-browser.mjs'
+
+const started = Date.now()
+console.log('token-sandbox build: the CLI bundle, the library entries, their declarations and the browser bundle (dist/) …')
 
 // What earlier builds made: a CommonJS bundle with its V8 code cache, and chunks (their names
 // change with their contents).
@@ -65,8 +70,14 @@ await build({
 // each other with `.ts` extensions, which a consumer's compiler refuses without
 // allowImportingTsExtensions. test/scripts/consumer-types.test.ts type-checks a consumer.
 rmSync('dist/types', { recursive: true, force: true })
-const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.types.json'], {
+// TypeScript 7 exports no './bin/tsc': find the script beside its package.json.
+const tscBin = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc')
+const tsc = spawnSync(process.execPath, [tscBin, '-p', 'tsconfig.types.json'], {
   stdio: 'inherit',
   timeout: 120_000,
 })
 if (tsc.status !== 0) throw new Error(`declarations: tsc -p tsconfig.types.json exited ${tsc.status ?? tsc.signal}`)
+
+// The browser bundle and msw's worker script (`token-sandbox/browser`, `token-sandbox demo`).
+await buildBrowser()
+console.log(`token-sandbox build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

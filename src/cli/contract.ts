@@ -10,6 +10,7 @@ import { contractSuites, findSuite } from '../contract/suites.ts'
 import { ENV, otherBaseUrlVariable } from '../contract/run/params.ts'
 import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
+import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
 // vitest runs the TypeScript suite entry in src/contract/run itself (no loader needed): found
@@ -57,10 +58,7 @@ async function loadVitest(): Promise<typeof import('vitest/node').startVitest> {
   try {
     return (await import('vitest/node')).startVitest
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new UsageError("'token-sandbox contract' runs its suites with vitest, which is not installed here: npm install --save-dev vitest")
-    }
+    if (isModuleNotFound(err)) throw new UsageError(new MissingPeerError('vitest', "'token-sandbox contract' (it runs its suites with vitest)").message)
     throw err
   }
 }
@@ -141,7 +139,15 @@ export async function contractCommand(argv: string[]): Promise<number> {
     // No results cache: vitest would write it under RUN_DIR, inside the installed package.
     cache: false,
     // `verbose` lists every case, passed ones too; JUnit cases carry the suite's name, not the entry file's.
-    reporters: [reporter === 'default' ? 'verbose' : reporter === 'junit' ? ['junit', { classnameTemplate: `${suite.name} contract`, suiteName: `${suite.title} contract` }] : reporter],
+    // `stdout`: without --output-file, vitest 5 writes junit/json under <root>/.vitest/ (inside the
+    // installed package) unless told to print them; vitest 4 prints them and ignores the option.
+    reporters: [
+      reporter === 'default'
+        ? 'verbose'
+        : reporter === 'junit'
+          ? ['junit', { classnameTemplate: `${suite.name} contract`, suiteName: `${suite.title} contract`, stdout: !outputFile }]
+          : ['json', { stdout: !outputFile }],
+    ],
     ...(outputFile ? { outputFile } : {}),
     testTimeout: 30_000,
     hookTimeout: 30_000,

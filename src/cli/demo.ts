@@ -17,19 +17,26 @@ service worker. Open the printed URL in a browser.
   --host      default 127.0.0.1 (service workers need 127.0.0.1, localhost or https)
   --no-build  serve dist/browser as it is instead of rebuilding it first`
 
-/** Rebuilds dist/browser when esbuild is installed (a checkout); otherwise uses what is there. */
+/**
+ * Rebuilds dist/browser in a checkout (where scripts/ and esbuild are); an installed package
+ * serves the dist/browser its build shipped.
+ */
 async function ensureBundle(root: string, rebuild: boolean): Promise<void> {
   const bundle = join(root, 'dist', 'browser', 'token-sandbox.js')
-  if (rebuild) {
-    // A computed path, so bundlers of the CLI leave the build script (and esbuild) out.
-    const script = pathToFileURL(join(root, 'scripts', 'build-browser.mjs')).href
+  const buildScript = join(root, 'scripts', 'build-browser.mjs')
+  if (rebuild && existsSync(buildScript)) {
+    console.log('token-sandbox demo: building the browser bundle (dist/browser) …')
+    const started = Date.now()
     try {
-      const { buildBrowser } = (await import(script)) as { buildBrowser(): Promise<unknown> }
+      // A computed path, so bundlers of the CLI leave the build script (and esbuild) out.
+      const { buildBrowser } = (await import(pathToFileURL(buildScript).href)) as { buildBrowser(): Promise<unknown> }
       await buildBrowser()
+      console.log(`token-sandbox demo: browser bundle built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
       return
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code
       if (!(code === 'ERR_MODULE_NOT_FOUND' && existsSync(bundle))) throw err
+      console.log('token-sandbox demo: esbuild is not installed; serving the browser bundle as built')
     }
   }
   if (!existsSync(bundle)) throw new UsageError(`${bundle} is missing: run 'npm run build:browser'`)

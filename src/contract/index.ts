@@ -7,6 +7,7 @@ export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } f
 export { sandboxContract, sandboxSuite, type SandboxContractOptions } from './sandbox.ts'
 export { contractSuites, findSuite } from './suites.ts'
 export { adminClient, type AdminClient, type AdminTarget } from './admin.ts'
+export { MissingPeerError } from './missing-peer.ts'
 export { startPrism, checkingFetch, ContractViolationError, type PrismOptions, type PrismProcess, type Violation } from './prism.ts'
 export type { ContractSuite, CredentialSpec, OtherApi, SuiteTarget } from './suite.ts'
 export type { FetchLike } from './http.ts'

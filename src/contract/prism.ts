@@ -2,18 +2,21 @@
 // an endpoint, or `prism mock <contract>`, bound to 127.0.0.1 on a free port, waited on until it
 // answers, stopped by `close()`.
 //
-// How a violation surfaces (Prism 5.14, proxy with --errors): a request the contract refuses is
-// answered by Prism itself (401 for missing credentials, 422 `UNPROCESSABLE_ENTITY` naming the
-// field, 400 for a body that is not JSON) without reaching the upstream; a response that breaks
-// the contract becomes a 500 `application/problem+json` of type `…#VIOLATIONS`; and any violation
-// found on a forwarded exchange (including warnings, such as a status the contract does not
-// list for that operation) is listed in an `sl-violations` response header. `checkingFetch`
-// turns the last two into thrown errors, so the test that made the call fails and says why.
+// How a violation surfaces (Prism 5.14 on @stoplight/prism-http-server 5.12, proxy with --errors;
+// package.json pins that server: the 5.16 one, which Prism 5.15 and 5.16 bring, never answers a
+// request whose body is not JSON): a request the contract refuses is answered by Prism itself
+// (401 for missing credentials, 422 `UNPROCESSABLE_ENTITY` naming the field, 400 for a body that
+// is not JSON) without reaching the upstream; a response that breaks the contract becomes a 500
+// `application/problem+json` of type `…#VIOLATIONS`; and any violation found on a forwarded
+// exchange (including warnings, such as a status the contract does not list for that operation)
+// is listed in an `sl-violations` response header. `checkingFetch` turns the last two into thrown
+// errors, so the test that made the call fails and says why.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { FetchLike } from './http.ts'
+import { isModuleNotFound, MissingPeerError } from './missing-peer.ts'
 
 export interface PrismOptions {
   /** Path to the OpenAPI document. */
@@ -57,10 +60,19 @@ export class ContractViolationError extends Error {
   }
 }
 
-/** The Prism CLI's entry script, resolved from the installed @stoplight/prism-cli. */
+/**
+ * The Prism CLI's entry script, resolved from the installed @stoplight/prism-cli (an optional
+ * peer: MissingPeerError, one line, when it is not installed).
+ */
 export function prismBin(): string {
   const require = createRequire(import.meta.url)
-  const pkgPath = require.resolve('@stoplight/prism-cli/package.json')
+  let pkgPath: string
+  try {
+    pkgPath = require.resolve('@stoplight/prism-cli/package.json')
+  } catch (err) {
+    if (isModuleNotFound(err)) throw new MissingPeerError('@stoplight/prism-cli', 'startPrism() (the Prism mode)')
+    throw err
+  }
   const pkg = require(pkgPath) as { bin: string | Record<string, string> }
   const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin.prism!
   return join(dirname(pkgPath), bin)

@@ -79,7 +79,7 @@ function sfc32(seed: string): Generator {
  * Random bytes drawn from a pool refilled 4 KiB at a time: one getRandomValues call per
  * request costs more than the rest of id generation.
  */
-function pooledRandom(): (out: Uint8Array) => void {
+function pooledRandom(): (out: Uint8Array<ArrayBuffer>) => void {
   const pool = new Uint8Array(4096)
   let offset = pool.length
   return (out) => {

@@ -45,7 +45,8 @@ export function findByPrimaryKey<D extends object, K extends keyof D & string>(
 }
 
 /** The row type of an @mswjs/data model API. */
-export type RowOf<M> = M extends { getAll(): (infer R)[] } ? R : never
+// (`any` when the model is: the declarations build, tsconfig.types.json, sees @mswjs/data as opaque.)
+export type RowOf<M> = 0 extends 1 & M ? any : M extends { getAll(): (infer R)[] } ? R : never
 
 interface DeletingDatabase extends DatabaseInstance {
   delete(model: string, key: string): void

@@ -37,7 +37,13 @@ afterAll(async () => {
 }, 60_000)
 
 /** Runs `fetch` in the page; resolves with the status and body, or the error the browser raised. */
-const pageFetch = (url: string, init: RequestInit) =>
+interface PageInit {
+  method?: string
+  mode?: 'cors' | 'no-cors'
+  headers?: Record<string, string>
+  body?: string
+}
+const pageFetch = (url: string, init: PageInit) =>
   g.page.evaluate(
     async ([u, i]) => {
       try {
@@ -56,7 +62,7 @@ describe('a page on another site', () => {
     for (const server of [open, plain]) {
       server.sandbox.clock.freeze(FROZEN)
       const { key } = server.sandbox.complycube.createKey('sandbox', 'made before the attack')
-      const post = (path: string, init: RequestInit = {}) => pageFetch(`${server.url}/__sandbox${path}`, { method: 'POST', mode: 'no-cors', ...init })
+      const post = (path: string, init: PageInit = {}) => pageFetch(`${server.url}/__sandbox${path}`, { method: 'POST', mode: 'no-cors', ...init })
       await post('/clock/advance', { headers: { 'content-type': 'text/plain' }, body: '{"by":"61m"}' })
       await post('/clock/unfreeze')
       await post('/clock/reset', { body: '' })

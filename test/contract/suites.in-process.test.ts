@@ -5,8 +5,9 @@ import { setupSandboxServer } from '../../mocks/node.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { otherBaseUrls } from '../../src/contract/suite.ts'
 
+import { failOnUnhandled } from '../support/msw-listen.ts'
 const { server, sandbox } = setupSandboxServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(failOnUnhandled))
 afterAll(() => server.close())
 
 for (const suite of contractSuites) {

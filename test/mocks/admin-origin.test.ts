@@ -1,6 +1,7 @@
 // createHandlers' adminOrigin: the sandbox surface answered on a page's own origin (what the
 // browser demo uses), here through msw in Node. The verify route judges the caller by its
 // Referer, as in the browser.
+import { failOnUnhandled } from '../support/msw-listen.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setupSandboxServer } from '../../mocks/node.ts'
 
@@ -12,7 +13,7 @@ const handlerPaths = (handlers: readonly object[]) =>
 
 describe('createHandlers with adminOrigin', () => {
   const { server, sandbox } = setupSandboxServer({ adminOrigin: ORIGIN })
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+  beforeAll(() => server.listen(failOnUnhandled))
   afterAll(() => server.close())
 
   it('answers /__sandbox/... at that origin', async () => {

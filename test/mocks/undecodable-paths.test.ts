@@ -3,6 +3,7 @@
 // (it used to, threw, and answered 500). Whatever the core answers (the vendor's 404, in its
 // own shape), msw answers the same, for every vendor's every base URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failOnUnhandled } from '../support/msw-listen.ts'
 import { setupSandboxServer } from '../../mocks/node.ts'
 import { vendorModules } from '../../src/vendors/registry.ts'
 
@@ -10,7 +11,7 @@ const { server, sandbox } = setupSandboxServer({
   // A base with a path of its own, besides the vendors' real hosts.
   baseUrls: { ca: [{ base: 'https://acs.mybank.example/afi', environment: 'hedmoral' }] },
 })
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeAll(() => server.listen(failOnUnhandled))
 afterAll(() => server.close())
 
 const UNDECODABLE = ['/%E0%A4%A', '/accounts/%E0%A4%A/links', '/clients/%E0%A4%A', '/%ZZ/x', '/faces/%C3%28', '/accounts/%E0%A4%A/contacts/%FF']

@@ -30,7 +30,7 @@ describe('the library entry points under plain node', () => {
       const { setupSandboxServer } = await import('token-sandbox/mocks/node')
       const sandbox = createSandbox({ seed: 'plain-node' })
       const { server } = setupSandboxServer({ sandbox })
-      server.listen({ onUnhandledRequest: 'error' })
+      server.listen({ onUnhandledFrame: 'error', onUnhandledRequest: 'error' })
       const res = await fetch('https://api.complycube.com/v1/tokens', {
         method: 'POST',
         headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },

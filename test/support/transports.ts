@@ -3,6 +3,7 @@
 import { setupSandboxServer } from '../../mocks/node.ts'
 import { startServer } from '../../src/server/server.ts'
 import type { Sandbox, SandboxOptions } from '../../src/sandbox.ts'
+import { failOnUnhandled } from './msw-listen.ts'
 
 export interface Transport {
   name: 'msw' | 'server'
@@ -16,7 +17,7 @@ export interface Transport {
 
 export async function mswTransport(options: SandboxOptions = {}): Promise<Transport> {
   const { server, sandbox } = setupSandboxServer(options)
-  server.listen({ onUnhandledRequest: 'error' })
+  server.listen(failOnUnhandled)
   return {
     name: 'msw',
     sandbox,

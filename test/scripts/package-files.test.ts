@@ -1,0 +1,51 @@
+// The published package holds every file an export, the bin or a command needs: what
+// `npm pack --dry-run --json` lists (the build, `npm ci`'s prepare, has made dist/).
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+
+interface Pkg {
+  bin: Record<string, string>
+  exports: Record<string, string | { types: string; default: string }>
+}
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Pkg
+
+let packed: Set<string>
+beforeAll(() => {
+  // --ignore-scripts: the build already ran (pretest); prepare would only redo it.
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })
+  const [report] = JSON.parse(out) as { files: { path: string }[] }[]
+  packed = new Set(report!.files.map((f) => f.path))
+}, 150_000)
+
+const strip = (p: string) => p.replace(/^\.\//, '')
+
+describe('the packed token-sandbox', () => {
+  it('holds the file of every export, its declarations and their chunks', () => {
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      const files = typeof target === 'string' ? [target] : [target.types, target.default]
+      for (const file of files) expect(packed.has(strip(file)), `${entry} → ${file}`).toBe(true)
+    }
+    // The library entries import shared chunks; the declarations import each other.
+    for (const prefix of ['dist/lib/chunk-', 'dist/types/src/vendors/']) expect([...packed].some((p) => p.startsWith(prefix)), prefix).toBe(true)
+  })
+
+  it('holds the bin and what it loads', () => {
+    for (const bin of Object.values(pkg.bin)) expect(packed.has(strip(bin)), bin).toBe(true)
+    for (const file of ['bin/package.json', 'dist/cli.cjs', 'package.json']) expect(packed.has(file), file).toBe(true)
+  })
+
+  it.each([
+    ['serve', ['fixtures/complycube.json', 'fixtures/caf.json', 'fixtures/ca.json', 'contracts/complycube.yaml']],
+    ['demo', ['examples/web-sdk-demo/index.html', 'examples/web-sdk-demo/demo.js', 'examples/web-sdk-demo/demo.css', 'dist/browser/token-sandbox.js', 'dist/browser/mockServiceWorker.js']],
+    ['contract', ['src/cli/contract.ts', 'src/contract/run/suite.contract.ts', 'src/contract/run/params.ts']],
+  ])('holds what `token-sandbox %s` reads', (_command, files) => {
+    for (const file of files) expect(packed.has(file), file).toBe(true)
+  })
+
+  it('leaves out the repository’s own tooling and tests', () => {
+    expect([...packed].filter((p) => /^(test|bench|scripts|\.ci)\//.test(p) || p.includes('node_modules/'))).toEqual([])
+  })
+})
