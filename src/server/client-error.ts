@@ -15,6 +15,11 @@ import type { SandboxResponse } from '../core/types.ts'
 
 /** Largest request head (request line and headers) the server reads; past it, 431. */
 export const MAX_HEADER_BYTES = 256 * 1024
+/**
+ * Most headers a request may carry (Node's documented default, set explicitly: Node 20 drops the
+ * rest silently, Node 24 refuses the request, which is then a 431 here).
+ */
+export const MAX_HEADER_COUNT = 2000
 
 interface ParserError extends NodeJS.ErrnoException {
   rawPacket?: Buffer
@@ -31,7 +36,7 @@ const SHAPES: Record<string, (status: number, message: string) => SandboxRespons
 function problem(err: ParserError): { status: number; message: string } {
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT') return { status: 408, message: 'The request did not arrive in time' }
   if (err.code === 'HPE_HEADER_OVERFLOW') {
-    return { status: 431, message: `The request line and headers exceed ${MAX_HEADER_BYTES} bytes` }
+    return { status: 431, message: `The request line and headers exceed ${MAX_HEADER_BYTES} bytes or ${MAX_HEADER_COUNT} headers` }
   }
   return { status: 400, message: 'The request is not valid HTTP' }
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { ADMIN_PREFIX, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createSandbox } from '../node/sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
-import { MAX_HEADER_BYTES, onClientError } from './client-error.ts'
+import { MAX_HEADER_BYTES, MAX_HEADER_COUNT, onClientError } from './client-error.ts'
 import { logInternalError } from '../core/report.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
@@ -108,6 +108,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const server = options.tls
     ? createHttpsServer({ ...serverOptions, cert: options.tls.cert, key: options.tls.key } as HttpsServerOptions)
     : createServer(serverOptions)
+  server.maxHeadersCount = MAX_HEADER_COUNT
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
