@@ -34,13 +34,15 @@ describe('the packed token-sandbox', () => {
 
   it('holds the bin and what it loads', () => {
     for (const bin of Object.values(pkg.bin)) expect(packed.has(strip(bin)), bin).toBe(true)
-    for (const file of ['bin/package.json', 'dist/cli.cjs', 'package.json']) expect(packed.has(file), file).toBe(true)
+    for (const file of ['dist/cli.mjs', 'package.json']) expect(packed.has(file), file).toBe(true)
+    // The bundle's chunks: the contract command's own, loaded only by `contract`.
+    expect([...packed].some((p) => /^dist\/cli-contract-\w+\.mjs$/.test(p)), 'dist/cli-contract-*.mjs').toBe(true)
   })
 
   it.each([
     ['serve', ['fixtures/complycube.json', 'fixtures/caf.json', 'fixtures/ca.json', 'contracts/complycube.yaml']],
     ['demo', ['examples/web-sdk-demo/index.html', 'examples/web-sdk-demo/demo.js', 'examples/web-sdk-demo/demo.css', 'dist/browser/token-sandbox.js', 'dist/browser/mockServiceWorker.js']],
-    ['contract', ['src/cli/contract.ts', 'src/contract/run/suite.contract.ts', 'src/contract/run/params.ts']],
+    ['contract', ['src/contract/run/suite.contract.ts', 'src/contract/run/params.ts', 'src/contract/suites.ts']],
   ])('holds what `token-sandbox %s` reads', (_command, files) => {
     for (const file of files) expect(packed.has(file), file).toBe(true)
   })
