@@ -6,6 +6,7 @@ import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
 import { demoCommand } from './cli/demo.ts'
 import { UsageError } from './cli/usage.ts'
+import { isModuleNotFound, MissingPeerError } from './contract/missing-peer.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
 import { formatLogEntry } from './server/request-log.ts'
 
@@ -179,9 +180,20 @@ export async function main(argv: string[]): Promise<number> {
         return decode(rest)
       case 'token':
         return await tokenCommand(rest)
-      case 'contract':
-        // Loaded on demand: it drives vitest, which only this command needs.
-        return await (await import('./cli/contract.ts')).contractCommand(rest)
+      case 'contract': {
+        // Loaded on demand: it drives vitest, which only this command needs. Its suites import
+        // vitest (an optional peer) as they load: a missing one is a line saying what to install.
+        let contract: typeof import('./cli/contract.ts')
+        try {
+          contract = await import('./cli/contract.ts')
+        } catch (err) {
+          if (isModuleNotFound(err) && /['"]vitest/.test((err as Error).message)) {
+            throw new UsageError(new MissingPeerError('vitest', "'token-sandbox contract' (it runs its suites with vitest)").message)
+          }
+          throw err
+        }
+        return await contract.contractCommand(rest)
+      }
       case 'demo':
         return await demoCommand(rest)
       default:
