@@ -2,29 +2,12 @@
 // request lines to each vendor, slow and aborted requests. Every answer the client gets is JSON
 // in the shape of the vendor it called (or the sandbox's), no earlier answer is lost, and
 // nothing a client does is logged as an internal error.
-import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connect } from 'node:net'
+import { rawExchange as exchange } from '../support/raw-http.ts'
 import { startServer, MAX_HEADER_BYTES, type RunningServer } from '../../src/server/server.ts'
 
 const KEY = 'test_tokensandbox_default_0001'
-
-function exchange(port: number, payload: string | Buffer, { waitMs = 3000 } = {}): Promise<{ text: string; closed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const socket: Socket = connect(port, '127.0.0.1')
-    let text = ''
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve({ text, closed: false })
-    }, waitMs)
-    socket.on('data', (d) => (text += d.toString('latin1')))
-    socket.on('close', () => {
-      clearTimeout(timer)
-      resolve({ text, closed: true })
-    })
-    socket.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || (e as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(e)))
-    socket.write(payload)
-  })
-}
 
 /** The HTTP/1.1 answers in a byte stream, split on their content-length. */
 function answers(text: string): { status: number; headers: Record<string, string>; body: string }[] {

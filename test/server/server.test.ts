@@ -1,26 +1,8 @@
 // The standalone server's own duties: limits, timeouts, malformed HTTP, unknown paths, the
 // admin surface over HTTP, and a clean close.
-import { connect, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawExchange } from '../support/raw-http.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
-
-function rawExchange(port: number, payload: string | Buffer, { endAfterWrite = false, waitMs = 3000 } = {}): Promise<{ text: string; closed: boolean }> {
-  return new Promise((resolve, reject) => {
-    const socket: Socket = connect(port, '127.0.0.1')
-    let text = ''
-    const timer = setTimeout(() => {
-      socket.destroy()
-      resolve({ text, closed: false })
-    }, waitMs)
-    socket.on('data', (d) => (text += d.toString('latin1')))
-    socket.on('close', () => {
-      clearTimeout(timer)
-      resolve({ text, closed: true })
-    })
-    socket.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(e)))
-    socket.write(payload, () => endAfterWrite && socket.end())
-  })
-}
 
 describe('the standalone server', () => {
   let s: RunningServer
