@@ -15,8 +15,9 @@ import type { Hmac } from './core/hmac.ts'
 import type { Core, Service } from './core/service.ts'
 import { logInternalError } from './core/report.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
-import type { MountSpec, VendorModule } from './core/vendor.ts'
-import { vendorModules, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
+import type { AnyVendor, MountSpec } from './core/vendor.ts'
+import { instantiate, type RowChange, type VendorInstance } from './core/vendor-instance.ts'
+import { vendorDefinitions, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
 import { applySnapshot, notifyingClock, takeSnapshot, type SandboxSnapshot, type SnapshotParts } from './sandbox-state.ts'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
@@ -50,10 +51,18 @@ export interface SandboxOptions {
   hmac?: Hmac
 }
 
+/**
+ * What `watch` hears: a vendor's stored row created, updated or deleted (as the snapshot holds
+ * it), or `{ kind: 'other' }` for the rest (the clock moved, a token was signed, rows replaced).
+ */
+export type StateChange = RowChange | { kind: 'other' }
+
 export interface VendorMount {
   vendor: VendorName
   base: string
   environment: string | null
+  /** The vendor API the mount serves (CAF: `mobile`, `bff`), or null for all. */
+  api?: string | null
   /** Called by browsers from any site (answers CORS on the standalone server): see MountSpec. */
   browserFacing?: boolean
 }
@@ -80,26 +89,38 @@ export interface Sandbox extends VendorApis {
   /** Puts a `snapshot()` back. Throws a SnapshotError with a clear message when it is not valid (the sandbox then holds its seed). */
   restore(data: unknown): void
   /**
-   * Calls `listener` after the state may have changed: a stored row created, updated or deleted,
-   * a token signed, the clock moved. Returns the function that stops it. Costs nothing until used.
+   * Calls `listener` after the state changed: a stored row created, updated or deleted (with the
+   * row), a token signed, the clock moved, rows replaced by a reset or restore. Returns the
+   * function that stops it. Costs nothing until used.
    */
-  watch(listener: () => void): () => void
+  watch(listener: (change: StateChange) => void): () => void
 }
 
 interface Loaded {
   name: VendorName
-  module: VendorModule<unknown, unknown, unknown>
-  state: unknown
+  instance: VendorInstance
+  definition: AnyVendor
   api: Service<unknown>
   admin: Service<unknown>
 }
 
+const OTHER: StateChange = Object.freeze({ kind: 'other' })
+
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  return createSandboxWith(vendorDefinitions, options)
+}
+
+/**
+ * A sandbox of the given vendors (`createSandbox` passes the registry). In-repository: a test's
+ * scratch vendor is served beside the real ones this way.
+ */
+export function createSandboxWith(registry: Record<string, AnyVendor>, options: SandboxOptions = {}): Sandbox {
   // Who wants to hear about changes (`serve --state`); empty, it costs a size check per token.
-  const listeners = new Set<() => void>()
-  const changed = () => {
-    for (const l of listeners) l()
+  const listeners = new Set<(change: StateChange) => void>()
+  const emit = (change: StateChange) => {
+    for (const l of listeners) l(change)
   }
+  const changed = () => emit(OTHER)
   const realClock = createClock()
   if (options.now !== undefined) realClock.freeze(options.now instanceof Date ? options.now.getTime() : options.now)
   const clock = notifyingClock(realClock, changed)
@@ -115,20 +136,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if (listeners.size !== 0) changed()
     },
   })
-  const faults = createFaults(Object.keys(vendorModules))
-  const documentedLimits: RateLimitOverrides = Object.fromEntries(
-    Object.entries(vendorModules).map(([name, m]) => [name, (m as { rateLimits?: RateLimitOverrides[string] }).rateLimits ?? {}]),
-  )
+  const names = Object.keys(registry) as VendorName[]
+  for (const name of names) if (registry[name]!.name !== name) throw new Error(`vendor registered as '${name}' is named '${registry[name]!.name}'`)
+  const faults = createFaults(names)
+  const documentedLimits: RateLimitOverrides = Object.fromEntries(names.map((name) => [name, registry[name]!.rateLimits ?? {}]))
   const rateLimits = createRateLimiter(documentedLimits, options.rateLimits)
   const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit, onError: options.onError ?? logInternalError }
 
-  const vendors: Loaded[] = (Object.keys(vendorModules) as VendorName[]).map((name) => {
-    const module = vendorModules[name] as unknown as VendorModule<unknown, unknown, unknown>
-    const state = module.createState(core, options.fixtures?.[name] ?? module.defaultFixtures)
-    const api: Service<unknown> = { name, routes: module.routes, errors: module.errors, state, journal: true }
-    if (module.authenticate) api.authenticate = module.authenticate
-    const admin: Service<unknown> = { name: `${name}-admin`, routes: module.adminRoutes, errors: adminErrors, state, journal: false }
-    return { name, module, state, api, admin }
+  const vendors: Loaded[] = names.map((name) => {
+    const definition = registry[name]!
+    const fixtures = (options.fixtures as Record<string, unknown> | undefined)?.[name] ?? definition.fixtures
+    const instance = instantiate(definition, core, fixtures)
+    const state = instance.state
+    const api: Service<unknown> = { name, routes: definition.routes, errors: definition.errors, state, journal: true }
+    if (definition.authenticate) api.authenticate = definition.authenticate
+    const admin: Service<unknown> = { name: `${name}-admin`, routes: definition.adminRoutes, errors: adminErrors, state, journal: false }
+    return { name, instance, definition, api, admin }
   })
 
   const admin = createAdmin(
@@ -136,8 +159,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clock,
     journal,
     () => {
-      vendors.forEach((v) => v.module.reset(v.state))
+      vendors.forEach((v) => v.instance.reset())
       rateLimits.clear()
+      if (listeners.size !== 0) changed()
     },
     {
       faults,
@@ -147,36 +171,36 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           name: v.name,
           baseUrls: realMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
           prefixes: prefixMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
-          adminRoutes: v.module.adminRoutes.map((r) => ({ method: r.method, path: `${ADMIN_PREFIX}/${v.name}${r.path}` })),
+          adminRoutes: v.definition.adminRoutes.map((r) => ({ method: r.method, path: `${ADMIN_PREFIX}/${v.name}${r.path}` })),
         })),
     },
   )
   const adminService: Service<SandboxAdmin> = { name: 'sandbox', routes: adminRoutes, errors: adminErrors, state: admin, journal: false }
 
   const realMounts: VendorMount[] = vendors.flatMap((v) => [
-    ...v.module.baseUrls(v.state).map((m) => ({ vendor: v.name, ...m })),
+    ...v.definition.baseUrls(v.instance.state).map((m) => ({ vendor: v.name, ...m })),
     ...(options.baseUrls?.[v.name] ?? []).map((m) =>
       typeof m === 'string' ? { vendor: v.name, base: m, environment: null } : { vendor: v.name, ...m },
     ),
   ])
-  const prefixMounts: VendorMount[] = vendors.flatMap((v) => v.module.prefixes(v.state).map((m) => ({ vendor: v.name, ...m })))
+  const prefixMounts: VendorMount[] = vendors.flatMap((v) => v.definition.prefixes(v.instance.state).map((m) => ({ vendor: v.name, ...m })))
   const serviceOf = (name: VendorName) => vendors.find((v) => v.name === name)!.api
 
   const mounts: Mount[] = [
-    ...[...realMounts, ...prefixMounts].map((m) => ({ base: m.base, environment: m.environment, service: serviceOf(m.vendor) })),
+    ...[...realMounts, ...prefixMounts].map((m) => ({ base: m.base, environment: m.environment, api: m.api ?? null, service: serviceOf(m.vendor) })),
     ...vendors.map((v) => ({ base: `${ADMIN_PREFIX}/${v.name}`, environment: null, service: v.admin })),
     { base: ADMIN_PREFIX, environment: null, service: adminService as Service<unknown> },
   ]
   const dispatcher = createDispatcher(core, mounts, adminService as Service<unknown>)
 
-  const apis = Object.fromEntries(vendors.map((v) => [v.name, v.module.api(v.state)])) as unknown as VendorApis
+  const apis = Object.fromEntries(vendors.map((v) => [v.name, v.definition.api(v.instance.state)])) as unknown as VendorApis
 
   const parts: SnapshotParts = {
     clock,
     ids: core.ids,
     issued,
     journal,
-    vendors: vendors.map((v) => ({ name: v.name, snapshot: () => v.module.snapshot(v.state), restore: (data) => v.module.restore(v.state, data) })),
+    vendors: vendors.map((v) => ({ name: v.name, snapshot: () => v.instance.snapshot(), restore: (data) => v.instance.restore(data) })),
     resetAll: () => admin.reset(),
   }
   let unwatchVendors: (() => void)[] = []
@@ -186,7 +210,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     handle: (request) => dispatcher.handle(request),
     baseUrls: () => realMounts,
     prefixes: () => prefixMounts,
-    describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.module.describe(v.state)])),
+    describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.definition.describe(v.instance.state)])),
     admin,
     bodyLimit,
     clock,
@@ -195,10 +219,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset: () => admin.reset(),
     close: () => journal.clear(),
     snapshot: () => takeSnapshot(parts),
-    restore: (data) => applySnapshot(parts, data),
+    restore(data) {
+      try {
+        applySnapshot(parts, data)
+      } finally {
+        if (listeners.size !== 0) changed()
+      }
+    },
     watch(listener) {
-      const wrapped = () => listener()
-      if (listeners.size === 0) unwatchVendors = vendors.map((v) => v.module.watch(v.state, changed))
+      const wrapped = (change: StateChange) => listener(change)
+      if (listeners.size === 0) unwatchVendors = vendors.map((v) => v.instance.watch(emit))
       listeners.add(wrapped)
       return () => {
         if (!listeners.delete(wrapped) || listeners.size !== 0) return

@@ -4,7 +4,7 @@
 import { parseJsonBody } from './body.ts'
 import { injectFault } from './faults.ts'
 import { createRouter, type Router } from './router.ts'
-import type { Core, Route, RouteContext, Service } from './service.ts'
+import type { Core, MountInfo, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
@@ -18,11 +18,14 @@ export interface Mount {
   base: string
   /** Environment implied by this mount (CAF's beta host, a CA tenant), or null. */
   environment: string | null
+  /** The vendor API this mount serves (CAF's `mobile`, `bff`): only routes of that API match. Null: every route. */
+  api?: string | null
   service: Service<unknown>
 }
 
 interface CompiledMount {
   mount: Mount
+  info: MountInfo
   origin: string | null
   prefix: string
   router: Router<unknown>
@@ -39,7 +42,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 /** One request's context: a class, so a request allocates one object and no closures. */
 class Context implements RouteContext<unknown> {
   params: Record<string, string> = {}
-  route: Route<unknown> | undefined = undefined
+  route!: Route<unknown>
+  locals: Record<string, unknown> = {}
   body: unknown = undefined
   state: unknown
   reason: string | undefined = undefined
@@ -49,6 +53,7 @@ class Context implements RouteContext<unknown> {
     readonly service: Service<unknown>,
     readonly core: Core,
     public environment: string | null,
+    readonly mount: MountInfo,
   ) {
     this.state = service.state
   }
@@ -68,10 +73,15 @@ class Context implements RouteContext<unknown> {
 
 export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
   const report = core.onError ?? logInternalError
-  const routers = new Map<Service<unknown>, Router<unknown>>()
-  const routerFor = (s: Service<unknown>) => {
-    let r = routers.get(s)
-    if (!r) routers.set(s, (r = createRouter(s.routes)))
+  // A request no mount took is the fallback service's 404.
+  const unmounted: MountInfo = { service: fallback.name, base: '', api: null, environment: null }
+  // One router per service and API: a mount of CAF's BFF host matches only BFF routes.
+  const routers = new Map<Service<unknown>, Map<string | null, Router<unknown>>>()
+  const routerFor = (s: Service<unknown>, api: string | null) => {
+    let byApi = routers.get(s)
+    if (!byApi) routers.set(s, (byApi = new Map()))
+    let r = byApi.get(api)
+    if (!r) byApi.set(api, (r = createRouter(api === null ? s.routes : s.routes.filter((route) => route.api === api))))
     return r
   }
   const compiled: CompiledMount[] = mounts
@@ -79,7 +89,9 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(mount.base)
       const u = absolute ? new URL(mount.base) : null
       const prefix = trimTrailingSlashes(u ? u.pathname : mount.base)
-      return { mount, origin: u ? u.origin : null, prefix, router: routerFor(mount.service) }
+      const api = mount.api ?? null
+      const info: MountInfo = { service: mount.service.name, base: mount.base, api, environment: mount.environment }
+      return { mount, info, origin: u ? u.origin : null, prefix, router: routerFor(mount.service, api) }
     })
     // Longest prefix first, so `/caf/beta` wins over `/caf`.
     .sort((a, b) => b.prefix.length - a.prefix.length)
@@ -111,7 +123,9 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const sub = req.url.pathname.slice(c.prefix.length) || '/'
     const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
-      ctx.refuse('no such route')
+      // A route of another of the vendor's APIs (CAF's BFF path on its Mobile API host) is still a 404 here.
+      const elsewhere = c.info.api === null ? null : routerFor(ctx.service, null).match(req.method, sub)
+      ctx.refuse(elsewhere?.kind === 'found' ? `no such route: ${elsewhere.route.path} is served by the ${elsewhere.route.api} API, not this host` : 'no such route')
       return errors.notFound(quote(req.method), quote(sub))
     }
     if (m.kind === 'method_not_allowed') {
@@ -131,7 +145,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       ctx.refuse('body too large')
       return errors.bodyTooLarge(core.bodyLimit)
     }
-    const route = ctx.route!
+    const route = ctx.route
     const wantsJson = route.body ? route.body === 'json' : BODY_METHODS.has(req.method)
     if (wantsJson) {
       const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
@@ -150,7 +164,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const started = performance.now()
     // HEAD is run as GET, for every route of every service, and answered without the body (./head.ts).
     const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
-    const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null)
+    const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null, c ? c.info : unmounted)
     let res: SandboxResponse
     try {
       let early = refuse(req, c, ctx)
@@ -163,7 +177,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
           early = ctx.service.errors.forStatus(429)
         } else if (core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
       }
-      res = early ?? (await ctx.route!.handler(ctx))
+      res = early ?? (await ctx.route.handler(ctx))
     } catch (err) {
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
       res = ctx.service.errors.internal()

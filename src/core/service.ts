@@ -38,8 +38,26 @@ export interface ErrorBuilders {
   forStatus(status: number): SandboxResponse
 }
 
-export interface RouteContext<S> {
+/** Where a request arrived: which vendor's mount, in which environment, for which of its APIs. */
+export interface MountInfo {
+  /** The service's name (`complycube`, `caf`, `sandbox`, …). */
+  service: string
+  /** The mount's base URL or path prefix. */
+  base: string
+  /** The API this mount serves, for vendors with several hosts (CAF: `mobile`, `bff`); null when it serves all. */
+  api: string | null
+  /** The environment the mount implies, or null. */
+  environment: string | null
+}
+
+export interface RouteContext<S, L extends object = object> {
   req: SandboxRequest
+  /** The route the request matched. */
+  route: Route<S, L>
+  /** The mount it arrived on. */
+  mount: MountInfo
+  /** Per-request data a service's `authenticate` leaves for its handler (CAF: the verified token). */
+  locals: Partial<L>
   /** Path parameters (`:id` in the route path). */
   params: Record<string, string>
   query: URLSearchParams
@@ -55,20 +73,22 @@ export interface RouteContext<S> {
   meta(facts: Record<string, unknown>): void
 }
 
-export type Handler<S> = (ctx: RouteContext<S>) => SandboxResponse | Promise<SandboxResponse>
+export type Handler<S, L extends object = object> = (ctx: RouteContext<S, L>) => SandboxResponse | Promise<SandboxResponse>
 
-export interface Route<S> {
+export interface Route<S, L extends object = object> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Path below the mount, with `:name` parameters, e.g. `/clients/:id`. */
   path: string
   /** `json` (default for POST/PUT/PATCH): the core parses the body as JSON first. */
   body?: 'json' | 'none'
-  handler: Handler<S>
+  /** For a vendor with several hosts: the API that serves this route; mounts of another API answer 404. */
+  api?: string
+  handler: Handler<S, L>
 }
 
-export interface Service<S> {
+export interface Service<S, L extends object = object> {
   name: string
-  routes: Route<S>[]
+  routes: Route<S, L>[]
   errors: ErrorBuilders
   state: S
   /** Whether requests to this service go into the journal. */
@@ -77,5 +97,5 @@ export interface Service<S> {
    * Runs after the route is found and before the body is read: answers a refusal, or null to go
    * on. It may set `ctx.environment` (ComplyCube's environment comes from the API key).
    */
-  authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
 }

@@ -1,8 +1,6 @@
-// Snapshots of @mswjs/data stores as plain JSON rows, for `serve --state`: dump every model,
-// load them back after checking each row against the model's definition (a corrupt snapshot
-// fails with the path of the bad value, before anything is replaced), and hear about changes.
+// Checking stored rows read from a snapshot (`serve --state`) against the models' definitions,
+// before anything is replaced: a corrupt snapshot fails with the path of the bad value.
 // Flat models only (primary key, String/Number/Boolean fields, nullable ones): what the vendors use.
-import { drop } from '@mswjs/data'
 import type { Rules } from './snapshot-rules.ts'
 
 /** A snapshot that cannot be restored: not ours, another version, or corrupt. */
@@ -14,11 +12,6 @@ export class SnapshotError extends Error {
 export type Models = Record<string, Record<string, unknown>>
 /** Model name → its rows, each a plain object of the model's properties. */
 export type DbSnapshot = Record<string, Record<string, unknown>[]>
-
-interface ModelApi {
-  getAll(): Record<string, unknown>[]
-  create(row: Record<string, unknown>): unknown
-}
 
 type Kind = { type: 'string' | 'number' | 'boolean'; nullable: boolean; primaryKey: boolean }
 
@@ -40,23 +33,18 @@ function kindOf(model: string, prop: string, def: unknown): Kind {
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Every row of every model, as plain objects with the model's properties only. */
-export function dumpDb(db: object, models: Models): DbSnapshot {
-  const apis = db as Record<string, ModelApi>
-  const out: DbSnapshot = {}
-  for (const [model, props] of Object.entries(models)) {
-    const names = Object.keys(props)
-    out[model] = apis[model]!.getAll().map((entity) => {
-      const row: Record<string, unknown> = {}
-      for (const name of names) row[name] = entity[name]
-      return row
-    })
-  }
-  return out
+/** Where rows live: the property naming a row's scope, and the scopes there are. */
+export interface ScopeSpec {
+  field: string
+  scopes: readonly string[]
 }
 
-/** Checks `data` against `models`; returns the rows to create, or throws a SnapshotError naming the bad value. */
-function checkDb(data: unknown, models: Models, where: string, rules: Rules): DbSnapshot {
+/**
+ * Checks `data` (model → rows, each row with its scope field) against `models`; returns the
+ * clean rows, or throws a SnapshotError naming the bad value. Primary keys are unique per model
+ * across scopes, as the sandbox creates them.
+ */
+export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where: string, rules: Rules): DbSnapshot {
   if (!isPlainObject(data)) throw new SnapshotError(`${where} must be an object of models`)
   for (const model of Object.keys(data)) {
     if (!Object.prototype.hasOwnProperty.call(models, model)) throw new SnapshotError(`${where} has an unknown model '${model}'`)
@@ -71,9 +59,11 @@ function checkDb(data: unknown, models: Models, where: string, rules: Rules): Db
       const at = `${where}.${model}[${i}]`
       if (!isPlainObject(row)) throw new SnapshotError(`${at} must be an object`)
       for (const key of Object.keys(row)) {
-        if (!Object.prototype.hasOwnProperty.call(props, key)) throw new SnapshotError(`${at} has an unknown property '${key}'`)
+        if (key !== scope.field && !Object.prototype.hasOwnProperty.call(props, key)) throw new SnapshotError(`${at} has an unknown property '${key}'`)
       }
-      const clean: Record<string, unknown> = {}
+      const s = row[scope.field]
+      if (typeof s !== 'string' || !scope.scopes.includes(s)) throw new SnapshotError(`${at}.${scope.field} must be one of ${scope.scopes.join(', ')}`)
+      const clean: Record<string, unknown> = { [scope.field]: s }
       for (const [prop, kind] of kinds) {
         const v = row[prop]
         if (v === null && kind.nullable) {
@@ -99,40 +89,6 @@ function checkDb(data: unknown, models: Models, where: string, rules: Rules): Db
     })
   }
   return out
-}
-
-/**
- * Replaces every row of `db` with `data` (a `dumpDb` result). Everything is checked first — each
- * field's type, then `rules` (./snapshot-rules.ts) —: on a SnapshotError the store is left as it was.
- */
-export function loadDb(db: object, models: Models, data: unknown, where: string, rules: Rules = {}): void {
-  const rows = checkDb(data, models, where, rules)
-  drop(db as Parameters<typeof drop>[0])
-  const apis = db as Record<string, ModelApi>
-  for (const [model, list] of Object.entries(rows)) for (const row of list) apis[model]!.create(row)
-}
-
-interface DatabaseEvents {
-  on(event: 'create' | 'update' | 'delete', listener: () => void): void
-  removeListener(event: 'create' | 'update' | 'delete', listener: () => void): void
-}
-
-/**
- * Calls `onChange` after every row created, updated or deleted in `db`; returns the function that
- * stops it. @mswjs/data emits these events for its own sync; its database instance sits under a
- * symbol the package does not export, so it is found by its description. Were that to change,
- * this hears nothing, and `serve --state` still persists on successful writes (src/server/persist.ts).
- */
-export function watchDb(db: object, onChange: () => void): () => void {
-  const symbol = Object.getOwnPropertySymbols(db).find((s) => s.description === 'databaseInstance')
-  const events = symbol ? ((db as Record<symbol, { events?: DatabaseEvents }>)[symbol]?.events ?? null) : null
-  if (!events || typeof events.on !== 'function') return () => {}
-  const listener = () => onChange()
-  const names = ['create', 'update', 'delete'] as const
-  for (const n of names) events.on(n, listener)
-  return () => {
-    for (const n of names) events.removeListener(n, listener)
-  }
 }
 
 /** Reads a string field of a snapshot object, or throws a SnapshotError. */

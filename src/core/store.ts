@@ -1,105 +1,176 @@
-// Helpers over @mswjs/data, where the sandbox's state lives.
+// A vendor's stored rows: one @mswjs/data database per scope (an environment, or a CA tenant),
+// so a query in one scope cannot see another's rows, whatever it forgets to filter. The core
+// owns the lifecycle (clear, dump, load, change events); vendors only read and write tables.
+import { factory } from '@mswjs/data'
+import { Table, type ModelApi, type Row } from './table.ts'
+import { checkRows, type DbSnapshot, type Models } from './snapshot.ts'
+import type { Rules } from './snapshot-rules.ts'
 
-/** The parts of an @mswjs/data Database this file uses. */
-interface DatabaseInstance {
-  getModel(name: string): Map<string, Record<string, unknown>>
-}
-
-const instances = new WeakMap<object, DatabaseInstance | null>()
-
-// `factory()` keeps its Database under a symbol (described 'databaseInstance'; @mswjs/data's own
-// `drop()` reads it the same way). Found once per db.
-function instanceOf(db: object): DatabaseInstance | null {
-  let instance = instances.get(db)
-  if (instance === undefined) {
-    const symbol = Object.getOwnPropertySymbols(db).find((s) => s.description === 'databaseInstance')
-    const candidate = symbol ? (db as Record<symbol, unknown>)[symbol] : undefined
-    instance =
-      candidate && typeof (candidate as DatabaseInstance).getModel === 'function' ? (candidate as DatabaseInstance) : null
-    instances.set(db, instance)
-  }
-  return instance
-}
-
-interface FindFirstModel<T> {
-  findFirst(query: { where: Record<string, { equals: string }> }): T | null
-}
+export type { Models, DbSnapshot } from './snapshot.ts'
+export { Table } from './table.ts'
 
 /**
- * The row whose primary key is `key`, or null. `findFirst` with a primary-key `where` scans every
- * row of the model (1.5 µs a row: 1.5 ms per lookup at 1,000 clients); the database keeps rows
- * in a Map by primary key, so this is a single `get`. The row is the stored one: read it, never
- * mutate it (write through the model's `update`).
+ * The value a model property holds: `String` → string, `primaryKey(String)` → string,
+ * `nullable(Number)` → number | null. (`any` when the definition is: the declarations build,
+ * tsconfig.types.json, sees @mswjs/data as opaque.)
  */
-export function findByPrimaryKey<D extends object, K extends keyof D & string>(
-  db: D,
-  model: K,
-  primaryKeyField: string,
-  key: string,
-): RowOf<D[K]> | null {
-  const instance = instanceOf(db)
-  if (instance) return (instance.getModel(model).get(key) as RowOf<D[K]> | undefined) ?? null
-  // A future @mswjs/data without the symbol: the slow, public way.
-  const api = db[model] as unknown as FindFirstModel<RowOf<D[K]>>
-  return api.findFirst({ where: { [primaryKeyField]: { equals: key } } })
+type ValueOf<D> = 0 extends 1 & D
+  ? any
+  : D extends { getPrimaryKeyValue(): infer V }
+  ? V
+  : D extends { getValue(): infer V }
+    ? V | null
+    : D extends () => infer V
+      ? V
+      : never
+
+/** A row of a model definition. */
+export type RowOf<Def> = { [P in keyof Def]: ValueOf<Def[P]> }
+
+/** One scope's tables, by model name. */
+export type Tables<M extends Models> = { [K in keyof M]: Table<RowOf<M[K]>> }
+
+/** A stored row changed: `row` as a snapshot holds it (the scope field set), or null when deleted. */
+export type StoreListener = (model: string, key: string, row: Row | null) => void
+
+export interface Store<M extends Models> {
+  readonly models: M
+  /** The scopes rows live in, e.g. ['sandbox', 'live']. */
+  readonly scopes: readonly string[]
+  /** The property naming a row's scope in a snapshot (`environment`, `tenant`). */
+  readonly field: string
+  /** The tables of a scope; throws for a scope the store does not have (a bug, not a request error). */
+  in(scope: string): Tables<M>
+  /** The tables of a scope, or null: for a scope taken from a request or a token. */
+  find(scope: string | null | undefined): Tables<M> | null
+  /** Every row of every scope is deleted. */
+  clear(): void
+  /** Model → rows, each with the scope field: the `db` of a vendor's snapshot. */
+  dump(): DbSnapshot
+  /** Replaces every row with `data` (a `dump()`), checked in full first: on a SnapshotError nothing changed. */
+  load(data: unknown, where: string, rules?: Rules): void
+  /** Hears every row created, updated or deleted (not clears and loads: those are reported by their caller). */
+  watch(listener: StoreListener): () => void
 }
 
-/** The row type of an @mswjs/data model API. */
-// (`any` when the model is: the declarations build, tsconfig.types.json, sees @mswjs/data as opaque.)
-export type RowOf<M> = 0 extends 1 & M ? any : M extends { getAll(): (infer R)[] } ? R : never
-
-interface DeletingDatabase extends DatabaseInstance {
-  delete(model: string, key: string): void
-}
-
-interface DeleteModel {
-  delete(query: { where: Record<string, { equals: string }> }): unknown
-}
-
-/** Deletes the row whose primary key is `key` (a no-op when there is none), in O(1). */
-export function deleteByPrimaryKey<D extends object>(db: D, model: keyof D & string, primaryKeyField: string, key: string): void {
-  const instance = instanceOf(db) as DeletingDatabase | null
-  if (instance && typeof instance.delete === 'function') {
-    // Database.delete emits the 'delete' event too, so watchers (--state) see it.
-    if (instance.getModel(model).has(key)) instance.delete(model, key)
-    return
+export function createStore<M extends Models>(models: M, scopes: readonly string[], field: string): Store<M> {
+  if (new Set(scopes).size !== scopes.length || scopes.length === 0) throw new Error(`store scopes must be distinct and at least one: ${scopes.join(', ')}`)
+  for (const props of Object.values(models)) {
+    if (field in props) throw new Error(`the scope field '${field}' is the store's; a model must not define it`)
   }
-  const api = db[model] as unknown as DeleteModel
-  api.delete({ where: { [primaryKeyField]: { equals: key } } })
+  const listeners = new Set<StoreListener>()
+  const byScope = new Map<string, Tables<M>>()
+  for (const scope of scopes) {
+    const db = factory(models as Parameters<typeof factory>[0]) as unknown as Record<string, ModelApi>
+    const onRow = (model: string, key: string, row: Row | null) => {
+      if (listeners.size === 0) return
+      const shown = row === null ? null : { [field]: scope, ...pick(row, models[model]!) }
+      for (const l of listeners) l(model, key, shown)
+    }
+    const tables: Record<string, Table<Row>> = {}
+    for (const [model, props] of Object.entries(models)) tables[model] = new Table<Row>(db[model]!, model, primaryKeyOf(model, props), onRow)
+    byScope.set(scope, tables as unknown as Tables<M>)
+  }
+  const every = () => [...byScope.values()].flatMap((t) => Object.values(t) as Table<Row>[])
+
+  return {
+    models,
+    scopes,
+    field,
+    in(scope) {
+      const tables = byScope.get(scope)
+      if (!tables) throw new Error(`no such scope '${scope}' (${scopes.join(', ')})`)
+      return tables
+    },
+    find: (scope) => (typeof scope === 'string' ? (byScope.get(scope) ?? null) : null),
+    clear() {
+      for (const t of every()) t.clear()
+    },
+    dump() {
+      const out: DbSnapshot = {}
+      for (const [model, props] of Object.entries(models)) {
+        const rows: Row[] = (out[model] = [])
+        for (const [scope, tables] of byScope) for (const row of (tables[model] as Table<Row>).values()) rows.push({ [field]: scope, ...pick(row, props) })
+      }
+      return out
+    },
+    load(data, where, rules = {}) {
+      const checked = checkRows(data, models, { field, scopes }, where, rules)
+      for (const t of every()) t.clear()
+      // Loading is not a change anyone must hear of row by row: the caller reports it whole.
+      const saved = [...listeners]
+      listeners.clear()
+      try {
+        for (const [model, rows] of Object.entries(checked)) {
+          for (const row of rows) {
+            const { [field]: scope, ...fields } = row
+            ;(byScope.get(scope as string)![model] as Table<Row>).insert(fields)
+          }
+        }
+      } finally {
+        for (const l of saved) listeners.add(l)
+      }
+    },
+    watch(listener) {
+      const wrapped: StoreListener = (m, k, r) => listener(m, k, r)
+      listeners.add(wrapped)
+      return () => void listeners.delete(wrapped)
+    },
+  }
+}
+
+function primaryKeyOf(model: string, props: Record<string, unknown>): string {
+  const keys = Object.entries(props).filter(([, def]) => def !== null && typeof def === 'object' && typeof (def as { getPrimaryKeyValue?: unknown }).getPrimaryKeyValue === 'function')
+  if (keys.length !== 1) throw new Error(`model '${model}' must have exactly one primaryKey() property`)
+  return keys[0]![0]
+}
+
+/** The model's own properties of a stored row (not @mswjs/data's internal symbols). */
+function pick(row: Row, props: Record<string, unknown>): Row {
+  const out: Row = {}
+  for (const name of Object.keys(props)) out[name] = row[name]
+  return out
 }
 
 /**
  * Keeps only the newest `limit` rows a request path creates as a by-product (CAF's face
- * attempts, BFF sessions): under load, one row per request would otherwise grow memory without
- * bound. `keep(key)` after each create; the oldest beyond the limit are deleted.
+ * attempts, BFF sessions): one row per request would otherwise grow memory without bound.
+ * `keep(key)` after each insert. Rows past the limit go in batches of `limit / 4` (at least 1):
+ * each delete is a scan of the model in @mswjs/data (./table.ts), so one scan per batch.
  */
 export interface Retention {
   keep(key: string): void
-  /** Forget the order and start again from the rows the model holds now (after reset or restore). */
+  /** Starts again from the rows the table holds now (after a reset or a restore). */
   resync(): void
   readonly limit: number
 }
 
-export function createRetention<D extends object>(db: D, model: keyof D & string, primaryKeyField: string, limit: number): Retention {
+export function createRetention<R extends object>(table: Table<R>, limit: number): Retention {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError('retention limit must be a positive integer')
+  const batch = Math.max(1, Math.floor(limit / 4))
   let queue: string[] = []
   let head = 0
-  const api = db[model] as unknown as { getAll(): Record<string, unknown>[] }
+  const trim = (over: number) => {
+    if (queue.length - head <= over) return
+    const cut = queue.length - head - limit
+    table.deleteMany(queue.slice(head, head + cut))
+    head += cut
+    // Compact now and then so the array does not grow with every request.
+    if (head > 4096 && head * 2 > queue.length) {
+      queue = queue.slice(head)
+      head = 0
+    }
+  }
   return {
     limit,
     keep(key) {
       queue.push(key)
-      while (queue.length - head > limit) deleteByPrimaryKey(db, model, primaryKeyField, queue[head++]!)
-      // Compact now and then so the array does not grow with every request.
-      if (head > 4096 && head * 2 > queue.length) {
-        queue = queue.slice(head)
-        head = 0
-      }
+      trim(limit + batch - 1)
     },
     resync() {
-      queue = api.getAll().map((row) => String(row[primaryKeyField]))
+      queue = [...table.values()].map((row) => String(row[table.primaryKey]))
       head = 0
-      while (queue.length - head > limit) deleteByPrimaryKey(db, model, primaryKeyField, queue[head++]!)
+      trim(limit)
     },
   }
 }

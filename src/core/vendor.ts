@@ -1,9 +1,13 @@
-// The shape every simulated vendor exports. A vendor knows nothing about transports: it gives
-// its real base URLs (for msw), its standalone prefixes, its routes and how it seeds state.
+// What a simulated vendor is: one definition, exported by the vendor's folder and listed once in
+// src/vendors/registry.ts. A vendor knows nothing about transports or persistence: it gives its
+// hosts, routes, errors, models and seed; the core owns state's lifecycle (reset, snapshot,
+// restore, change events) generically over the vendor's models (./vendor-instance.ts).
 import type { Mount } from './dispatch.ts'
 import type { Core, ErrorBuilders, Route, RouteContext } from './service.ts'
 import type { SandboxResponse } from './types.ts'
 import type { RateLimit } from './rate-limits.ts'
+import type { Models, Store } from './store.ts'
+import type { Rules } from './snapshot-rules.ts'
 
 export type MountSpec = Omit<Mount, 'service'> & {
   /**
@@ -13,35 +17,72 @@ export type MountSpec = Omit<Mount, 'service'> & {
   browserFacing?: boolean
 }
 
-export interface VendorModule<S, Api, Fixtures> {
+/** What every vendor's state holds: the core, its tables, its seed. */
+export interface VendorState<M extends Models, Fixtures> {
+  core: Core
+  store: Store<M>
+  fixtures: Fixtures
+}
+
+export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtures, M extends Models, L extends object = object> {
   name: string
-  /** The vendor's real base URLs, per environment: what msw intercepts. */
+  /** The vendor's real base URLs, per environment (and API, when it has several hosts): what msw intercepts. */
   baseUrls(state: S): MountSpec[]
-  /** Path prefixes on the standalone server, per environment. */
+  /** Path prefixes on the standalone server, per environment (and API). */
   prefixes(state: S): MountSpec[]
-  routes: Route<S>[]
+  routes: Route<S, L>[]
   errors: ErrorBuilders
   /** The vendor's documented rate limits per environment, enforced when the sandbox is asked to (`rateLimits`). */
   rateLimits?: Record<string, RateLimit>
-  authenticate?: (ctx: RouteContext<S>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  /** Runs after routing, before the body is read: a refusal, or null to go on. May set `ctx.environment` and `ctx.locals`. */
+  authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
   /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
   adminRoutes: Route<S>[]
+  /** Where rows live: the models (@mswjs/data definitions), one store per scope, and the scope's name in a snapshot row. */
+  store: {
+    models: M
+    /** `environment`, or `tenant` for CA. */
+    field: string
+    scopes(fixtures: Fixtures): readonly string[]
+    /** What a row read from a state file must hold beyond its types (./snapshot-rules.ts). */
+    rules?: Rules
+  }
   /** The seed from `fixtures/<name>.json`, used when the sandbox is given none. */
-  defaultFixtures: Fixtures
-  createState(core: Core, fixtures: Fixtures): S
-  /** Restores the seed. */
-  reset(state: S): void
+  fixtures: Fixtures
+  /** The vendor's state around its store: signing secrets, settings, configuration read from the fixtures. */
+  createState(core: Core, store: Store<M>, fixtures: Fixtures): S
+  /** Fills the empty store from `state.fixtures`: at start and on every reset. */
+  seed(state: S): void
   /**
-   * Everything a restart must keep, as JSON-safe data: rows, signing secrets, settings.
-   * `serve --state` writes it to disk (see `dumpDb` in ./snapshot.ts for the rows).
+   * What a restart must keep besides rows (secrets, settings): `save` goes into the vendor's part
+   * of a snapshot next to `db`; `load` checks and puts it back (throw a SnapshotError naming the path).
    */
-  snapshot(state: S): unknown
-  /** Puts back what `snapshot` returned; throws a SnapshotError, leaving the state as it was, when the data is not valid. */
-  restore(state: S, data: unknown): void
-  /** Calls `onChange` after any change to the vendor's stored rows; returns the function that stops it. */
-  watch(state: S, onChange: () => void): () => void
+  values: {
+    save(state: S): Record<string, unknown>
+    load(state: S, data: Record<string, unknown>, where: string): void
+  }
+  /** After rows were replaced wholesale (reset, restore): rebuild what is derived from them. */
+  reloaded?(state: S): void
   /** The in-process API (`sandbox.<name>`). */
   api(state: S): Api
   /** Lines `serve` prints at start: seeded credentials and the like. */
   describe(state: S): string[]
+  /** The vendor's OpenAPI contract, a file in contracts/ (the completeness test checks the rest of the kit). */
+  contract: string
 }
+
+/** Any vendor definition, as the registry and the sandbox hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyVendor = VendorDefinition<any, any, any, any, any>
+
+/** Declares a vendor; only gives TypeScript the types to check the definition against. */
+export function defineVendor<S extends VendorState<M, Fixtures>, Api, Fixtures, M extends Models, L extends object = object>(
+  definition: VendorDefinition<S, Api, Fixtures, M, L>,
+): VendorDefinition<S, Api, Fixtures, M, L> {
+  return definition
+}
+
+/** The in-process API type of a vendor definition. */
+export type ApiOf<V> = V extends VendorDefinition<any, infer Api, any, any, any> ? Api : never
+/** The seed type of a vendor definition. */
+export type FixturesOf<V> = V extends VendorDefinition<any, any, infer F, any, any> ? F : never

@@ -1,28 +1,19 @@
-// Every simulated vendor, by name. Adding a vendor: export its VendorModule from its folder,
-// add it here, and add its in-process API to `VendorApis`.
-import type { VendorModule } from '../core/vendor.ts'
-import { complycube, type ComplyCubeApi, type ComplyCubeFixtures } from './complycube/index.ts'
-import { caf, type CafApi, type CafFixtures } from './caf/index.ts'
-import { ca, type CaApi, type CaFixtures } from './ca/index.ts'
+// Every simulated vendor: one line each. A vendor is its folder (src/vendors/<name>/) exporting
+// one `defineVendor` definition; test/vendors/completeness.test.ts names what a listed vendor
+// lacks (contract, suite, fixtures, docs, CLI, bench scenario).
+import type { ApiOf, FixturesOf } from '../core/vendor.ts'
+import { complycube } from './complycube/index.ts'
+import { caf } from './caf/index.ts'
+import { ca } from './ca/index.ts'
 
-export const vendorModules = {
-  complycube,
-  caf,
-  ca,
-} satisfies Record<string, VendorModule<any, any, any>>
+export const vendorDefinitions = { complycube, caf, ca }
 
-export type VendorName = keyof typeof vendorModules
+type Registry = typeof vendorDefinitions
+
+export type VendorName = keyof Registry
 
 /** The in-process API each vendor adds to the sandbox (`sandbox.complycube`, ...). */
-export interface VendorApis {
-  complycube: ComplyCubeApi
-  caf: CafApi
-  ca: CaApi
-}
+export type VendorApis = { [K in VendorName]: ApiOf<Registry[K]> }
 
 /** Seed data each vendor accepts in place of its `fixtures/<vendor>.json`. */
-export interface VendorFixtures {
-  complycube: ComplyCubeFixtures
-  caf: CafFixtures
-  ca: CaFixtures
-}
+export type VendorFixtures = { [K in VendorName]: FixturesOf<Registry[K]> }

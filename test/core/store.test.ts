@@ -1,73 +1,178 @@
 import { describe, expect, it } from 'vitest'
-import { drop, factory, primaryKey } from '@mswjs/data'
-import { findByPrimaryKey } from '../../src/core/store.ts'
+import { nullable, oneOf, primaryKey } from '@mswjs/data'
+import { createRetention, createStore } from '../../src/core/store.ts'
+import { SnapshotError } from '../../src/core/snapshot.ts'
 
-describe('primary-key lookups on @mswjs/data', () => {
-  const make = () => factory({ thing: { id: primaryKey(String), env: String, n: Number } })
+const models = {
+  pet: { id: primaryKey(String), name: String, age: Number, adopted: Boolean, chip: nullable(String) },
+  owner: { id: primaryKey(String), name: String },
+}
+const SCOPES = ['north', 'south']
 
-  it('finds the same row findFirst finds, and null for a missing key', () => {
-    const db = make()
-    for (let i = 0; i < 50; i++) db.thing.create({ id: `t${i}`, env: i % 2 ? 'a' : 'b', n: i })
-    expect(findByPrimaryKey(db, 'thing', 'id', 't7')).toEqual(db.thing.findFirst({ where: { id: { equals: 't7' } } }))
-    expect(findByPrimaryKey(db, 'thing', 'id', 'nope')).toBeNull()
-    expect(findByPrimaryKey(db, 'thing', 'id', '__proto__')).toBeNull()
+function seeded() {
+  const store = createStore(models, SCOPES, 'region')
+  store.in('north').pet.insert({ id: 'p1', name: 'Rex', age: 3, adopted: true, chip: null })
+  store.in('south').pet.insert({ id: 'p2', name: 'Tom', age: 1, adopted: false, chip: 'A-1' })
+  store.in('north').owner.insert({ id: 'o1', name: 'Ada' })
+  return store
+}
+
+describe('a store: one database per scope', () => {
+  it('keeps scopes apart: a row of one scope is not found in another', () => {
+    const store = seeded()
+    expect(store.in('north').pet.get('p1')?.name).toBe('Rex')
+    expect(store.in('south').pet.get('p1')).toBeNull()
+    expect(store.in('south').pet.all().map((p) => p.id)).toEqual(['p2'])
+    expect(store.find('east')).toBeNull()
+    expect(store.find(null)).toBeNull()
+    expect(() => store.in('east')).toThrow(/no such scope 'east'/)
   })
 
-  it('sees updates, deletes and drops made through the model API', () => {
-    const db = make()
-    db.thing.create({ id: 'x', env: 'a', n: 1 })
-    db.thing.update({ where: { id: { equals: 'x' } }, data: { n: 2 } })
-    expect(findByPrimaryKey(db, 'thing', 'id', 'x')?.n).toBe(2)
-    db.thing.delete({ where: { id: { equals: 'x' } } })
-    expect(findByPrimaryKey(db, 'thing', 'id', 'x')).toBeNull()
-    db.thing.create({ id: 'y', env: 'a', n: 1 })
-    drop(db)
-    expect(findByPrimaryKey(db, 'thing', 'id', 'y')).toBeNull()
+  it('reads, updates and deletes by primary key; a missing key is null or false', () => {
+    const pets = seeded().in('north').pet
+    expect(pets.update('p1', { age: 4 })?.age).toBe(4)
+    expect(pets.get('p1')?.age).toBe(4)
+    expect(pets.update('nope', { age: 1 })).toBeNull()
+    expect(pets.get('__proto__')).toBeNull()
+    expect(() => pets.update('p1', { id: 'p9' })).toThrow(/primary key cannot change/)
+    expect(pets.delete('nope')).toBe(false)
+    expect(pets.delete('p1')).toBe(true)
+    expect(pets.get('p1')).toBeNull()
+    expect(pets.size).toBe(0)
   })
 
-  it('falls back to findFirst on a db without the internal instance', () => {
-    const rows = [{ id: 'a' }]
-    const fake = { thing: { findFirst: ({ where }: { where: { id: { equals: string } } }) => rows.find((r) => r.id === where.id.equals) ?? null } }
-    expect(findByPrimaryKey(fake, 'thing', 'id', 'a')).toEqual({ id: 'a' })
+  it('refuses a duplicate primary key within a scope (@mswjs/data’s own check), not across scopes', () => {
+    const store = seeded()
+    expect(() => store.in('north').owner.insert({ id: 'o1', name: 'Again' })).toThrow()
+    expect(store.in('south').owner.insert({ id: 'o1', name: 'Elsewhere' }).name).toBe('Elsewhere')
+  })
+
+  it('refuses a model that defines the scope field, or scopes that repeat', () => {
+    expect(() => createStore({ pet: { id: primaryKey(String), region: String } }, SCOPES, 'region')).toThrow(/scope field 'region'/)
+    expect(() => createStore(models, ['a', 'a'], 'region')).toThrow(/distinct/)
+  })
+})
+
+describe('dumping and loading a store', () => {
+  it('dumps every model as plain rows of its own properties, with the scope field', () => {
+    expect(JSON.parse(JSON.stringify(seeded().dump()))).toEqual({
+      pet: [
+        { region: 'north', id: 'p1', name: 'Rex', age: 3, adopted: true, chip: null },
+        { region: 'south', id: 'p2', name: 'Tom', age: 1, adopted: false, chip: 'A-1' },
+      ],
+      owner: [{ region: 'north', id: 'o1', name: 'Ada' }],
+    })
+  })
+
+  it('loads a dump into another store, replacing what it held, each row into its scope', () => {
+    const other = createStore(models, SCOPES, 'region')
+    other.in('south').owner.insert({ id: 'gone', name: 'Old' })
+    other.load(JSON.parse(JSON.stringify(seeded().dump())), 'db')
+    expect(other.dump()).toEqual(seeded().dump())
+    expect(other.in('south').pet.get('p2')?.chip).toBe('A-1')
+    expect(other.in('south').owner.get('gone')).toBeNull()
+  })
+
+  it('treats a model missing from the dump as empty', () => {
+    const store = seeded()
+    store.load({ owner: [{ region: 'south', id: 'o9', name: 'Bo' }] }, 'db')
+    expect(store.in('north').pet.size + store.in('south').pet.size).toBe(0)
+    expect(store.in('south').owner.all().map((o) => o.id)).toEqual(['o9'])
+  })
+
+  it('checks everything before replacing anything: a bad row leaves the store untouched', () => {
+    const store = seeded()
+    const bad = { pet: [{ region: 'north', id: 'p7', name: 'Ok', age: 2, adopted: false, chip: null }, { region: 'north', id: 'p8', name: 'Bad', age: 'two', adopted: false, chip: null }] }
+    expect(() => store.load(bad, 'vendor.db')).toThrow(new SnapshotError('vendor.db.pet[1].age must be a number'))
+    expect(store.in('north').pet.all().map((p) => p.id)).toEqual(['p1'])
+  })
+
+  it('names each kind of problem', () => {
+    const store = createStore(models, SCOPES, 'region')
+    const row = { region: 'north', id: 'p1', name: 'Rex', age: 3, adopted: true, chip: null }
+    const cases: [unknown, string][] = [
+      [[], 'db must be an object of models'],
+      [{ cat: [] }, "db has an unknown model 'cat'"],
+      [{ pet: {} }, 'db.pet must be an array of rows'],
+      [{ pet: ['x'] }, 'db.pet[0] must be an object'],
+      [{ pet: [{ ...row, colour: 'red' }] }, "db.pet[0] has an unknown property 'colour'"],
+      [{ pet: [{ ...row, region: 'east' }] }, 'db.pet[0].region must be one of north, south'],
+      [{ pet: [{ ...row, region: undefined }] }, 'db.pet[0].region must be one of north, south'],
+      [{ pet: [{ ...row, name: undefined }] }, 'db.pet[0].name must be a string'],
+      [{ pet: [{ ...row, chip: 5 }] }, 'db.pet[0].chip must be a string or null'],
+      [{ pet: [{ ...row, age: Infinity }] }, 'db.pet[0].age must be a number'],
+      [{ pet: [{ ...row, id: '' }] }, 'db.pet[0].id (the primary key) must not be empty'],
+      [{ pet: [row, { ...row, region: 'south' }] }, 'db.pet[1].id: primary key "p1" appears twice'],
+    ]
+    for (const [data, message] of cases) expect(() => store.load(data, 'db'), message).toThrow(message)
+  })
+
+  it('refuses models it cannot dump faithfully (relations)', () => {
+    const rel = { a: { id: primaryKey(String), b: oneOf('b') }, b: { id: primaryKey(String) } }
+    const store = createStore(rel, SCOPES, 'region')
+    expect(() => store.load({ a: [], b: [] }, 'db')).toThrow(/not a flat property/)
+  })
+})
+
+describe('watching a store', () => {
+  it('reports each create, update and delete with the row as a snapshot holds it, until stopped', () => {
+    const store = seeded()
+    const heard: unknown[] = []
+    const stop = store.watch((model, key, row) => heard.push([model, key, row]))
+    const owners = store.in('south').owner
+    owners.insert({ id: 'o2', name: 'Bo' })
+    owners.update('o2', { name: 'Bob' })
+    owners.get('o2')
+    owners.delete('o2')
+    expect(heard).toEqual([
+      ['owner', 'o2', { region: 'south', id: 'o2', name: 'Bo' }],
+      ['owner', 'o2', { region: 'south', id: 'o2', name: 'Bob' }],
+      ['owner', 'o2', null],
+    ])
+    stop()
+    owners.insert({ id: 'o3', name: 'Cy' })
+    expect(heard).toHaveLength(3)
+  })
+
+  it('does not report a load row by row (its caller reports it whole), and keeps listening after it', () => {
+    const store = seeded()
+    const heard: string[] = []
+    store.watch((_m, key) => heard.push(key))
+    store.load(seeded().dump(), 'db')
+    expect(heard).toEqual([])
+    store.in('north').owner.insert({ id: 'o4', name: 'Di' })
+    expect(heard).toEqual(['o4'])
   })
 })
 
 describe('bounded retention of by-product rows', () => {
-  const make = () => factory({ attempt: { id: primaryKey(String), n: Number } })
+  const table = () => createStore({ attempt: { id: primaryKey(String), n: Number } }, ['only'], 'scope').in('only').attempt
 
-  it('keeps the newest `limit` rows and deletes the oldest', async () => {
-    const { createRetention } = await import('../../src/core/store.ts')
-    const db = make()
-    const keep = createRetention(db, 'attempt', 'id', 3)
+  it('keeps at least the newest `limit` rows and at most a quarter more, deleting the oldest in batches', () => {
+    const attempts = table()
+    const keep = createRetention(attempts, 8)
     for (let i = 0; i < 10; i++) {
-      db.attempt.create({ id: `a${i}`, n: i })
+      attempts.insert({ id: `a${i}`, n: i })
       keep.keep(`a${i}`)
     }
-    expect(db.attempt.getAll().map((r) => r.id)).toEqual(['a7', 'a8', 'a9'])
+    // 8 + 2 - 1 = 9 allowed; the 10th insert trims back to the newest 8.
+    expect(attempts.all().map((r) => r.id)).toEqual(['a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9'])
   })
 
-  it('stays bounded over many rows, and resyncs after the model is dropped and refilled', async () => {
-    const { createRetention } = await import('../../src/core/store.ts')
-    const db = make()
-    const keep = createRetention(db, 'attempt', 'id', 100)
+  it('stays bounded over many rows, and resyncs after the table is cleared and refilled', () => {
+    const attempts = table()
+    const keep = createRetention(attempts, 100)
     for (let i = 0; i < 20_000; i++) {
-      db.attempt.create({ id: `a${i}`, n: i })
+      attempts.insert({ id: `a${i}`, n: i })
       keep.keep(`a${i}`)
+      expect(attempts.size).toBeLessThanOrEqual(124)
     }
-    expect(db.attempt.count()).toBe(100)
-    drop(db)
-    for (let i = 0; i < 150; i++) db.attempt.create({ id: `b${i}`, n: i })
+    expect(attempts.size).toBeGreaterThanOrEqual(100)
+    expect(attempts.get('a19999')).not.toBeNull()
+    attempts.clear()
+    for (let i = 0; i < 150; i++) attempts.insert({ id: `b${i}`, n: i })
     keep.resync()
-    expect(db.attempt.count()).toBe(100)
-    expect(db.attempt.getAll()[0]!.id).toBe('b50')
-  })
-
-  it('deletes by primary key, and ignores a key that is not there', async () => {
-    const { deleteByPrimaryKey } = await import('../../src/core/store.ts')
-    const db = make()
-    db.attempt.create({ id: 'x', n: 1 })
-    deleteByPrimaryKey(db, 'attempt', 'id', 'nope')
-    deleteByPrimaryKey(db, 'attempt', 'id', 'x')
-    expect(db.attempt.count()).toBe(0)
+    expect(attempts.size).toBe(100)
+    expect(attempts.all()[0]!.id).toBe('b50')
   })
 })

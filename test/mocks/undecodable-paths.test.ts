@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { failOnUnhandled } from '../support/msw-listen.ts'
 import { setupSandboxServer } from '../../mocks/node.ts'
-import { vendorModules } from '../../src/vendors/registry.ts'
+import { vendorDefinitions } from '../../src/vendors/registry.ts'
 
 const { server, sandbox } = setupSandboxServer({
   // A base with a path of its own, besides the vendors' real hosts.
@@ -30,7 +30,7 @@ function perRequestIdsAnyString(body: unknown): unknown {
 
 describe('msw and paths that do not decode', () => {
   it('covers a base URL of every vendor', () => {
-    expect(new Set(mounts.map((m) => m.vendor))).toEqual(new Set(Object.keys(vendorModules)))
+    expect(new Set(mounts.map((m) => m.vendor))).toEqual(new Set(Object.keys(vendorDefinitions)))
   })
 
   describe.each(mounts.map((m) => [`${m.vendor} ${m.base}`, m.base] as const))('%s', (_label, base) => {

@@ -155,7 +155,8 @@ export const used = [token, startServer, createHandlers, setupSandboxServer, set
     const r = run(process.execPath, [TSC, '--noEmit', '-p', project])
     expect(r.out).toBe('')
     expect(r.status).toBe(0)
-  })
+    // tsc over the package and its dependencies, skipLibCheck off: 15-30 s on a busy 2-core machine.
+  }, 90_000)
 
   it('installed no test tooling of ours: the repository’s own dev dependencies stay out', () => {
     for (const dep of ['fast-check', 'autocannon', '@stoplight/prism-cli']) expect(existsSync(join(project, 'node_modules', dep)), dep).toBe(false)

@@ -10,11 +10,10 @@ import { done, type AccountBody, type LinkedAccountsBody } from './bodies.ts'
 import type { Caller } from './auth.ts'
 import { accountExists, accountNotFound, invalidInput, multipleAccountsFound, tenantNotFound } from './errors.ts'
 import { optionalString, requiredString } from './input.ts'
-import type { CaState } from './state.ts'
+import type { AccountRow, CaState } from './state.ts'
 import { accountsWithId, accountView, createAccount, deleteAccount, resolveAccount } from './store.ts'
 
 type Ctx = RouteContext<CaState>
-type AccountRow = ReturnType<CaState['db']['account']['getAll']>[number]
 
 export type Found = { ok: true; row: AccountRow } | { ok: false; response: SandboxResponse }
 
@@ -65,7 +64,7 @@ export function addAccount(ctx: Ctx, caller: Caller): SandboxResponse {
     return accountExists()
   }
   const ref = createAccount(ctx.state, caller.tenant.id, account)
-  return json(200, accountView(ctx.state, ctx.state.db.account.findFirst({ where: { id: { equals: ref } }, strict: true })))
+  return json(200, accountView(ctx.state, caller.tenant.id, ctx.state.store.in(caller.tenant.id).account.get(ref)!))
 }
 
 /** Reads the required `tenant_id` query element and checks it. */
@@ -83,7 +82,7 @@ export function linkedAccounts(ctx: Ctx, caller: Caller): SandboxResponse {
   if (problem) return problem
   const found = findAccount(ctx, caller)
   if (!found.ok) return found.response
-  return json(200, linksView(accountView(ctx.state, found.row)))
+  return json(200, linksView(accountView(ctx.state, caller.tenant.id, found.row)))
 }
 
 export function removeAccount(ctx: Ctx, caller: Caller): SandboxResponse {
@@ -91,6 +90,6 @@ export function removeAccount(ctx: Ctx, caller: Caller): SandboxResponse {
   if (problem) return problem
   const found = findAccount(ctx, caller)
   if (!found.ok) return found.response
-  deleteAccount(ctx.state, found.row.id)
+  deleteAccount(ctx.state, caller.tenant.id, found.row.id)
   return done()
 }

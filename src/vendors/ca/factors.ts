@@ -20,7 +20,7 @@ function remove(kind: FactorKind, param: 'contact_id' | 'device_id', notFound: (
       ctx.refuse(`${param} is too long`)
       return invalidInput(param)
     }
-    const outcome = deleteFactor(ctx.state, found.row.id, kind, id)
+    const outcome = deleteFactor(ctx.state, caller.tenant.id, found.row.id, kind, id)
     if (outcome === 'not_found') {
       ctx.refuse(`no ${kind} ${id} on this account`)
       return notFound(id)

@@ -1,19 +1,18 @@
 // The CA solution (Arcot for Issuers), read top to bottom: where each tenant lives, the Token
 // API, the account APIs its token unlocks, the errors, the seed.
 import type { Route } from '../../core/service.ts'
-import type { VendorModule } from '../../core/vendor.ts'
+import { defineVendor } from '../../core/vendor.ts'
 import seed from '../../../fixtures/ca.json' with { type: 'json' }
 import { addAccount, linkedAccounts, removeAccount } from './accounts.ts'
 import { adminRoutes } from './admin.ts'
 import { checkApiVersion, protectedRoute } from './auth.ts'
 import { errors } from './errors.ts'
-import { rememberState } from './internal.ts'
 import { deleteContact, deleteDevice } from './factors.ts'
 import { inspectToken, tenantInfo, type TenantInfo, type TokenReport } from './inspect.ts'
 import { CARD_NUMBER } from './input.ts'
 import { addLink, deleteLink } from './links.ts'
-import { createState, reset, type CaState } from './state.ts'
-import { restore, snapshot, watch } from './snapshot.ts'
+import { createState, models, seed as seedStore, tenantIds, type CaState } from './state.ts'
+import { rules, values } from './snapshot.ts'
 import { addKnownCard, knownCards, listAccounts, type AccountView } from './store.ts'
 import type { CaFixtures } from './tenants.ts'
 import { requestToken } from './token-route.ts'
@@ -50,8 +49,9 @@ function tenantOf(state: CaState, id: string) {
   return tenant
 }
 
-export const ca: VendorModule<CaState, CaApi, CaFixtures> = {
+export const ca = defineVendor({
   name: 'ca',
+  contract: 'ca.yaml',
   // Each tenant has its own base URL; the mount's environment is the tenant id.
   baseUrls: (state) =>
     [...state.tenants.values()].flatMap((t) => (t.baseUrl ? [{ base: t.baseUrl, environment: t.id }] : [])),
@@ -60,18 +60,16 @@ export const ca: VendorModule<CaState, CaApi, CaFixtures> = {
   errors,
   authenticate: checkApiVersion,
   adminRoutes,
-  defaultFixtures: seed as unknown as CaFixtures,
+  store: { models, field: 'tenant', scopes: tenantIds, rules },
+  fixtures: seed as unknown as CaFixtures,
   createState,
-  reset,
-  snapshot,
-  restore,
-  watch,
-  // Remembered so in-repo tests can reach the tenants' signing secrets (./internal.ts).
-  api: (state) => rememberState({
+  seed: seedStore,
+  values,
+  api: (state: CaState): CaApi => ({
     tenants: () => tenantInfo(state),
     async issueToken({ tenant, username, client_app_id = 'TOKEN_SANDBOX' }) {
       const t = tenantOf(state, tenant)
-      if (!state.db.serviceAccount.findFirst({ where: { id: { equals: `${t.id}/${username}` } } })) {
+      if (!state.store.in(t.id).serviceAccount.has(`${t.id}/${username}`)) {
         throw new Error(`no service account '${username}' in CA tenant '${tenant}'`)
       }
       return (await issueToken(state, t, { username, client_app_id })).token
@@ -83,14 +81,15 @@ export const ca: VendorModule<CaState, CaApi, CaFixtures> = {
       if (!CARD_NUMBER.test(card)) throw new Error('card_number must be 12 to 19 digits')
       return addKnownCard(state, tenantOf(state, tenant).id, card)
     },
-  }, state),
+  }),
   describe: (state) =>
     [...state.tenants.values()].flatMap((t) => [
       `tenant ${t.id} (${t.name})  ${t.prefix}${t.baseUrl ? `  msw: ${t.baseUrl}` : ''}  tokens last ${t.tokenMinutes} min`,
-      ...state.db.serviceAccount
-        .findMany({ where: { tenant: { equals: t.id } } })
+      ...state.store
+        .in(t.id)
+        .serviceAccount.all()
         .map((a) => `  service account ${a.username} / ${a.password}  (${a.operations === '*' ? 'all operations' : a.operations.split(',').join(', ')})`),
     ]),
-}
+})
 
 export type { CaState, CaFixtures, TenantInfo, TokenReport, AccountView }

@@ -25,8 +25,9 @@ export function tenantInfo(state: CaState): TenantInfo[] {
     tokenMinutes: t.tokenMinutes,
     lenientApiVersion: t.lenientApiVersion,
     acceptBearerPrefix: t.acceptBearerPrefix,
-    serviceAccounts: state.db.serviceAccount
-      .findMany({ where: { tenant: { equals: t.id } } })
+    serviceAccounts: state.store
+      .in(t.id)
+      .serviceAccount.all()
       .map((a) => ({ username: a.username, operations: a.operations ? a.operations.split(',') : [] })),
   }))
 }

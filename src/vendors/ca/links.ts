@@ -35,7 +35,7 @@ export function addLink(ctx: Ctx, caller: Caller): SandboxResponse {
     ctx.refuse('card linked to another account')
     return linkAlreadyExists(card.value)
   }
-  return json(200, linksView(accountView(ctx.state, found.row)))
+  return json(200, linksView(accountView(ctx.state, caller.tenant.id, found.row)))
 }
 
 export function deleteLink(ctx: Ctx, caller: Caller): SandboxResponse {

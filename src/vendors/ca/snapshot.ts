@@ -1,8 +1,8 @@
 // What `serve --state` keeps of CA across restarts: service accounts, accounts, cards and
 // factors, and each tenant's token secret (tenants themselves are configuration: fixtures).
-import { dumpDb, isSnapshotObject, loadDb, SnapshotError, watchDb } from '../../core/snapshot.ts'
+import { isSnapshotObject, SnapshotError } from '../../core/snapshot.ts'
 import { derived, epochMs, nonEmpty, nonNegativeInteger, oneOf, type Rule, type Rules } from '../../core/snapshot-rules.ts'
-import { models, type CaState } from './state.ts'
+import type { CaState } from './state.ts'
 import { OPERATIONS } from './tenants.ts'
 
 /** `*`, or operation names separated by commas (none at all is allowed). */
@@ -11,37 +11,33 @@ const operations: Rule = (v) =>
     ? null
     : `must be * or operation names separated by commas (${OPERATIONS.join(', ')})`
 
-const rules: Rules = {
-  serviceAccount: { tenant: nonEmpty, username: nonEmpty, id: derived('<tenant>/<username>', (row) => `${row.tenant as string}/${row.username as string}`), operations },
-  account: { tenant: nonEmpty, createdAtMs: epochMs },
-  card: { tenant: nonEmpty, id: derived('<tenant>/<card_number>', (row) => `${row.tenant as string}/${row.card_number as string}`) },
+export const rules: Rules = {
+  serviceAccount: { username: nonEmpty, id: derived('<tenant>/<username>', (row) => `${row.tenant as string}/${row.username as string}`), operations },
+  account: { createdAtMs: epochMs },
+  card: { id: derived('<tenant>/<card_number>', (row) => `${row.tenant as string}/${row.card_number as string}`) },
   factor: {
-    tenant: nonEmpty,
     kind: oneOf(['contact', 'device']),
     id: derived('<accountRef>/<kind>/<factor_id>', (row) => `${row.accountRef as string}/${row.kind as string}/${row.factor_id as string}`),
     position: nonNegativeInteger,
   },
 }
 
-export function snapshot(state: CaState): unknown {
-  const secrets: Record<string, string> = {}
-  for (const t of state.tenants.values()) secrets[t.id] = t.secret
-  return { secrets, db: dumpDb(state.db, models) }
+export const values = {
+  save(state: CaState) {
+    const secrets: Record<string, string> = {}
+    for (const t of state.tenants.values()) secrets[t.id] = t.secret
+    return { secrets }
+  },
+  load(state: CaState, data: Record<string, unknown>, where: string) {
+    const secrets = data.secrets
+    if (!isSnapshotObject(secrets)) throw new SnapshotError(`${where}.secrets must be an object of tenant id → secret`)
+    for (const [id, secret] of Object.entries(secrets)) {
+      if (typeof secret !== 'string' || secret === '') throw new SnapshotError(`${where}.secrets.${id} must be a non-empty string`)
+    }
+    // A tenant the file does not know keeps its fresh secret; one no longer configured is dropped.
+    for (const t of state.tenants.values()) {
+      const secret = secrets[t.id]
+      if (typeof secret === 'string') t.secret = secret
+    }
+  },
 }
-
-export function restore(state: CaState, data: unknown, where = 'ca'): void {
-  if (!isSnapshotObject(data)) throw new SnapshotError(`${where} must be an object`)
-  const secrets = data.secrets
-  if (!isSnapshotObject(secrets)) throw new SnapshotError(`${where}.secrets must be an object of tenant id → secret`)
-  for (const [id, secret] of Object.entries(secrets)) {
-    if (typeof secret !== 'string' || secret === '') throw new SnapshotError(`${where}.secrets.${id} must be a non-empty string`)
-  }
-  loadDb(state.db, models, data.db, `${where}.db`, rules)
-  // A tenant the file does not know keeps its fresh secret; one no longer configured is dropped.
-  for (const t of state.tenants.values()) {
-    const secret = secrets[t.id]
-    if (typeof secret === 'string') t.secret = secret
-  }
-}
-
-export const watch = (state: CaState, onChange: () => void): (() => void) => watchDb(state.db, onChange)

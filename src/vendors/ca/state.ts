@@ -1,16 +1,17 @@
-// The CA simulation's state in @mswjs/data. Every row carries its tenant: one tenant's service
-// accounts, cards and accounts are invisible to another. Tenant configuration (base URL, token
-// minutes, signing secret) is fixed at start and kept in `tenants`.
-import { factory, primaryKey, drop } from '@mswjs/data'
+// The CA simulation's state: one store per tenant, so one tenant's service accounts, cards and
+// accounts are invisible to another. Tenant configuration (base URL, token minutes, signing
+// secret) is fixed at start and kept in `tenants`.
+import { primaryKey } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
+import type { RowOf, Store } from '../../core/store.ts'
+import type { VendorState } from '../../core/vendor.ts'
 import { buildTenants, OPERATIONS, type CaFixtures, type Tenant } from './tenants.ts'
 import { addKnownCard, createAccount, linkCard } from './store.ts'
 
-/** The store's models; `snapshot.ts` dumps and checks rows against them. */
+/** The store's models, one database per tenant (the store adds `tenant` to a snapshot's rows). */
 export const models = {
   serviceAccount: {
     id: primaryKey(String), // `${tenant}/${username}`
-    tenant: String,
     username: String,
     password: String,
     /** Comma-separated operation names, or `*`. */
@@ -18,21 +19,18 @@ export const models = {
   },
   account: {
     id: primaryKey(String), // internal reference; (tenant, account_id, name) is what callers see
-    tenant: String,
     account_id: String,
     name: String,
     createdAtMs: Number,
   },
   card: {
     id: primaryKey(String), // `${tenant}/${card_number}`
-    tenant: String,
     card_number: String,
     /** The internal id of the account it is linked to; '' when not linked. */
     accountRef: String,
   },
   factor: {
     id: primaryKey(String), // `${accountRef}/${kind}/${factor_id}`
-    tenant: String,
     accountRef: String,
     kind: String, // 'contact' | 'device'
     factor_id: String,
@@ -43,24 +41,18 @@ export const models = {
   },
 }
 
-function createDb() {
-  return factory(models)
-}
+export type CaModels = typeof models
+export type AccountRow = RowOf<CaModels['account']>
 
-export type CaDb = ReturnType<typeof createDb>
-
-export interface CaState {
-  core: Core
-  db: CaDb
-  fixtures: CaFixtures
+export interface CaState extends VendorState<CaModels, CaFixtures> {
   tenants: Map<string, Tenant>
 }
 
-export function createState(core: Core, fixtures: CaFixtures): CaState {
-  const tenants = buildTenants(fixtures, () => core.ids.secret(48))
-  const state: CaState = { core, db: createDb(), fixtures, tenants }
-  seed(state)
-  return state
+/** The tenants' ids, checked: the store's scopes. */
+export const tenantIds = (fixtures: CaFixtures): string[] => [...buildTenants(fixtures, () => '').keys()]
+
+export function createState(core: Core, store: Store<CaModels>, fixtures: CaFixtures): CaState {
+  return { core, store, fixtures, tenants: buildTenants(fixtures, () => core.ids.secret(48)) }
 }
 
 export function seed(state: CaState): void {
@@ -73,9 +65,8 @@ export function seed(state: CaState): void {
       if (typeof sa.username !== 'string' || !sa.username || typeof sa.password !== 'string' || !sa.password) {
         throw new Error(`CA fixtures: tenant ${t.id}: every service account needs a username and a password`)
       }
-      state.db.serviceAccount.create({
+      state.store.in(t.id).serviceAccount.insert({
         id: `${t.id}/${sa.username}`,
-        tenant: t.id,
         username: sa.username,
         password: sa.password,
         operations: ops.join(','),
@@ -100,9 +91,4 @@ export function seed(state: CaState): void {
       }
     }
   }
-}
-
-export function reset(state: CaState): void {
-  drop(state.db)
-  seed(state)
 }

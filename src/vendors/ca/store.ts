@@ -1,10 +1,9 @@
 // Reads and changes of a tenant's cardholder data, with the rules CA's error table implies:
 // an account_id is taken once per tenant by Add Account, a card is linked to at most one
 // account, and each kind of user factor (contacts, devices) has exactly one default, which
-// cannot be deleted. Every query is scoped by tenant.
+// cannot be deleted. Each tenant has its own store: nothing here can reach another tenant's rows.
 import type { AccountBody, ContactType } from './bodies.ts'
-import type { CaState } from './state.ts'
-import { findByPrimaryKey } from '../../core/store.ts'
+import type { AccountRow, CaState } from './state.ts'
 
 export type FactorKind = 'contact' | 'device'
 
@@ -30,20 +29,22 @@ export interface NewAccount {
 /** An account as the API answers it: the contract's `Account` schema. */
 export type AccountView = AccountBody
 
-type AccountRow = ReturnType<CaState['db']['account']['getAll']>[number]
+const tablesOf = (state: CaState, tenant: string) => state.store.in(tenant)
 
 const cardKey = (tenant: string, cardNumber: string) => `${tenant}/${cardNumber}`
 
 export function addKnownCard(state: CaState, tenant: string, cardNumber: string): boolean {
   const id = cardKey(tenant, cardNumber)
-  if (findByPrimaryKey(state.db, 'card', 'id', id)) return false
-  state.db.card.create({ id, tenant, card_number: cardNumber, accountRef: '' })
+  const cards = tablesOf(state, tenant).card
+  if (cards.has(id)) return false
+  cards.insert({ id, card_number: cardNumber, accountRef: '' })
   return true
 }
 
 export function knownCards(state: CaState, tenant: string): { card_number: string; linked_to: string | null }[] {
-  return state.db.card.findMany({ where: { tenant: { equals: tenant } } }).map((c) => {
-    const account = c.accountRef ? findByPrimaryKey(state.db, 'account', 'id', c.accountRef) : null
+  const t = tablesOf(state, tenant)
+  return t.card.all().map((c) => {
+    const account = c.accountRef ? t.account.get(c.accountRef) : null
     return { card_number: c.card_number, linked_to: account ? account.account_id : null }
   })
 }
@@ -56,15 +57,15 @@ function defaultIndex(items: { is_default?: boolean }[]): number {
 
 /** Creates an account with its factors; returns its internal reference. */
 export function createAccount(state: CaState, tenant: string, input: NewAccount): string {
-  const { db, core } = state
+  const { core } = state
+  const t = tablesOf(state, tenant)
   const ref = `${tenant}#${core.ids.hex(16)}`
-  db.account.create({ id: ref, tenant, account_id: input.account_id, name: input.name, createdAtMs: core.clock.now() })
+  t.account.insert({ id: ref, account_id: input.account_id, name: input.name, createdAtMs: core.clock.now() })
   const addFactors = (kind: FactorKind, items: { id: string; type: string; value: string; is_default?: boolean }[]) => {
     const def = defaultIndex(items)
     items.forEach((f, position) =>
-      db.factor.create({
+      t.factor.insert({
         id: `${ref}/${kind}/${f.id}`,
-        tenant,
         accountRef: ref,
         kind,
         factor_id: f.id,
@@ -81,7 +82,7 @@ export function createAccount(state: CaState, tenant: string, input: NewAccount)
 }
 
 export function accountsWithId(state: CaState, tenant: string, accountId: string): AccountRow[] {
-  return state.db.account.findMany({ where: { tenant: { equals: tenant }, account_id: { equals: accountId } } })
+  return tablesOf(state, tenant).account.filter((a) => a.account_id === accountId)
 }
 
 export type Resolved = { kind: 'found'; row: AccountRow } | { kind: 'not_found' } | { kind: 'multiple'; count: number }
@@ -102,51 +103,55 @@ export type LinkOutcome = 'linked' | 'already_linked_here' | 'linked_elsewhere' 
 
 export function linkCard(state: CaState, tenant: string, ref: string, cardNumber: string): LinkOutcome {
   const id = cardKey(tenant, cardNumber)
-  const card = findByPrimaryKey(state.db, 'card', 'id', id)
+  const cards = tablesOf(state, tenant).card
+  const card = cards.get(id)
   if (!card) return 'unknown_card'
   if (card.accountRef === ref) return 'already_linked_here'
   if (card.accountRef !== '') return 'linked_elsewhere'
-  state.db.card.update({ where: { id: { equals: id } }, data: { accountRef: ref } })
+  cards.update(id, { accountRef: ref })
   return 'linked'
 }
 
 /** Removes the link between a card and this account; false when they were not linked. */
 export function unlinkCard(state: CaState, tenant: string, ref: string, cardNumber: string): boolean {
   const id = cardKey(tenant, cardNumber)
-  const card = findByPrimaryKey(state.db, 'card', 'id', id)
+  const cards = tablesOf(state, tenant).card
+  const card = cards.get(id)
   if (!card || card.accountRef !== ref) return false
-  state.db.card.update({ where: { id: { equals: id } }, data: { accountRef: '' } })
+  cards.update(id, { accountRef: '' })
   return true
 }
 
 /** Deletes the account and its factors; its cards stay known to the ACS, unlinked. */
-export function deleteAccount(state: CaState, ref: string): void {
-  state.db.card.updateMany({ where: { accountRef: { equals: ref } }, data: { accountRef: '' } })
-  state.db.factor.deleteMany({ where: { accountRef: { equals: ref } } })
-  state.db.account.delete({ where: { id: { equals: ref } } })
+export function deleteAccount(state: CaState, tenant: string, ref: string): void {
+  const t = tablesOf(state, tenant)
+  for (const card of t.card.filter((c) => c.accountRef === ref)) t.card.update(card.id, { accountRef: '' })
+  t.factor.deleteMany(t.factor.filter((f) => f.accountRef === ref).map((f) => f.id))
+  t.account.delete(ref)
 }
 
 export type FactorDeletion = 'deleted' | 'not_found' | 'is_default'
 
-export function deleteFactor(state: CaState, ref: string, kind: FactorKind, factorId: string): FactorDeletion {
+export function deleteFactor(state: CaState, tenant: string, ref: string, kind: FactorKind, factorId: string): FactorDeletion {
   const id = `${ref}/${kind}/${factorId}`
-  const row = findByPrimaryKey(state.db, 'factor', 'id', id)
+  const factors = tablesOf(state, tenant).factor
+  const row = factors.get(id)
   if (!row) return 'not_found'
   if (row.is_default) return 'is_default'
-  state.db.factor.delete({ where: { id: { equals: id } } })
+  factors.delete(id)
   return 'deleted'
 }
 
-export function accountView(state: CaState, row: AccountRow): AccountView {
-  const cards = state.db.card
-    .findMany({ where: { accountRef: { equals: row.id } } })
+export function accountView(state: CaState, tenant: string, row: AccountRow): AccountView {
+  const t = tablesOf(state, tenant)
+  const cards = t.card
+    .filter((c) => c.accountRef === row.id)
     .map((c) => c.card_number)
     .sort()
     .map((card_number) => ({ card_number }))
-  const factors = (kind: FactorKind) =>
-    state.db.factor.findMany({ where: { accountRef: { equals: row.id }, kind: { equals: kind } }, orderBy: { position: 'asc' } })
+  const factors = (kind: FactorKind) => t.factor.filter((f) => f.accountRef === row.id && f.kind === kind).sort((a, b) => a.position - b.position)
   return {
-    tenant_id: row.tenant,
+    tenant_id: tenant,
     account_id: row.account_id,
     ...(row.name ? { name: row.name } : {}),
     cards,
@@ -156,7 +161,8 @@ export function accountView(state: CaState, row: AccountRow): AccountView {
 }
 
 export function listAccounts(state: CaState, tenant: string): AccountView[] {
-  return state.db.account
-    .findMany({ where: { tenant: { equals: tenant } }, orderBy: { createdAtMs: 'asc' } })
-    .map((row) => accountView(state, row))
+  return tablesOf(state, tenant)
+    .account.all()
+    .sort((a, b) => a.createdAtMs - b.createdAtMs)
+    .map((row) => accountView(state, tenant, row))
 }

@@ -56,6 +56,8 @@ export interface CaTenantFixture {
   lenientApiVersion?: boolean
   /** Accept `Authorization: Bearer <token>` as well as the raw token (default false). */
   acceptBearerPrefix?: boolean
+  /** The secret this tenant's tokens are signed with (random per sandbox when absent): for tests that forge tokens. */
+  signingSecret?: string
   serviceAccounts: CaServiceAccountFixture[]
   /** Card numbers this tenant's ACS knows: only these can be linked. */
   cards?: string[]
@@ -83,6 +85,13 @@ export const DEFAULT_TOKEN_MINUTES = 30
 /** A week: the sandbox clock keeps that much room inside a Date's range (MAX_TOKEN_LIFETIME_MS). */
 export const MAX_TOKEN_MINUTES = MAX_TOKEN_LIFETIME_MS / 60_000
 const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i
+
+// The drawn secret is drawn even when the fixture gives one, so the seeded ids after it stay the same.
+function tenantSecret(t: CaTenantFixture, drawn: string): string {
+  if (t.signingSecret === undefined) return drawn
+  if (typeof t.signingSecret !== 'string' || t.signingSecret.length < 16) throw new Error(`CA fixtures: tenant ${t.id}: signingSecret must be a string of at least 16 characters`)
+  return t.signingSecret
+}
 
 /** Checks the tenant configuration; throws with a message naming the problem. */
 export function buildTenants(fixtures: CaFixtures, newSecret: () => string): Map<string, Tenant> {
@@ -118,7 +127,7 @@ export function buildTenants(fixtures: CaFixtures, newSecret: () => string): Map
       tokenMinutes: minutes,
       lenientApiVersion: t.lenientApiVersion === true,
       acceptBearerPrefix: t.acceptBearerPrefix === true,
-      secret: newSecret(),
+      secret: tenantSecret(t, newSecret()),
     })
   }
   return tenants

@@ -12,7 +12,6 @@ import { constantTimeEqual } from './secret-compare.ts'
 import type { CaState } from './state.ts'
 import type { Tenant } from './tenants.ts'
 import { issueToken } from './tokens.ts'
-import { findByPrimaryKey } from '../../core/store.ts'
 
 type Ctx = RouteContext<CaState>
 
@@ -57,13 +56,13 @@ export async function requestToken(ctx: Ctx): Promise<SandboxResponse> {
     if (!tenant) return refuse(`no tenant ${ctx.environment} is configured for this base URL`, unauthorizedAccess())
   } else {
     // A base URL that names no tenant: the username picks it, when it is unique across tenants.
-    const matches = state.db.serviceAccount.findMany({ where: { username: { equals: username } } })
-    if (matches.length === 1) tenant = state.tenants.get(matches[0]!.tenant)
+    const matches = [...state.tenants.values()].filter((t) => state.store.in(t.id).serviceAccount.has(`${t.id}/${username}`))
+    if (matches.length === 1) tenant = matches[0]
     else if (matches.length > 1) return refuse(`username ${username} exists in several tenants; use a tenant's base URL`, unauthorizedAccess())
   }
 
   const account = tenant
-    ? findByPrimaryKey(state.db, 'serviceAccount', 'id', `${tenant.id}/${username}`)
+    ? state.store.in(tenant.id).serviceAccount.get(`${tenant.id}/${username}`)
     : null
   const passwordOk = constantTimeEqual(account?.password ?? DUMMY_PASSWORD, password)
   if (!tenant || !account) {

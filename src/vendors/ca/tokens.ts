@@ -4,7 +4,6 @@
 import type { JWTPayload } from '../../core/jwt.ts'
 import type { CaState } from './state.ts'
 import type { Operation, Tenant } from './tenants.ts'
-import { findByPrimaryKey } from '../../core/store.ts'
 
 export const TOKEN_ISSUER = 'token-sandbox:ca'
 
@@ -77,7 +76,7 @@ export async function checkToken(state: CaState, token: string, tenantId: string
   if (typeof claims.client_app_id !== 'string' || typeof claims.sub !== 'string') {
     return { verdict: 'tampered', detail: 'claims missing', claims }
   }
-  const account = findByPrimaryKey(state.db, 'serviceAccount', 'id', `${tenant.id}/${claims.sub}`)
+  const account = state.store.in(tenant.id).serviceAccount.get(`${tenant.id}/${claims.sub}`)
   if (!account) return { verdict: 'unknown_service_account', detail: `service account ${claims.sub} no longer exists`, claims }
   return { verdict: 'valid', tenant, claims, operations: account.operations ? account.operations.split(',') : [] }
 }

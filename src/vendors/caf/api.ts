@@ -162,10 +162,9 @@ export function createApi(state: CafState): CafApi {
       registerFace(state, environment, peopleId, imageUrl)
     },
     listFaces: (environment) =>
-      state.db.face
-        .getAll()
-        .filter((f) => environment === undefined || f.environment === environment)
-        .map((f) => ({ environment: f.environment as Environment, peopleId: f.peopleId, imageUrl: f.imageUrl, createdAt: f.createdAt })),
+      ENVIRONMENTS.filter((e) => environment === undefined || e === environment).flatMap((e) =>
+        state.store.in(e).face.all().map((f) => ({ environment: e, peopleId: f.peopleId, imageUrl: f.imageUrl, createdAt: f.createdAt })),
+      ),
   }
 }
 

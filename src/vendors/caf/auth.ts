@@ -3,27 +3,20 @@
 // raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`.
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
-import { MESSAGES, errors } from './errors.ts'
-import { locate } from './hosts.ts'
+import { MESSAGES } from './errors.ts'
 import { fail, refuseToken } from './respond.ts'
-import { findRoute } from './routes.ts'
+import type { CafRoute } from './routes.ts'
 import { verifySessionToken } from './session-token.ts'
-import { isEnvironment, type CafState, type Environment } from './state.ts'
+import { isEnvironment, type CafLocals, type CafState, type Environment } from './state.ts'
 import { refused, verifyMobileToken } from './verify.ts'
 
-type Ctx = RouteContext<CafState>
+type Ctx = RouteContext<CafState, CafLocals>
 
 export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
-  const where = locate(ctx.req.url)
   // Extra base URLs given without an environment are production.
-  if (!isEnvironment(ctx.environment)) ctx.environment = where?.environment ?? 'prod'
+  if (!isEnvironment(ctx.environment)) ctx.environment = 'prod'
   const environment = ctx.environment as Environment
-  const route = findRoute(ctx.req.method, where?.subpath ?? null, ctx.req.url.pathname)
-  if (!route) return null
-  if (where && where.api !== route.api) {
-    ctx.refuse(`no such route: ${route.path} is served by the ${route.api === 'bff' ? 'BFF' : 'Mobile API'}, not this host`)
-    return errors.notFound(ctx.req.method, ctx.req.url.pathname)
-  }
+  const route = ctx.route as CafRoute
 
   const header = ctx.req.headers['authorization']?.trim() ?? ''
   const bff = route.api === 'bff'
@@ -46,7 +39,7 @@ export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
       ? await verifySessionToken(ctx.state, token, environment)
       : await verifyMobileToken(ctx.state, token, { environment, ...(route.products ? { products: route.products } : {}) })
   if (!check.ok) return refuseToken(ctx, check, 401, invalidMessage)
-  ctx.state.presented.set(ctx.req, check.token)
+  ctx.locals.token = check.token
   ctx.meta({ clientId: check.token.key.clientId })
   return null
 }

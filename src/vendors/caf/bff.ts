@@ -37,8 +37,8 @@ export async function createSession(ctx: Ctx): Promise<SandboxResponse> {
   const { state } = ctx
   const id = state.core.ids.hex(24)
   const createdAt = new Date(state.core.clock.now()).toISOString()
-  state.db.session.create({ id, environment: token.key.environment, clientId: token.key.clientId, personId, createdAt })
-  state.retention.session.keep(id)
+  state.store.in(token.key.environment).session.insert({ id, clientId: token.key.clientId, personId, createdAt })
+  state.retention[token.key.environment].session.keep(id)
   ctx.meta({ clientId: token.key.clientId, sessionId: token.sessionId, id })
   const answer: Schemas['Session'] = { requestId: newRequestId(ctx), id, personId, createdAt }
   return ok(ctx, answer)

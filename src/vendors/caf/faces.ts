@@ -2,7 +2,6 @@
 // the attempt back), and liveness. Each runs after `authenticate` accepted the token for the
 // route's product; here the token's `peopleId` is held against the CPF in the body.
 import { own } from '../../core/http.ts'
-import { findByPrimaryKey } from '../../core/store.ts'
 import type { components } from '../../generated/caf.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { normalisePersonId } from './cpf.ts'
@@ -80,8 +79,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
     liveness: { probability: liveness.probability, isAlive: liveness.isAlive },
     isMatch,
   }
-  state.db.attempt.create({ id: attemptId, environment: env(ctx), kind: 'authenticate', peopleId, document: JSON.stringify(document) })
-  state.retention.attempt.keep(attemptId)
+  state.store.in(env(ctx)).attempt.insert({ id: attemptId, kind: 'authenticate', peopleId, document: JSON.stringify(document) })
+  state.retention[env(ctx)].attempt.keep(attemptId)
   ctx.meta({ clientId: key.clientId, peopleId, attemptId, isMatch })
   const answer: Schemas['FaceAuthentication'] = { requestId: newRequestId(ctx), isMatch, attemptId }
   return ok(ctx, answer, { signable: true })
@@ -89,8 +88,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
 
 export async function getAttempt(ctx: Ctx): Promise<SandboxResponse> {
   const id = ctx.params.attemptId!
-  const found = findByPrimaryKey(ctx.state.db, 'attempt', 'id', id)
-  const row = found && found.environment === env(ctx) && found.kind === 'authenticate' ? found : null
+  const found = ctx.state.store.in(env(ctx)).attempt.get(id)
+  const row = found && found.kind === 'authenticate' ? found : null
   if (!row) return fail(ctx, 404, MESSAGES.attemptNotFound, `no authentication attempt ${id} in ${env(ctx)}`)
   const refusal = bindPerson(ctx, row.peopleId)
   if (refusal) return refusal
@@ -119,14 +118,13 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
   const outcome: LivenessOutcome = imageUrl == null ? { isAlive: false, probability: 0, message: NO_IMAGE_MESSAGE } : livenessOf(imageUrl)
   const attemptId = state.core.ids.hex(24)
   const peopleId = cpf ? normalisePersonId(cpf) : ''
-  state.db.attempt.create({
+  state.store.in(env(ctx)).attempt.insert({
     id: attemptId,
-    environment: env(ctx),
     kind: 'liveness',
     peopleId,
     document: JSON.stringify({ id: attemptId, isAlive: outcome.isAlive, probability: outcome.probability }),
   })
-  state.retention.attempt.keep(attemptId)
+  state.retention[env(ctx)].attempt.keep(attemptId)
   ctx.meta({ clientId: presented(ctx).key.clientId, attemptId, isAlive: outcome.isAlive })
   const answer: Schemas['LivenessResult'] = {
     requestId: newRequestId(ctx),

@@ -1,6 +1,6 @@
 // CAF (Combate à Fraude), read top to bottom like its docs: where it lives (per environment), how
 // it authenticates (the self-signed HS256 mobile token), its routes, its errors, its seed.
-import type { VendorModule } from '../../core/vendor.ts'
+import { defineVendor } from '../../core/vendor.ts'
 import seed from '../../../fixtures/caf.json' with { type: 'json' }
 import { adminRoutes } from './admin.ts'
 import { createApi, type CafApi } from './api.ts'
@@ -9,11 +9,12 @@ import { errors } from './errors.ts'
 import { prefixMounts, realMounts } from './hosts.ts'
 import { PRODUCTS } from './products.ts'
 import { routes } from './routes.ts'
-import { ENVIRONMENTS, allKeys, createState, reset, type CafFixtures, type CafState } from './state.ts'
-import { restore, snapshot, watch } from './snapshot.ts'
+import { ENVIRONMENTS, allKeys, createState, models, reloaded, seed as seedStore, type CafFixtures, type CafLocals, type CafState } from './state.ts'
+import { rules, values } from './snapshot.ts'
 
-export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
+export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, CafLocals>({
   name: 'caf',
+  contract: 'caf.yaml',
   // The environment is the host: production, beta (stg) and dev each have their own.
   baseUrls: () => realMounts(),
   prefixes: () => prefixMounts(),
@@ -21,12 +22,12 @@ export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
   errors,
   authenticate,
   adminRoutes,
-  defaultFixtures: seed as unknown as CafFixtures,
+  store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
+  fixtures: seed as unknown as CafFixtures,
   createState,
-  reset,
-  snapshot,
-  restore,
-  watch,
+  seed: seedStore,
+  values,
+  reloaded,
   api: createApi,
   describe: (state) =>
     ENVIRONMENTS.flatMap((environment) =>
@@ -37,7 +38,7 @@ export const caf: VendorModule<CafState, CafApi, CafFixtures> = {
           return `${environment.padEnd(8)} mobile key  clientId ${k.clientId}  clientSecret ${k.clientSecret}  (${products})`
         }),
     ),
-}
+})
 
 export { HOSTS, prefixFor } from './hosts.ts'
 export type { CafApi, CafFixtures, CafState }

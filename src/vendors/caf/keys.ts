@@ -30,15 +30,14 @@ export interface KeySummary {
 }
 
 export function createKey(state: CafState, input: NewKey): CreatedKey {
-  const { core, db } = state
+  const { core, store } = state
   const clientId = core.ids.hex(24)
   const clientSecret = core.ids.secret(48)
   const createdAt = new Date(core.clock.now()).toISOString()
   const products = [...new Set(input.products)]
-  db.mobileKey.create({
+  store.in(input.environment).mobileKey.insert({
     clientId,
     clientSecret,
-    environment: input.environment,
     name: input.name,
     products: JSON.stringify(products),
     revoked: false,
@@ -49,8 +48,9 @@ export function createKey(state: CafState, input: NewKey): CreatedKey {
 }
 
 export function revokeKey(state: CafState, clientId: string): KeySummary | null {
-  if (!findKeyAnywhere(state, clientId)) return null
-  state.db.mobileKey.update({ where: { clientId: { equals: clientId } }, data: { revoked: true } })
+  const key = findKeyAnywhere(state, clientId)
+  if (!key) return null
+  state.store.in(key.environment).mobileKey.update(clientId, { revoked: true })
   return summary(findKeyAnywhere(state, clientId)!)
 }
 

@@ -5,10 +5,10 @@ import { json, text } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { cafError } from './errors.ts'
-import type { CafState, PresentedToken } from './state.ts'
+import type { CafLocals, CafState, PresentedToken } from './state.ts'
 import { describeRefusal, type Refusal } from './verify.ts'
 
-export type Ctx = RouteContext<CafState>
+export type Ctx = RouteContext<CafState, CafLocals>
 
 export const newRequestId = (ctx: Ctx) => ctx.state.core.ids.uuid()
 
@@ -25,7 +25,7 @@ export function refuseToken(ctx: Ctx, check: { refusal: Refusal; detail: string 
 
 /** The token `authenticate` accepted for this request. */
 export function presented(ctx: Ctx): PresentedToken {
-  const token = ctx.state.presented.get(ctx.req)
+  const token = ctx.locals.token
   if (!token) throw new Error('no verified token for this request')
   return token
 }

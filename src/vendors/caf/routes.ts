@@ -1,12 +1,11 @@
 // CAF's routes, with what each needs: which API serves it (a Mobile API path is not found on the
 // BFF host, and the other way round), how the token is checked, and the products that may call it.
-import { createRouter, splitPath } from '../../core/router.ts'
 import type { Route } from '../../core/service.ts'
 import { createSession, sessionTokens } from './bff.ts'
 import { authenticateFace, getAttempt, liveness, register } from './faces.ts'
 import type { Api } from './hosts.ts'
 import type { Product } from './products.ts'
-import type { CafState } from './state.ts'
+import type { CafLocals, CafState } from './state.ts'
 import { verifyTokenRoute } from './token-check.ts'
 
 /**
@@ -16,7 +15,7 @@ import { verifyTokenRoute } from './token-check.ts'
  */
 export type AuthMode = 'mobile-token' | 'token-check' | 'session-token'
 
-export interface CafRoute extends Route<CafState> {
+export interface CafRoute extends Route<CafState, CafLocals> {
   api: Api
   auth: AuthMode
   /** Any one of these must be linked to the key. */
@@ -35,22 +34,3 @@ export const routes: CafRoute[] = [
   { api: 'bff', auth: 'mobile-token', products: BFF_PRODUCTS, method: 'GET', path: '/session-tokens', body: 'none', handler: sessionTokens },
   { api: 'bff', auth: 'session-token', method: 'POST', path: '/sessions', handler: createSession },
 ]
-
-const router = createRouter<CafState>(routes)
-
-/**
- * The route a request reached. The dispatcher already matched it below its mount; for CAF's own
- * mounts the sub-path is known, for extra base URLs the longest matching path suffix is used.
- */
-export function findRoute(method: string, subpath: string | null, pathname: string): CafRoute | null {
-  if (subpath !== null) {
-    const m = router.match(method, subpath)
-    if (m.kind === 'found') return m.route as CafRoute
-  }
-  const segments = splitPath(pathname)
-  for (let i = 0; i < segments.length; i++) {
-    const m = router.match(method, '/' + segments.slice(i).join('/'))
-    if (m.kind === 'found') return m.route as CafRoute
-  }
-  return null
-}

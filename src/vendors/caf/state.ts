@@ -1,13 +1,13 @@
-// CAF's sandbox state in @mswjs/data: Mobile Keys, registered faces, face attempts and BFF
-// sessions, every row tagged with its environment (prod, beta, dev). Environments never see
-// each other's rows: a beta key is unknown on prod hosts.
-import { drop, factory, primaryKey } from '@mswjs/data'
+// CAF's sandbox state: Mobile Keys, registered faces, face attempts and BFF sessions, in one
+// store per environment (prod, beta, dev), so environments never see each other's rows: a beta
+// key is unknown on prod hosts. Besides rows: the settings and the BFF session-token secret.
+import { primaryKey } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
-import type { SandboxRequest } from '../../core/types.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
+import type { VendorState } from '../../core/vendor.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
-import { createRetention, findByPrimaryKey, type Retention } from '../../core/store.ts'
+import { createRetention, type Retention, type RowOf, type Store } from '../../core/store.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -78,11 +78,10 @@ export interface PresentedToken {
   sessionId?: string
 }
 
-/** The store's models; `snapshot.ts` dumps and checks rows against them. */
+/** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
   mobileKey: {
     clientId: primaryKey(String),
-    environment: String,
     clientSecret: String,
     name: String,
     // JSON array of product names.
@@ -94,14 +93,12 @@ export const models = {
   face: {
     // `<environment>:<peopleId>`: one registered face per person and environment.
     id: primaryKey(String),
-    environment: String,
     peopleId: String,
     imageUrl: String,
     createdAt: String,
   },
   attempt: {
     id: primaryKey(String),
-    environment: String,
     kind: String,
     peopleId: String,
     // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
@@ -109,33 +106,28 @@ export const models = {
   },
   session: {
     id: primaryKey(String),
-    environment: String,
     clientId: String,
     personId: String,
     createdAt: String,
   },
 }
 
-function createDb() {
-  return factory(models)
+export type CafModels = typeof models
+
+/** What `authenticate` leaves for the handler: the token that passed every check the route could make before its body was read. */
+export interface CafLocals {
+  token: PresentedToken
 }
 
-export type CafDb = ReturnType<typeof createDb>
-
-export interface CafState {
-  core: Core
-  db: CafDb
-  fixtures: CafFixtures
+export interface CafState extends VendorState<CafModels, CafFixtures> {
   settings: CafSettings
   /** The sandbox's own secret for BFF session tokens (CAF's are its business). */
   signingSecret: string
-  /** Tokens verified by `authenticate`, read by the handler once the body is parsed. */
-  presented: WeakMap<SandboxRequest, PresentedToken>
-  /** Face attempts and BFF sessions are made by every call: only the newest are kept. */
-  retention: { attempt: Retention; session: Retention }
+  /** Face attempts and BFF sessions are made by every call: only the newest are kept, per environment. */
+  retention: Record<Environment, { attempt: Retention; session: Retention }>
 }
 
-/** How many face attempts, and how many BFF sessions, the sandbox keeps (all environments). */
+/** How many face attempts, and how many BFF sessions, the sandbox keeps per environment. */
 export const RETAINED_ROWS = 1_000
 
 function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
@@ -147,26 +139,15 @@ function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
   return given
 }
 
-export function createState(core: Core, fixtures: CafFixtures): CafState {
-  const db = createDb()
-  const state: CafState = {
-    core,
-    db,
-    fixtures,
-    settings: { ...DEFAULT_SETTINGS },
-    signingSecret: sessionTokenSecret(core, fixtures),
-    presented: new WeakMap(),
-    retention: {
-      attempt: createRetention(db, 'attempt', 'id', RETAINED_ROWS),
-      session: createRetention(db, 'session', 'id', RETAINED_ROWS),
-    },
-  }
-  seed(state)
-  return state
+export function createState(core: Core, store: Store<CafModels>, fixtures: CafFixtures): CafState {
+  const retention = Object.fromEntries(
+    ENVIRONMENTS.map((e) => [e, { attempt: createRetention(store.in(e).attempt, RETAINED_ROWS), session: createRetention(store.in(e).session, RETAINED_ROWS) }]),
+  ) as CafState['retention']
+  return { core, store, fixtures, settings: { ...DEFAULT_SETTINGS }, signingSecret: sessionTokenSecret(core, fixtures), retention }
 }
 
 export function seed(state: CafState): void {
-  const { db, fixtures, core } = state
+  const { store, fixtures, core } = state
   state.settings = { ...DEFAULT_SETTINGS, ...(fixtures.settings ?? {}) }
   const now = new Date(core.clock.now()).toISOString()
   for (const k of fixtures.mobileKeys) {
@@ -176,10 +157,9 @@ export function seed(state: CafState): void {
       throw new Error(`${where}: clientId and clientSecret are required`)
     }
     if (!Array.isArray(k.products) || !k.products.every(isProduct)) throw new Error(`${where}: unknown product in ${JSON.stringify(k.products)}`)
-    if (findByPrimaryKey(db, 'mobileKey', 'clientId', k.clientId)) throw new Error(`${where}: clientId is seeded twice`)
-    db.mobileKey.create({
+    if (findKeyAnywhere(state, k.clientId)) throw new Error(`${where}: clientId is seeded twice`)
+    store.in(k.environment).mobileKey.insert({
       clientId: k.clientId,
-      environment: k.environment,
       clientSecret: k.clientSecret,
       name: k.name ?? '',
       products: JSON.stringify(k.products),
@@ -194,20 +174,21 @@ export function seed(state: CafState): void {
   }
 }
 
-export function reset(state: CafState): void {
-  drop(state.db)
-  seed(state)
-  state.retention.attempt.resync()
-  state.retention.session.resync()
+/** After a reset or a restore: the retention queues start from the rows there are. */
+export function reloaded(state: CafState): void {
+  for (const e of ENVIRONMENTS) {
+    state.retention[e].attempt.resync()
+    state.retention[e].session.resync()
+  }
 }
 
-type KeyRow = ReturnType<CafDb['mobileKey']['getAll']>[number]
+type KeyRow = RowOf<CafModels['mobileKey']>
 
-function toKey(row: KeyRow): MobileKey {
+function toKey(row: KeyRow, environment: Environment): MobileKey {
   return {
     clientId: row.clientId,
     clientSecret: row.clientSecret,
-    environment: row.environment as Environment,
+    environment,
     name: row.name,
     products: JSON.parse(row.products) as Product[],
     revoked: row.revoked,
@@ -218,22 +199,26 @@ function toKey(row: KeyRow): MobileKey {
 
 /** The key with this clientId, in whichever environment holds it. */
 export function findKeyAnywhere(state: CafState, clientId: string): MobileKey | null {
-  const row = findByPrimaryKey(state.db, 'mobileKey', 'clientId', clientId)
-  return row ? toKey(row) : null
+  for (const environment of ENVIRONMENTS) {
+    const row = state.store.in(environment).mobileKey.get(clientId)
+    if (row) return toKey(row, environment)
+  }
+  return null
 }
 
 export function allKeys(state: CafState): MobileKey[] {
-  return state.db.mobileKey.getAll().map(toKey)
+  return ENVIRONMENTS.flatMap((environment) => state.store.in(environment).mobileKey.all().map((row) => toKey(row, environment)))
 }
 
 export function registerFace(state: CafState, environment: Environment, peopleId: string, imageUrl: string): void {
   const id = `${environment}:${normalisePersonId(peopleId)}`
   const createdAt = new Date(state.core.clock.now()).toISOString()
-  const data = { environment, peopleId: normalisePersonId(peopleId), imageUrl, createdAt }
-  if (findByPrimaryKey(state.db, 'face', 'id', id)) state.db.face.update({ where: { id: { equals: id } }, data })
-  else state.db.face.create({ id, ...data })
+  const data = { peopleId: normalisePersonId(peopleId), imageUrl, createdAt }
+  const faces = state.store.in(environment).face
+  if (faces.has(id)) faces.update(id, data)
+  else faces.insert({ id, ...data })
 }
 
 export function findFace(state: CafState, environment: Environment, peopleId: string) {
-  return findByPrimaryKey(state.db, 'face', 'id', `${environment}:${normalisePersonId(peopleId)}`)
+  return state.store.in(environment).face.get(`${environment}:${normalisePersonId(peopleId)}`)
 }

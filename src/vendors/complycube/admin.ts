@@ -20,17 +20,18 @@ const optionalString = (body: Record<string, unknown>, key: string): string | un
 
 export function createKey(state: ComplyCubeState, environment: Environment, name = ''): AdminBody['ApiKey'] {
   const key = KEY_PREFIX[environment] + state.core.ids.secret(32)
-  state.db.apiKey.create({ key, environment, name, revoked: false })
+  state.store.in(environment).apiKey.insert({ key, name, revoked: false })
   return { key, environment, name, revoked: false }
 }
 
 export function listKeys(state: ComplyCubeState): AdminBody['ApiKey'][] {
-  return state.db.apiKey.getAll().map((k) => ({ key: k.key, environment: k.environment as Environment, name: k.name, revoked: k.revoked }))
+  return ENVIRONMENTS.flatMap((environment) => state.store.in(environment).apiKey.all().map((k) => ({ key: k.key, environment, name: k.name, revoked: k.revoked })))
 }
 
 export function revokeKey(state: ComplyCubeState, key: string): boolean {
-  if (!findKey(state, key)) return false
-  state.db.apiKey.update({ where: { key: { equals: key } }, data: { revoked: true } })
+  const row = findKey(state, key)
+  if (!row) return false
+  state.store.in(row.environment).apiKey.update(key, { revoked: true })
   return true
 }
 

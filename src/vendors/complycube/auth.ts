@@ -4,7 +4,7 @@
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { unauthorized } from './errors.ts'
-import { environmentOfKey, findKey, type ComplyCubeState } from './state.ts'
+import { environmentOfKey, type ComplyCubeState } from './state.ts'
 
 export function authenticate(ctx: RouteContext<ComplyCubeState>): SandboxResponse | null {
   const key = ctx.req.headers['authorization']?.trim()
@@ -18,8 +18,9 @@ export function authenticate(ctx: RouteContext<ComplyCubeState>): SandboxRespons
     return unauthorized()
   }
   ctx.environment = environment
-  const row = findKey(ctx.state, key)
-  if (!row || row.environment !== environment) {
+  // Each environment has its own store: a live key is unknown to the sandbox's, and back.
+  const row = ctx.state.store.in(environment).apiKey.get(key)
+  if (!row) {
     ctx.refuse('unknown API key')
     return unauthorized()
   }

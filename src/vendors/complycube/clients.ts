@@ -24,12 +24,12 @@ export function createClient(ctx: Ctx): SandboxResponse {
     ctx.refuse(`invalid ${problem.param}`)
     return invalidField(problem.param, problem.message)
   }
-  const { db, core } = ctx.state
+  const { store, core } = ctx.state
   const now = new Date(core.clock.now()).toISOString()
   const id = core.ids.hex(24)
   // validateCreate has checked the body against the contract's ClientCreate rules.
   const doc = stored({ id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now })
-  db.client.create({ id, environment: env(ctx), createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
+  store.in(env(ctx)).client.insert({ id, createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
   ctx.meta({ clientId: id })
   return json(200, present(doc))
 }
@@ -67,7 +67,7 @@ export function updateClient(ctx: Ctx): SandboxResponse {
   }
   next.updatedAt = new Date(ctx.state.core.clock.now()).toISOString()
   const doc2 = stored(next)
-  ctx.state.db.client.update({ where: { id: { equals: id } }, data: { document: JSON.stringify(doc2) } })
+  ctx.state.store.in(env(ctx)).client.update(id, { document: JSON.stringify(doc2) })
   return json(200, present(doc2))
 }
 
@@ -77,7 +77,7 @@ export function deleteClient(ctx: Ctx): SandboxResponse {
     ctx.refuse('client not found in this environment')
     return clientNotFound(id)
   }
-  ctx.state.db.client.delete({ where: { id: { equals: id } } })
+  ctx.state.store.in(env(ctx)).client.delete(id)
   return empty(204)
 }
 
@@ -107,21 +107,18 @@ export function listClients(ctx: Ctx): SandboxResponse {
     ctx.refuse('malformed or unsupported filter: an empty list')
     return json(200, { page, pageSize, totalItems: 0, pages: 0, items: [] } satisfies ClientList)
   }
-  const where = { environment: { equals: env(ctx) } }
   const start = (page - 1) * pageSize
+  const clients = ctx.state.store.in(env(ctx)).client
   let items: ClientDocument[]
   let totalItems: number
+  // Newest first; clients created in the same millisecond keep the order they were created in.
+  const newestFirst = clients.all().sort((a, b) => b.createdAtMs - a.createdAtMs)
   if (filter.equals.length === 0 && filter.dates.length === 0) {
-    totalItems = ctx.state.db.client.count({ where })
-    items = ctx.state.db.client
-      .findMany({ where, orderBy: { createdAtMs: 'desc' }, take: pageSize, skip: start })
-      .map((r) => JSON.parse(r.document) as ClientDocument)
+    totalItems = newestFirst.length
+    items = newestFirst.slice(start, start + pageSize).map((r) => JSON.parse(r.document) as ClientDocument)
   } else {
     // Filters look inside the document, so every client of the environment is read once.
-    const all = ctx.state.db.client
-      .findMany({ where, orderBy: { createdAtMs: 'desc' } })
-      .map((r) => JSON.parse(r.document) as ClientDocument)
-      .filter((doc) => matchesClientFilter(doc, filter))
+    const all = newestFirst.map((r) => JSON.parse(r.document) as ClientDocument).filter((doc) => matchesClientFilter(doc, filter))
     totalItems = all.length
     items = all.slice(start, start + pageSize)
   }

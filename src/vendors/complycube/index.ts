@@ -1,14 +1,14 @@
 // ComplyCube, read top to bottom like its API reference: where it lives, how it authenticates,
 // its routes, its errors, its seed.
 import { present } from './entity-name.ts'
-import type { VendorModule } from '../../core/vendor.ts'
+import { defineVendor } from '../../core/vendor.ts'
 import type { Route } from '../../core/service.ts'
 import { adminRoutes, createKey, listKeys, revokeKey } from './admin.ts'
 import { authenticate } from './auth.ts'
 import { createClient, deleteClient, getClient, listClients, updateClient } from './clients.ts'
 import { errors } from './errors.ts'
-import { createState, findClient, reset, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
-import { restore, snapshot, watch } from './snapshot.ts'
+import { createState, ENVIRONMENTS, findClient, models, seed as seedStore, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
+import { rules, values } from './snapshot.ts'
 import { generateToken } from './token-route.ts'
 import seed from '../../../fixtures/complycube.json' with { type: 'json' }
 import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
@@ -34,8 +34,9 @@ export interface ComplyCubeApi {
   getClient(environment: Environment, id: string): ReturnType<typeof findClient>
 }
 
-export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCubeFixtures> = {
+export const complycube = defineVendor({
   name: 'complycube',
+  contract: 'complycube.yaml',
   // The environment comes from the API key, not the host: one base URL serves both.
   baseUrls: () => [{ base: BASE_URL, environment: null }],
   // ComplyCube's "Rate limits" page (newest): up to 10 requests a second live, 5 in the test sandbox.
@@ -45,13 +46,12 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
   errors,
   authenticate,
   adminRoutes,
-  defaultFixtures: seed as unknown as ComplyCubeFixtures,
+  store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
+  fixtures: seed as unknown as ComplyCubeFixtures,
   createState,
-  reset,
-  snapshot,
-  restore,
-  watch,
-  api: (state) => ({
+  seed: seedStore,
+  values,
+  api: (state: ComplyCubeState): ComplyCubeApi => ({
     verifyToken: (input) => verifySdkToken(state, input),
     issueToken: async (binding) => (await issueSdkToken(state, binding)).token,
     createKey: (environment, name) => createKey(state, environment, name),
@@ -69,6 +69,6 @@ export const complycube: VendorModule<ComplyCubeState, ComplyCubeApi, ComplyCube
     // The seed's clients, to ask tokens for (`POST /v1/tokens` needs a clientId).
     ...state.fixtures.clients.map((c) => `${c.environment.padEnd(8)} client   ${c.id}  (${c.type}${typeof c.email === 'string' ? `, ${c.email}` : ''})`),
   ],
-}
+})
 
 export type { ComplyCubeState, ComplyCubeFixtures, Environment, VerifyInput }

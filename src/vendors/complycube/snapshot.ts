@@ -1,8 +1,9 @@
-// What `serve --state` keeps of ComplyCube across restarts: every API key and client, and the
-// secret SDK tokens are signed with (so a token issued before a restart still verifies after it).
-import { dumpDb, isSnapshotObject, loadDb, snapshotString, SnapshotError, watchDb } from '../../core/snapshot.ts'
-import { epochMs, isObject, isoDate, json, oneOf, type Rules } from '../../core/snapshot-rules.ts'
-import { ENVIRONMENTS, environmentOfKey, models, type ComplyCubeState } from './state.ts'
+// What `serve --state` keeps of ComplyCube besides the types of its rows: what each row must hold
+// (checked at start), and the secret SDK tokens are signed with (so a token issued before a
+// restart still verifies after it).
+import { snapshotString } from '../../core/snapshot.ts'
+import { epochMs, isObject, isoDate, json, type Rules } from '../../core/snapshot-rules.ts'
+import { environmentOfKey, type ComplyCubeState } from './state.ts'
 
 /** A stored client document: an object with the row's id, a type and, when present, valid dates. */
 function clientDocument(doc: unknown, row: Record<string, unknown>): string | null {
@@ -13,27 +14,19 @@ function clientDocument(doc: unknown, row: Record<string, unknown>): string | nu
   return null
 }
 
-const rules: Rules = {
+export const rules: Rules = {
   apiKey: {
-    environment: oneOf(ENVIRONMENTS),
     key: (key, row) => (environmentOfKey(key as string) === row.environment ? null : `must start with the prefix of its environment (test_ for sandbox, live_ for live)`),
   },
   client: {
-    environment: oneOf(ENVIRONMENTS),
     createdAtMs: epochMs,
     document: json('a client document', clientDocument),
   },
 }
 
-export function snapshot(state: ComplyCubeState): unknown {
-  return { signingSecret: state.signingSecret, db: dumpDb(state.db, models) }
+export const values = {
+  save: (state: ComplyCubeState) => ({ signingSecret: state.signingSecret }),
+  load(state: ComplyCubeState, data: Record<string, unknown>, where: string) {
+    state.signingSecret = snapshotString(data, 'signingSecret', where)
+  },
 }
-
-export function restore(state: ComplyCubeState, data: unknown, where = 'complycube'): void {
-  if (!isSnapshotObject(data)) throw new SnapshotError(`${where} must be an object`)
-  const signingSecret = snapshotString(data, 'signingSecret', where)
-  loadDb(state.db, models, data.db, `${where}.db`, rules)
-  state.signingSecret = signingSecret
-}
-
-export const watch = (state: ComplyCubeState, onChange: () => void): (() => void) => watchDb(state.db, onChange)

@@ -1,10 +1,10 @@
 // Every named attack on a CA token, sent to a protected account API (Linked Accounts) on both
 // transports, is refused with HTTP 400 `auth_token_verify_failed` (`auth_token_expired` for the
 // properly signed expired one), and the journal says precisely why. The attacks are forged with
-// the tenant's own signing secret (reached through the in-repo accessor, ./internal.ts) and with
-// another tenant's secret.
+// the tenant's own signing secret (given to the sandbox in its fixtures, as a test would) and
+// with another tenant's secret.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caStateOf } from '../../../src/vendors/ca/internal.ts'
+import { ca as caVendor } from '../../../src/vendors/ca/index.ts'
 import { jwtAttacks } from '../../support/jwt-attacks.ts'
 import { transports, type Transport } from '../../support/transports.ts'
 import { caClient, expectCaError } from './support.ts'
@@ -12,6 +12,8 @@ import { caClient, expectCaError } from './support.ts'
 const NOW = Date.parse('2026-06-01T12:00:00Z')
 const LINKS = '/accounts/ACC-1001/links'
 const QUERY = { tenant_id: 'hedmoral' }
+const SECRETS: Record<string, string> = { hedmoral: 'hedmoral-attack-secret-0123456789', kvarnby: 'kvarnby-attack-secret-0123456789' }
+const fixtures = { tenants: caVendor.fixtures.tenants.map((t) => ({ ...t, ...(SECRETS[t.id] ? { signingSecret: SECRETS[t.id] } : {}) })) }
 
 /** Why the journal must say each attack was refused (`token <verdict>: <detail>`). */
 const EXPECTED_REASON: Record<string, RegExp> = {
@@ -56,14 +58,13 @@ describe.each(transports)('CA tokens under attack, %s transport', (_name, start)
   let attacks: [string, string][] = []
   let valid = ''
   beforeAll(async () => {
-    t = await start({ now: NOW, seed: 'ca-attacks' })
+    t = await start({ now: NOW, seed: 'ca-attacks', fixtures: { ca: fixtures } })
     ca = caClient(t, 'hedmoral')
     valid = await ca.token()
-    const state = caStateOf(t.sandbox.ca)
     attacks = await jwtAttacks({
       valid,
-      secret: state.tenants.get('hedmoral')!.secret,
-      otherEnvironmentSecret: state.tenants.get('kvarnby')!.secret,
+      secret: SECRETS.hedmoral!,
+      otherEnvironmentSecret: SECRETS.kvarnby!,
       now: t.sandbox.clock.nowSeconds(),
     })
   })

@@ -72,7 +72,7 @@ const mobileAttacks = await jwtAttacks({ valid, secret: KEYS.prod.clientSecret, 
 describe.each(transports)('CAF tokens under attack, %s transport', (name, start) => {
   let t: Transport
   beforeAll(async () => {
-    t = await start({ seed: 'caf-attacks', now: NOW, fixtures: { caf: { ...caf.defaultFixtures, sessionTokenSecret: SESSION_SECRET } } })
+    t = await start({ seed: 'caf-attacks', now: NOW, fixtures: { caf: { ...caf.fixtures, sessionTokenSecret: SESSION_SECRET } } })
   })
   afterAll(() => t.close())
 

@@ -7,7 +7,8 @@ import { createIds } from '../../../src/core/ids.ts'
 import { createJournal } from '../../../src/core/journal.ts'
 import { createJwtService } from '../../../src/core/jwt.ts'
 import { complycube } from '../../../src/vendors/complycube/index.ts'
-import { createState, type ComplyCubeState } from '../../../src/vendors/complycube/state.ts'
+import type { ComplyCubeState } from '../../../src/vendors/complycube/state.ts'
+import { instantiate } from '../../../src/core/vendor-instance.ts'
 import { issueSdkToken, verifySdkToken } from '../../../src/vendors/complycube/tokens.ts'
 import { jwtAttacks } from '../../support/jwt-attacks.ts'
 
@@ -17,7 +18,7 @@ const PAGE = 'https://www.example.com/kyc'
 const clock = createClock()
 clock.freeze(Date.parse('2026-06-01T12:00:00Z'))
 const core = { clock, ids: createIds('attacks'), jwt: createJwtService(clock), journal: createJournal(10), faults: createFaults(['complycube']), rateLimits: createRateLimiter({}, false), bodyLimit: 1 << 20 }
-const state: ComplyCubeState = createState(core, complycube.defaultFixtures)
+const state = instantiate(complycube, core, complycube.fixtures).state as ComplyCubeState
 const { token: valid } = await issueSdkToken(state, { environment: 'sandbox', clientId: CLIENT, referrer: 'https://www.example.com/*' })
   const attacks = await jwtAttacks({ valid, secret: state.signingSecret, now: clock.nowSeconds() })
 
