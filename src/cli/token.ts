@@ -1,22 +1,12 @@
-// token-sandbox token <vendor> ...: one module per vendor, each with `help` and `run(argv)`.
+// token-sandbox token <vendor> ...: each registered vendor's cli.ts (`help` and `run(argv)`,
+// see src/vendors/kit.ts), loaded when asked for.
 import { UsageError } from './usage.ts'
-import * as complycube from './token-complycube.ts'
-import * as caf from './token-caf.ts'
-import * as ca from './token-ca.ts'
+import { loadTokenCommand } from '../vendors/kit.ts'
+import { vendorDefinitions, type VendorName } from '../vendors/registry.ts'
 
-interface TokenCommand {
-  help: string
-  run(argv: string[]): Promise<number>
-}
+const vendors = Object.keys(vendorDefinitions) as VendorName[]
 
-// Add a vendor: create src/cli/token-<vendor>.ts exporting `help` and `run`, and list it here.
-const commands: Record<string, TokenCommand> = {
-  complycube,
-  caf,
-  ca,
-}
-
-export const tokenHelp = `usage: token-sandbox token <vendor> [options]   (vendors: ${Object.keys(commands).join(', ')})
+export const tokenHelp = `usage: token-sandbox token <vendor> [options]   (vendors: ${vendors.join(', ')})
 Run 'token-sandbox token <vendor> --help' for a vendor's options.`
 
 export async function tokenCommand(argv: string[]): Promise<number> {
@@ -25,7 +15,6 @@ export async function tokenCommand(argv: string[]): Promise<number> {
     console.log(tokenHelp)
     return vendor === undefined ? 2 : 0
   }
-  const command = Object.prototype.hasOwnProperty.call(commands, vendor) ? commands[vendor] : undefined
-  if (!command) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${Object.keys(commands).join(', ')})`)
-  return command.run(rest)
+  if (!(vendors as string[]).includes(vendor)) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${vendors.join(', ')})`)
+  return (await loadTokenCommand(vendor as VendorName)).run(rest)
 }

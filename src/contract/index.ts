@@ -1,8 +1,8 @@
 // token-sandbox/contract: the reusable contract suites, run inside an integrator's own vitest
 // files (or by `token-sandbox contract <vendor>`), and the Prism helper to run them through a
 // validation proxy.
-export { complycubeContract, complycubeSuite, type ComplyCubeContractOptions, type ComplyCubeEnvironment } from './complycube.ts'
-export { caContract, caSuite, tenantOfSandboxUrl, type CaContractOptions, type CaTenantCredentials } from './ca.ts'
+export { complycubeContract, complycubeSuite, type ComplyCubeContractOptions, type ComplyCubeEnvironment } from '../vendors/complycube/contract.ts'
+export { caContract, caSuite, tenantOfSandboxUrl, type CaContractOptions, type CaTenantCredentials } from '../vendors/ca/contract.ts'
 export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } from './caf.ts'
 export { sandboxContract, sandboxSuite, type SandboxContractOptions } from './sandbox.ts'
 export { contractSuites, findSuite } from './suites.ts'

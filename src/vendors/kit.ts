@@ -3,7 +3,7 @@
 // only, never reaches vitest or node:util:
 //   contract.ts  exports `suite`     its contract suite (ContractSuite), which integrators run
 //   cli.ts       exports `help`, `run`  its `token-sandbox token <name>` subcommand
-//   bench.ts     exports `scenario`  the request `npm run bench` loads it with
+//   bench.ts     exports `scenario`  the request `npm run bench` loads it with (bench/scenarios.ts)
 // test/vendors/completeness.test.ts fails, naming the part, when a registered vendor lacks one.
 import type { ContractSuite } from '../contract/suite.ts'
 import type { VendorName } from './registry.ts'
@@ -34,8 +34,4 @@ export async function loadSuite(name: VendorName): Promise<ContractSuite> {
 
 export async function loadTokenCommand(name: VendorName): Promise<TokenCommand> {
   return (await import(`./${name}/cli.ts`)) as TokenCommand
-}
-
-export async function loadBenchScenario(name: VendorName): Promise<BenchScenario> {
-  return ((await import(`./${name}/bench.ts`)) as { scenario: BenchScenario }).scenario
 }

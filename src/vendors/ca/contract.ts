@@ -6,10 +6,10 @@
 // cases need a second tenant's service account. Each skipped case says why.
 import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
-import { adminClient, type AdminClient } from './admin.ts'
-import { createCaller, show, type Answer, type CallOptions, type Caller } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
-import { trimTrailingSlashes } from '../core/paths.ts'
+import { adminClient, type AdminClient } from '../../contract/admin.ts'
+import { createCaller, show, type Answer, type CallOptions, type Caller } from '../../contract/http.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 export interface CaTenantCredentials {
   /** The tenant's base URL; by default the suite's own (one silo host serving several tenants). */
@@ -434,3 +434,6 @@ export const caSuite: ContractSuite<CaContractOptions> = {
   },
   define: caContract,
 }
+
+/** The kit's name for it (src/vendors/kit.ts). */
+export { caSuite as suite }

@@ -1,8 +1,8 @@
 // token-sandbox token complycube: asks any ComplyCube endpoint (the real one or a sandbox) for an
 // SDK token and prints it.
 import { parseArgs } from 'node:util'
-import { UsageError, credential } from './usage.ts'
-import { trimTrailingSlashes } from '../core/paths.ts'
+import { UsageError, credential } from '../../cli/usage.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 export const help = `usage: token-sandbox token complycube --client-id ID (--referrer PATTERN | --app-id ID)
                                   [--api-key KEY] [--base-url URL]

@@ -4,9 +4,9 @@
 // has (its clock, its verify endpoint) or a second environment's key are skipped, with the
 // reason, when the options do not provide it; cases that create data need `allowWrites`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { adminClient, type AdminClient } from './admin.ts'
-import { createCaller, show, type Answer } from './http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
+import { adminClient, type AdminClient } from '../../contract/admin.ts'
+import { createCaller, show, type Answer } from '../../contract/http.ts'
+import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 
 export type ComplyCubeEnvironment = 'sandbox' | 'live'
 
@@ -316,3 +316,6 @@ export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = {
   },
   define: complycubeContract,
 }
+
+/** The kit's name for it (src/vendors/kit.ts). */
+export { complycubeSuite as suite }

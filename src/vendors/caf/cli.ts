@@ -2,8 +2,8 @@
 // (HS256 with the Mobile Key's clientSecret). Nothing is sent anywhere; the secret is never printed.
 import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
-import { mintCafToken } from '../vendors/caf/mint.ts'
-import { UsageError, credential } from './usage.ts'
+import { mintCafToken } from './mint.ts'
+import { UsageError, credential } from '../../cli/usage.ts'
 
 export const help = `usage: token-sandbox token caf --client-id ID --client-secret SECRET
                            [--people-id CPF] [--expires-in 5m] [--json]

@@ -2,8 +2,8 @@
 // for a JWT with an administrator service account, and prints it.
 import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
-import { UsageError, credential } from './usage.ts'
-import { trimTrailingSlashes } from '../core/paths.ts'
+import { UsageError, credential } from '../../cli/usage.ts'
+import { trimTrailingSlashes } from '../../core/paths.ts'
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4545/ca/hedmoral'
 export const DEFAULT_CLIENT_APP_ID = 'TOKEN_SANDBOX_CLI'
