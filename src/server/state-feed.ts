@@ -4,7 +4,8 @@
 // StateChange: the row a create/update/delete touched, or 'other') is being built on main. Until
 // it lands, this fakes it from what exists: the plain `sandbox.watch()` says "something
 // changed", and `flush()` finds which rows by comparing `sandbox.snapshot()` with the last one
-// (O(all rows) per write). Once main has the feed, `watchChanges` becomes
+// (O(all rows) per write). A sandbox that passes StateChanges is used as is (the fake then
+// stands down), so this works before and after; once main has the feed, `watchChanges` becomes
 // `{ flush() {}, stop: sandbox.watch(listener) }` and StateChange is imported from ../sandbox.ts.
 import type { Sandbox } from '../sandbox.ts'
 import { rowKey } from './row-keys.ts'
@@ -39,17 +40,25 @@ const sameRow = (a: Row, b: Row) => {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
 }
 
+const isChange = (c: unknown): c is StateChange => typeof c === 'object' && c !== null && ((c as StateChange).kind === 'row' || (c as StateChange).kind === 'other')
+
 export function watchChanges(sandbox: Sandbox, listener: (change: StateChange) => void): ChangeFeed {
-  let last = rowsOf(sandbox)
+  // The rows as last reported; null once the sandbox is seen reporting changes itself.
+  let last: Rows | null = rowsOf(sandbox)
   let dirty = false
-  const stop = sandbox.watch(() => {
+  const stop = sandbox.watch((change?: unknown) => {
+    if (isChange(change)) {
+      last = null
+      listener(change)
+      return
+    }
     dirty = true
     // Counted now (the request that made it waits for it); which rows, at flush().
     listener({ kind: 'other' })
   })
   return {
     flush() {
-      if (!dirty) return
+      if (!dirty || last === null) return
       dirty = false
       const now = rowsOf(sandbox)
       for (const [id, rows] of now) {
