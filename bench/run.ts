@@ -7,6 +7,7 @@ import { load, type LoadRequest, type LoadResult } from './load.ts'
 import { inProcessIsolated } from './in-process.ts'
 import { scenarios } from './scenarios.ts'
 import { cpuTimes, stealShare } from './host.ts'
+import { benchState } from './state.ts'
 import { availableParallelism } from 'node:os'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 
@@ -184,6 +185,11 @@ async function main() {
     '',
     `Host: ${summary.cores} cores; CPU time taken by other guests (steal) ${summary.stealDuringRun === null ? 'n/a' : pct(summary.stealDuringRun)} over the run, ${summary.stealDuringRounds === null ? 'n/a' : pct(summary.stealDuringRounds)} during the alternating rounds.`,
   ]
+  // serve --state: writes over prebuilt states of 100 to 50,000 clients, against no --state (bench/state.ts).
+  console.error('state')
+  const state = await benchState()
+  results.state = state.rows
+  lines.push('', ...state.lines)
   console.log(lines.join('\n'))
   mkdirSync(`${ROOT}bench/results`, { recursive: true })
   const json = JSON.stringify(results, null, 2)

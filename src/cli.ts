@@ -35,7 +35,8 @@ serve options:
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
   --state <file>      keep state (keys, clients, accounts, secrets, issued tokens, clock) in this
-                      JSON file across restarts; each change is on disk before it is acknowledged
+                      SQLite file across restarts; each change is on disk before it is acknowledged
+                      (a JSON state file of earlier versions is migrated, the JSON kept as a backup)
   --admin-token <t>   token the admin API (/__sandbox) requires (or TOKEN_SANDBOX_ADMIN_TOKEN);
                       required off loopback: with --host other than 127.0.0.1/::1/localhost and
                       no token given, one is generated and printed once
@@ -106,8 +107,9 @@ async function serve(argv: string[]): Promise<number> {
   for (const b of running.baseUrls()) lines.push(`  ${b.vendor.padEnd(11)} ${(b.environment ?? 'all envs').padEnd(9)} ${b.url}`)
   lines.push(`  ${'sandbox'.padEnd(11)} ${'admin'.padEnd(9)} ${running.url}/__sandbox`)
   if (running.stateFile) {
-    const { path, target, opened } = running.stateFile
-    lines.push('', `State file: ${path}${target === path ? '' : ` (→ ${target})`} (${opened === 'loaded' ? 'loaded' : 'created from the seed'})`)
+    const { path, target, opened, backup } = running.stateFile
+    const how = { loaded: 'loaded', created: 'created from the seed', migrated: `migrated from a JSON state file to a database; the JSON is kept as ${backup}` }[opened]
+    lines.push('', `State file: ${path}${target === path ? '' : ` (→ ${target})`} (${how})`)
   }
   if (running.adminToken !== null) {
     // Printed once, and only when generated: a token the user chose is theirs to keep.

@@ -33,19 +33,20 @@ export interface SnapshotParts {
   issued: IssuedTokens
   /** Where the issued tokens came from, while the journal still has their requests. */
   journal?: Journal
-  vendors: { name: string; snapshot(): unknown; restore(data: unknown): void }[]
+  vendors: { name: string; snapshot(rows: boolean): unknown; restore(data: unknown): void }[]
   /** Back to the seed: used when a vendor's part turns out to be invalid halfway through. */
   resetAll(): void
 }
 
-export function takeSnapshot(parts: SnapshotParts): SandboxSnapshot {
+/** The snapshot; without the vendors' rows (`db`) when `rows` is false: what changes besides rows, cheap to take. */
+export function takeSnapshot(parts: SnapshotParts, rows = true): SandboxSnapshot {
   const c = parts.clock.state()
   return {
     version: SNAPSHOT_VERSION,
     savedAt: new Date().toISOString(),
     clock: c.frozen ? { frozen: true, epochMs: c.epochMs } : { frozen: false, offsetMs: c.offsetMs },
     ids: parts.ids.position(),
-    vendors: Object.fromEntries(parts.vendors.map((v) => [v.name, v.snapshot()])),
+    vendors: Object.fromEntries(parts.vendors.map((v) => [v.name, v.snapshot(rows)])),
     issued: parts.issued.snapshot(parts.journal ? originsFrom(parts.journal) : undefined),
   }
 }

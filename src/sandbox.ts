@@ -84,8 +84,12 @@ export interface Sandbox extends VendorApis {
   faults: Faults
   reset(): void
   close(): void
-  /** Everything a restart must keep (rows, signing secrets, issued tokens, clock) as one versioned JSON document: see ./sandbox-state.ts. */
-  snapshot(): SandboxSnapshot
+  /**
+   * Everything a restart must keep (rows, signing secrets, issued tokens, clock) as one versioned
+   * JSON document: see ./sandbox-state.ts. `{ rows: false }` leaves out the vendors' rows (`db`),
+   * which `watch` reports one by one: what `serve --state` writes besides them.
+   */
+  snapshot(options?: { rows?: boolean }): SandboxSnapshot
   /** Puts a `snapshot()` back. Throws a SnapshotError with a clear message when it is not valid (the sandbox then holds its seed). */
   restore(data: unknown): void
   /**
@@ -200,7 +204,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     ids: core.ids,
     issued,
     journal,
-    vendors: vendors.map((v) => ({ name: v.name, snapshot: () => v.instance.snapshot(), restore: (data) => v.instance.restore(data) })),
+    vendors: vendors.map((v) => ({ name: v.name, snapshot: (rows) => v.instance.snapshot(rows), restore: (data) => v.instance.restore(data) })),
     resetAll: () => admin.reset(),
   }
   let unwatchVendors: (() => void)[] = []
@@ -218,7 +222,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     faults,
     reset: () => admin.reset(),
     close: () => journal.clear(),
-    snapshot: () => takeSnapshot(parts),
+    snapshot: (options) => takeSnapshot(parts, options?.rows ?? true),
     restore(data) {
       try {
         applySnapshot(parts, data)

@@ -43,13 +43,13 @@ export interface Store<M extends Models> {
   in(scope: string): Tables<M>
   /** The tables of a scope, or null: for a scope taken from a request or a token. */
   find(scope: string | null | undefined): Tables<M> | null
-  /** Every row of every scope is deleted. */
+  /** Every row of every scope is deleted (and reported so). */
   clear(): void
   /** Model → rows, each with the scope field: the `db` of a vendor's snapshot. */
   dump(): DbSnapshot
-  /** Replaces every row with `data` (a `dump()`), checked in full first: on a SnapshotError nothing changed. */
+  /** Replaces every row with `data` (a `dump()`), checked in full first: on a SnapshotError nothing changed. Reported as the deletes and inserts it is. */
   load(data: unknown, where: string, rules?: Rules): void
-  /** Hears every row created, updated or deleted (not clears and loads: those are reported by their caller). */
+  /** Hears every row created, updated or deleted, by a table or by a clear or load. */
   watch(listener: StoreListener): () => void
 }
 
@@ -68,7 +68,11 @@ export function createStore<M extends Models>(models: M, scopes: readonly string
       for (const l of listeners) l(model, key, shown)
     }
     const tables: Record<string, Table<Row>> = {}
-    for (const [model, props] of Object.entries(models)) tables[model] = new Table<Row>(db[model]!, model, primaryKeyOf(model, props), onRow)
+    for (const [model, props] of Object.entries(models)) {
+      // Keys are unique per model across scopes (a snapshot holds them side by side).
+      const elsewhere = (key: string) => scopes.some((s) => s !== scope && (byScope.get(s)?.[model] as Table<Row> | undefined)?.has(key) === true)
+      tables[model] = new Table<Row>(db[model]!, model, primaryKeyOf(model, props), onRow, elsewhere)
+    }
     byScope.set(scope, tables as unknown as Tables<M>)
   }
   const every = () => [...byScope.values()].flatMap((t) => Object.values(t) as Table<Row>[])
@@ -97,18 +101,11 @@ export function createStore<M extends Models>(models: M, scopes: readonly string
     load(data, where, rules = {}) {
       const checked = checkRows(data, models, { field, scopes }, where, rules)
       for (const t of every()) t.clear()
-      // Loading is not a change anyone must hear of row by row: the caller reports it whole.
-      const saved = [...listeners]
-      listeners.clear()
-      try {
-        for (const [model, rows] of Object.entries(checked)) {
-          for (const row of rows) {
-            const { [field]: scope, ...fields } = row
-            ;(byScope.get(scope as string)![model] as Table<Row>).insert(fields)
-          }
+      for (const [model, rows] of Object.entries(checked)) {
+        for (const row of rows) {
+          const { [field]: scope, ...fields } = row
+          ;(byScope.get(scope as string)![model] as Table<Row>).insert(fields)
         }
-      } finally {
-        for (const l of saved) listeners.add(l)
       }
     },
     watch(listener) {

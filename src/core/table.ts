@@ -29,6 +29,8 @@ export class Table<R extends object> {
     readonly model: string,
     readonly primaryKey: keyof R & string,
     private readonly changed: RowListener,
+    /** Whether another table (another scope's) holds this key: keys are unique across a store's scopes. */
+    private readonly takenElsewhere: (key: string) => boolean = () => false,
   ) {}
 
   /** The stored row: read it, never change it (use `update`). */
@@ -64,8 +66,10 @@ export class Table<R extends object> {
     return null
   }
 
-  /** Creates a row; throws when its primary key is taken (@mswjs/data's own check). */
+  /** Creates a row; throws when its primary key is taken, here (@mswjs/data's own check) or in another scope. */
   insert(row: R): R {
+    const wanted = (row as Row)[this.primaryKey]
+    if (typeof wanted === 'string' && this.takenElsewhere(wanted)) throw new Error(`${this.model}: primary key ${JSON.stringify(wanted)} is taken in another scope`)
     const stored = this.api.create(row as Row) as R
     const key = String(stored[this.primaryKey])
     this.byKey.set(key, stored)
@@ -103,10 +107,12 @@ export class Table<R extends object> {
     return present.length
   }
 
-  /** Deletes every row, without telling the listener (the store reports a clear as a whole). */
+  /** Deletes every row (each reported deleted). */
   clear(): void {
     if (this.byKey.size === 0) return
     this.api.deleteMany({ where: {} })
+    const keys = [...this.byKey.keys()]
     this.byKey.clear()
+    for (const key of keys) this.changed(this.model, key, null)
   }
 }

@@ -19,8 +19,8 @@ export interface VendorInstance {
   definition: AnyVendor
   state: unknown
   reset(): void
-  /** `{ ...values, db: { <model>: rows } }`: the vendor's part of the sandbox's snapshot. */
-  snapshot(): Record<string, unknown>
+  /** `{ ...values, db: { <model>: rows } }`: the vendor's part of the sandbox's snapshot (without `db` when `rows` is false). */
+  snapshot(rows?: boolean): Record<string, unknown>
   /** Puts back what `snapshot` returned; throws a SnapshotError naming the bad value. */
   restore(data: unknown): void
   /** Hears every row change; returns the function that stops it. */
@@ -43,7 +43,7 @@ export function instantiate(definition: AnyVendor, core: Core, fixtures: unknown
       definition.seed(state)
       definition.reloaded?.(state)
     },
-    snapshot: () => ({ ...definition.values.save(state), db: store.dump() }),
+    snapshot: (rows = true) => (rows ? { ...definition.values.save(state), db: store.dump() } : definition.values.save(state)),
     restore(data) {
       if (!isSnapshotObject(data)) throw new SnapshotError(`${name} must be an object`)
       const { db, ...values } = data

@@ -17,9 +17,7 @@ export const tempPathOf = (path: string, tag = String(++tempCounter)) =>
  * otherwise): it is linked into place, never renamed over one that appeared meanwhile.
  */
 export async function writeFileAtomically(path: string, text: string, options: { exclusive?: boolean } = {}): Promise<void> {
-  const dir = dirname(path)
   const temp = tempPathOf(path)
-  let placed = false
   try {
     const file = await fsp.open(temp, 'wx', 0o600)
     try {
@@ -28,21 +26,28 @@ export async function writeFileAtomically(path: string, text: string, options: {
     } finally {
       await file.close()
     }
-    if (options.exclusive) await fsp.link(temp, path)
-    else await fsp.rename(temp, path)
-    placed = !options.exclusive
-    // The rename is durable only once the folder's entry is: fsync the folder.
-    const folder = await fsp.open(dir, 'r')
-    try {
-      await folder.sync()
-    } catch (err) {
-      // Some platforms (Windows) cannot fsync a folder; the rename is as durable as they allow.
-      if (!['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err
-    } finally {
-      await folder.close()
-    }
+    await placeFile(temp, path, options)
   } finally {
-    if (!placed) await fsp.unlink(temp).catch(() => {})
+    await fsp.unlink(temp).catch(() => {})
+  }
+}
+
+/**
+ * Puts the complete, fsync'ed file `temp` at `path` (renamed over it, or with `exclusive` linked
+ * so as to never replace one; `temp` is then left for the caller to remove), and fsyncs the folder.
+ */
+export async function placeFile(temp: string, path: string, options: { exclusive?: boolean } = {}): Promise<void> {
+  if (options.exclusive) await fsp.link(temp, path)
+  else await fsp.rename(temp, path)
+  // The rename is durable only once the folder's entry is: fsync the folder.
+  const folder = await fsp.open(dirname(path), 'r')
+  try {
+    await folder.sync()
+  } catch (err) {
+    // Some platforms (Windows) cannot fsync a folder; the rename is as durable as they allow.
+    if (!['EISDIR', 'EPERM', 'EINVAL', 'EBADF'].includes((err as NodeJS.ErrnoException).code ?? '')) throw err
+  } finally {
+    await folder.close()
   }
 }
 
@@ -65,7 +70,8 @@ export async function removeStaleTemps(path: string): Promise<void> {
     return
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue
+    // A temp database also has SQLite's side files (`….tmp-wal`, `….tmp-shm`, `….tmp-journal`).
+    if (!name.startsWith(prefix) || !/\.tmp(-wal|-shm|-journal)?$/.test(name)) continue
     const pid = Number(name.slice(prefix.length).split('.', 1)[0])
     // This process's own are in use (a write or a lock being taken).
     if (Number.isInteger(pid) && (pid === process.pid || isRunning(pid))) continue

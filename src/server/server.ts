@@ -28,8 +28,9 @@ export interface ServeOptions extends SandboxOptions {
   /** A whole request must arrive within this time (default 30 s). */
   requestTimeoutMs?: number
   /**
-   * Keep state in this JSON file: loaded at start (created from the seed when missing), written
-   * atomically before any request that changed state is answered. See ./state-file.ts.
+   * Keep state in this SQLite file: loaded at start (created from the seed when missing; a JSON
+   * state file is migrated), each change committed before the request that made it is answered.
+   * See ./state-file.ts and docs/persistence.md.
    */
   stateFile?: string
   /** The token the admin API (/__sandbox) requires; setting it turns the guard on. */

@@ -1,22 +1,28 @@
-// `serve --state FILE`: the sandbox's snapshot on disk. Loaded once at start — valid in full or
-// refused, never overwritten (a missing file means "start from the seed", and it is created) —
-// and written atomically (./atomic-write.ts) so a crash leaves the old file or the new one.
+// `serve --state FILE`: the sandbox's state in a SQLite database (./state-db.ts), its durable
+// copy; @mswjs/data stays the live store. Loaded once at start — valid in full or refused, never
+// overwritten (a missing file means "start from the seed", and it is created; a JSON file of
+// earlier versions is migrated): ./state-init.ts.
 //
-// Writes are group commits: `commit(upTo)` resolves once a write whose snapshot holds every
-// change up to number `upTo` is on disk; callers during a write share the one after it.
+// Writes follow the changes: the rows a change touched (the sandbox's change feed,
+// `sandbox.watch`) are written in one transaction, with the small non-row parts (clock, ids,
+// issued tokens, secrets) when one of those changed. They are group commits: `commit(upTo)`
+// resolves once a transaction holding every change up to number `upTo` is committed; the
+// callers of one event-loop turn share one transaction.
 //
-// A change is kept only once it is on disk (the database rule). The file keeps the last
-// snapshot it wrote (the durable state); when a write fails, the sandbox goes back to it, so
-// every change since — those of the failed group, those waiting for the next write, in-process
-// ones — is undone, and every commit waiting for them is rejected: their requests get 503 and
-// may safely be retried. The rollback waits for requests being handled to finish (./persist.ts
-// holds new ones meanwhile), so no request's changes straddle it.
-import { promises as fsp } from 'node:fs'
+// A change is kept only once it is on disk (the database rule). When a write fails, the
+// sandbox goes back to what the database holds (the durable state), so every change since —
+// those of the failed group, those waiting for the next write, in-process ones — is undone,
+// and every commit waiting for them is rejected: their requests get 503 and may safely be
+// retried. The rollback waits for requests being handled to finish (./persist.ts holds new ones
+// meanwhile), so no request's changes straddle it.
+import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { SnapshotError } from '../core/snapshot.ts'
 import type { Sandbox } from '../sandbox.ts'
-import { removeStaleTemps, writeFileAtomically } from './atomic-write.ts'
+import { removeStaleTemps } from './atomic-write.ts'
+import { loadSqlite } from './sqlite.ts'
+import { docParts, type RowChange } from './state-doc.ts'
 import { errorCode, StateFileError } from './state-error.ts'
+import { initStateDb, type Opened } from './state-init.ts'
 import { lockStateFile } from './state-lock.ts'
 import { resolveStateTarget } from './state-target.ts'
 
@@ -33,8 +39,10 @@ export interface StateFile {
   path: string
   /** The file written: `path` with symbolic links resolved. */
   target: string
-  /** What happened at start: the file was read, or it did not exist and was created from the seed. */
-  opened: 'loaded' | 'created'
+  /** What happened at start: the database was read, created from the seed, or made from a JSON state file. */
+  opened: Opened
+  /** When `opened` is 'migrated': where the JSON file was kept. */
+  backup: string | null
   /** The number of the latest change (grows whenever the sandbox reports one, `sandbox.watch`). */
   changes(): number
   /** Numbers a change the sandbox does not report (state outside its stores); returns its number. */
@@ -58,33 +66,6 @@ export interface StateFile {
 
 export type StateFileOptions = { onError?: (err: unknown) => void }
 
-/** The file's text, or null when there is no file. Throws StateFileError when it cannot be read. */
-async function readText(path: string, shown: string): Promise<string | null> {
-  try {
-    return await fsp.readFile(path, 'utf8')
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw new StateFileError(`cannot read state file ${shown}: ${errorCode(err)}`)
-  }
-}
-
-/** Puts the file's content into `sandbox`, or throws a StateFileError naming the bad value. */
-function load(sandbox: Sandbox, text: string, shown: string): void {
-  if (text.trim() === '') throw new StateFileError(`state file ${shown} is empty; delete it to start from the seed`)
-  let data: unknown
-  try {
-    data = JSON.parse(text)
-  } catch (err) {
-    throw new StateFileError(`state file ${shown} is corrupt (not valid JSON: ${(err as Error).message}); delete it to start from the seed`)
-  }
-  try {
-    sandbox.restore(data)
-  } catch (err) {
-    if (err instanceof SnapshotError) throw new StateFileError(`state file ${shown}: ${err.message}`)
-    throw err
-  }
-}
-
 /**
  * Loads `file` into `sandbox` (or creates it from the seed) and keeps it written. Throws
  * StateFileError with a message for people when the file cannot be used, or is in use by
@@ -92,29 +73,35 @@ function load(sandbox: Sandbox, text: string, shown: string): void {
  */
 export async function openStateFile(sandbox: Sandbox, file: string, options: StateFileOptions = {}): Promise<StateFile> {
   const path = resolve(file)
+  const sqlite = await loadSqlite()
   const target = await resolveStateTarget(path)
   const unlock = await lockStateFile(target, path)
   try {
-    return await openLocked(sandbox, path, target, unlock, options)
+    await removeStaleTemps(target)
+    const ready = await initStateDb(sqlite, sandbox, target, path)
+    return keepWritten(sandbox, path, target, ready, unlock, options)
   } catch (err) {
     unlock()
     throw err
   }
 }
 
-async function openLocked(sandbox: Sandbox, path: string, target: string, unlock: () => void, options: StateFileOptions): Promise<StateFile> {
-  await removeStaleTemps(target)
-  const text = await readText(target, path)
-  if (text !== null) load(sandbox, text, path)
-  // What is on disk: what the sandbox goes back to when a write fails.
-  let durableText = text ?? JSON.stringify(sandbox.snapshot())
-  if (text === null) {
-    try {
-      await writeFileAtomically(target, durableText, { exclusive: true })
-    } catch (err) {
-      throw new StateFileError(`cannot create state file ${path}: ${errorCode(err)}`)
-    }
-  }
+/** Which file the database is, so a write can tell it was removed or replaced: it would go to a file no one will read. */
+function identityOf(target: string): string {
+  const st = statSync(target, { bigint: true })
+  return `${st.dev}-${st.ino}`
+}
+
+function keepWritten(
+  sandbox: Sandbox,
+  path: string,
+  target: string,
+  ready: Awaited<ReturnType<typeof initStateDb>>,
+  unlock: () => void,
+  options: StateFileOptions,
+): StateFile {
+  const { db } = ready
+  const identity = identityOf(target)
 
   let changes = 0
   let durableAt = 0
@@ -125,10 +112,32 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
   let lostTo = 0
   let waiters: { upTo: number; resolve: () => void; reject: (err: unknown) => void }[] = []
 
+  // What the next write takes: the rows changed since the last one (the latest version of
+  // each), and whether anything else changed.
+  let rows = new Map<string, RowChange>()
+  let other = false
+
   // The fence: requests being handled, and whether a rollback waits for them to finish.
   let active = 0
   let pending: { error: unknown; done: Promise<void>; finish: () => void } | null = null
   let restoring = false
+
+  // Changes made outside a request (in-process calls on `sandbox`) are written soon after, in
+  // the background; requests wait for their own commit (see ./persist.ts).
+  let scheduled = false
+  const stopWatching = sandbox.watch((change) => {
+    // The rollback's own changes put back what is on disk: nothing to write.
+    if (restoring) return
+    if (change.kind === 'row') rows.set(`${change.vendor}\0${change.model}\0${change.key}`, change)
+    else other = true
+    changes++
+    if (scheduled) return
+    scheduled = true
+    setImmediate(() => {
+      scheduled = false
+      if (changes > durableAt) commit(changes).catch(() => {})
+    })
+  })
 
   // The database rule: a change the file could not take did not happen. Back to the durable
   // state; every commit still waiting is rejected (its changes are among those undone).
@@ -141,12 +150,14 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
     waiters = []
     restoring = true
     try {
-      sandbox.restore(JSON.parse(durableText))
+      sandbox.restore(db.read().document)
     } catch (err) {
       options.onError?.(err)
     } finally {
       restoring = false
       pending = null
+      rows = new Map()
+      other = false
     }
     const error = new StateNotSavedError(`state file ${path} could not be written (${errorCode(p.error)}); the changes since the last write were undone`)
     for (const w of failed) w.reject(error)
@@ -162,30 +173,40 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
     if (active === 0) rollBack()
   }
 
+  // One transaction, synchronous (node:sqlite): a consistent cut of the state by construction.
+  const writeOnce = () => {
+    const upTo = changes
+    const batch = rows
+    const parts = other ? docParts(sandbox.snapshot({ rows: false })) : new Map<string, unknown>()
+    parts.set('savedAt', new Date().toISOString())
+    rows = new Map()
+    other = false
+    try {
+      if (identityOf(target) !== identity) throw Object.assign(new Error(`state file ${path} was replaced`), { code: 'EREPLACED' })
+      db.write(batch.values(), parts)
+    } catch (err) {
+      fail(err)
+      return
+    }
+    durableAt = Math.max(durableAt, upTo)
+    writes++
+    const done = waiters.filter((w) => w.upTo <= durableAt)
+    waiters = waiters.filter((w) => w.upTo > durableAt)
+    for (const w of done) w.resolve()
+  }
+
   let writing = false
   const pump = async () => {
     if (writing) return
     writing = true
     try {
+      // Bounded by the waiters: each round commits them all, or rolls them back.
       while (waiters.length > 0) {
+        // A turn of the event loop first: the requests that arrived meanwhile join this write.
+        await new Promise((r) => setImmediate(r))
         if (pending) await pending.done
         if (waiters.length === 0) break
-        // The snapshot is taken synchronously, as the write starts: one consistent cut of the state.
-        const upTo = changes
-        let snapshotText: string
-        try {
-          snapshotText = JSON.stringify(sandbox.snapshot())
-          await writeFileAtomically(target, snapshotText)
-        } catch (err) {
-          fail(err)
-          continue
-        }
-        durableText = snapshotText
-        durableAt = Math.max(durableAt, upTo)
-        writes++
-        const done = waiters.filter((w) => w.upTo <= durableAt)
-        waiters = waiters.filter((w) => w.upTo > durableAt)
-        for (const w of done) w.resolve()
+        writeOnce()
       }
     } finally {
       writing = false
@@ -201,27 +222,17 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
     })
   }
 
-  // Changes made outside a request (in-process calls on `sandbox`) are written soon after, in
-  // the background; requests wait for their own commit (see ./persist.ts).
-  let scheduled = false
-  const unwatch = sandbox.watch(() => {
-    // The rollback's own changes put back what is on disk: nothing to write.
-    if (restoring) return
-    changes++
-    if (scheduled) return
-    scheduled = true
-    setImmediate(() => {
-      scheduled = false
-      if (changes > durableAt) commit(changes).catch(() => {})
-    })
-  })
-
   return {
     path,
     target,
-    opened: text === null ? 'created' : 'loaded',
+    opened: ready.opened,
+    backup: ready.backup,
     changes: () => changes,
-    noteChange: () => ++changes,
+    noteChange() {
+      // State the feed does not see (CAF's settings are among the vendors' values).
+      other = true
+      return ++changes
+    },
     commit,
     enter() {
       if (!pending) {
@@ -239,10 +250,11 @@ async function openLocked(sandbox: Sandbox, path: string, target: string, unlock
     writes: () => writes,
     rollbacks: () => rollbacks,
     async close() {
-      unwatch()
       try {
         await commit()
       } finally {
+        stopWatching()
+        db.close()
         unlock()
       }
     },

@@ -20,7 +20,7 @@ const running = await startServer({
   host: '127.0.0.1',
   port: 0,
   adminToken: TOKEN,
-  stateFile: join(dir, 'state.json'),
+  stateFile: join(dir, 'state.db'),
   onError: (err) => writeErrors.push(err),
 })
 const prism = await startPrism({ mode: 'proxy', contract: join(CONTRACTS_DIR, 'sandbox.yaml'), upstream: `${running.url}/__sandbox` })

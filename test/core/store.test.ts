@@ -41,10 +41,11 @@ describe('a store: one database per scope', () => {
     expect(pets.size).toBe(0)
   })
 
-  it('refuses a duplicate primary key within a scope (@mswjs/data’s own check), not across scopes', () => {
+  it('refuses a primary key taken in its scope (@mswjs/data’s own check) or in another (a snapshot holds scopes side by side)', () => {
     const store = seeded()
     expect(() => store.in('north').owner.insert({ id: 'o1', name: 'Again' })).toThrow()
-    expect(store.in('south').owner.insert({ id: 'o1', name: 'Elsewhere' }).name).toBe('Elsewhere')
+    expect(() => store.in('south').owner.insert({ id: 'o1', name: 'Elsewhere' })).toThrow(/taken in another scope/)
+    expect(store.in('south').owner.insert({ id: 'o2', name: 'New' }).name).toBe('New')
   })
 
   it('refuses a model that defines the scope field, or scopes that repeat', () => {
@@ -134,14 +135,18 @@ describe('watching a store', () => {
     expect(heard).toHaveLength(3)
   })
 
-  it('does not report a load row by row (its caller reports it whole), and keeps listening after it', () => {
+  it('reports a clear and a load as the deletes and inserts they are', () => {
     const store = seeded()
     const heard: string[] = []
-    store.watch((_m, key) => heard.push(key))
-    store.load(seeded().dump(), 'db')
+    store.watch((model, key, row) => heard.push(`${row ? 'put' : 'del'} ${model} ${key}`))
+    store.clear()
+    expect(heard.sort()).toEqual(['del owner o1', 'del pet p1', 'del pet p2'])
+    heard.length = 0
+    store.load({ owner: [{ region: 'south', id: 'o4', name: 'Di' }] }, 'db')
+    expect(heard).toEqual(['put owner o4'])
+    heard.length = 0
+    expect(() => store.load({ owner: [{ region: 'west', id: 'o5', name: 'Ed' }] }, 'db')).toThrow(SnapshotError)
     expect(heard).toEqual([])
-    store.in('north').owner.insert({ id: 'o4', name: 'Di' })
-    expect(heard).toEqual(['o4'])
   })
 })
 

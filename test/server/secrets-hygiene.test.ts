@@ -11,6 +11,7 @@ import { SignJWT } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import caSeed from '../../fixtures/ca.json' with { type: 'json' }
 import { startServe, type ServeChild } from '../support/serve-child.ts'
+import { readStateDb } from '../support/state-db.ts'
 
 const CC_CLIENT = '5eb04fcd0f3e360008035eb1'
 const TXN = '0b6f2b1e-3c55-4f0a-9a43-5b0e7d2c1a99'
@@ -59,7 +60,7 @@ beforeAll(async () => {
   ca.tenants[0]!.serviceAccounts[0]!.password = caPassword
   writeFileSync(join(dir, 'ca.json'), JSON.stringify(ca))
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ fixtures: { ca: join(dir, 'ca.json') } }))
-  server = await startServe(['--quiet', '--config', join(dir, 'config.json'), '--state', join(dir, 'state.json')])
+  server = await startServe(['--quiet', '--config', join(dir, 'config.json'), '--state', join(dir, 'state.db')])
 }, 60_000)
 
 afterAll(async () => {
@@ -152,7 +153,7 @@ describe('secrets hygiene', () => {
 
   it('then finds no secret and no token in the journal, the token list, the admin listings or the server output', async () => {
     // The sandbox's own signing secrets, read from the state file, must not show up either.
-    const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8'))
+    const state = readStateDb(join(dir, 'state.db'))
     secrets.set('ComplyCube signing secret', state.vendors.complycube.signingSecret)
     secrets.set('CAF signing secret', state.vendors.caf.signingSecret)
     for (const [tenant, secret] of Object.entries(state.vendors.ca.secrets)) secrets.set(`CA ${tenant} secret`, secret as string)

@@ -1,5 +1,5 @@
 // `serve --state FILE`: state survives restarts and crashes; a change is acknowledged only
-// once it is on disk; writes are atomic and grouped.
+// once its transaction is committed (SQLite, WAL, synchronous=FULL); writes are grouped.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateFileError } from '../../src/server/state-file.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { readStateDb } from '../support/state-db.ts'
 
 const CC_KEY = 'test_tokensandbox_default_0001'
 const CC_CLIENT = '5eb04fcd0f3e360008035eb1'
@@ -23,18 +24,19 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-const readState = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { version: number; clock: unknown; vendors: any; issued: unknown[] }
+const readState = readStateDb
 
 describe('the state file, in-process', () => {
   let n = 0
-  const fresh = () => join(dir, `state-${++n}.json`)
+  const fresh = () => join(dir, `state-${++n}.db`)
 
   it('is created from the seed when missing (readable by its owner only) and loaded on the next start', async () => {
     const file = fresh()
     const first = await startServer({ stateFile: file })
     expect(first.stateFile?.opened).toBe('created')
-    expect(statSync(file).mode & 0o777).toBe(0o600)
     const created = await (await fetch(`${first.url}/__sandbox/complycube/keys`, json({ name: 'kept' }))).json()
+    // The database and SQLite's side files, while it is open.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(statSync(f).mode & 0o777, f).toBe(0o600)
     await first.close()
 
     const second = await startServer({ stateFile: file })
@@ -83,14 +85,14 @@ describe('the state file, in-process', () => {
     await running.close()
   })
 
-  it('groups concurrent commits: callers during a write share the next one', async () => {
+  it('groups concurrent commits: the callers of one turn of the event loop share one write', async () => {
     const sandbox = createSandbox()
     const store = await openStateFile(sandbox, fresh())
     const before = store.writes()
     sandbox.complycube.createKey('sandbox', 'grouped')
     await Promise.all(Array.from({ length: 50 }, () => store.commit()))
-    // One write already started when the first call came; the other 49 share the one after it.
-    expect(store.writes() - before).toBe(2)
+    // A write starts on the turn after the first commit: the in-process change and the 50 are in it.
+    expect(store.writes() - before).toBe(1)
     await store.close()
   })
 
@@ -108,7 +110,7 @@ describe('the state file, in-process', () => {
   it('answers 503 in the sandbox error shape when the change cannot be written, and says why in the log', async () => {
     const sub = mkdtempSync(join(dir, 'gone-'))
     const errors: unknown[] = []
-    const running = await startServer({ stateFile: join(sub, 'state.json'), onError: (e) => errors.push(e) })
+    const running = await startServer({ stateFile: join(sub, 'state.db'), onError: (e) => errors.push(e) })
     rmSync(sub, { recursive: true })
     const res = await fetch(`${running.url}/__sandbox/complycube/keys`, json({ name: 'lost' }))
     expect(res.status).toBe(503)
@@ -121,12 +123,13 @@ describe('the state file, in-process', () => {
 
   it('leaves no temp file behind, and removes those a killed process left', async () => {
     const sub = mkdtempSync(join(dir, 'temps-'))
-    const file = join(sub, 'state.json')
-    writeFileSync(join(sub, '.state.json.999999999.1.abcd.tmp'), '{"half":')
+    const file = join(sub, 'state.db')
+    for (const side of ['', '-wal', '-shm', '-journal']) writeFileSync(join(sub, `.state.db.999999999.1.abcd.tmp${side}`), '{"half":')
     const running = await startServer({ stateFile: file })
     await fetch(`${running.url}/__sandbox/complycube/keys`, json({}))
     await running.close()
-    expect(readdirSync(sub)).toEqual(['state.json'])
+    // Closed, SQLite's -wal and -shm are gone too.
+    expect(readdirSync(sub)).toEqual(['state.db'])
   })
 
   it('refuses an unknown version or a corrupt file with a StateFileError naming the file', async () => {
@@ -154,9 +157,9 @@ describe('the state file, in-process', () => {
 
 describe('one server per state file', () => {
   it('refuses a second open of a file still open, and allows it once the first is closed', async () => {
-    const file = join(dir, 'locked-in-process.json')
+    const file = join(dir, 'locked-in-process.db')
     const first = await startServer({ stateFile: file })
-    const lock = join(dir, '.locked-in-process.json.lock')
+    const lock = join(dir, '.locked-in-process.db.lock')
     expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid))
     const err = await startServer({ stateFile: file }).then(
       () => null,
@@ -174,10 +177,10 @@ describe('one server per state file', () => {
   })
 
   it('takes over the lock of a process that is gone (killed, crashed)', async () => {
-    const file = join(dir, 'stale-lock.json')
-    writeFileSync(join(dir, '.stale-lock.json.lock'), '999999999\n')
+    const file = join(dir, 'stale-lock.db')
+    writeFileSync(join(dir, '.stale-lock.db.lock'), '999999999\n')
     const running = await startServer({ stateFile: file })
-    expect(readFileSync(join(dir, '.stale-lock.json.lock'), 'utf8').trim()).toBe(String(process.pid))
+    expect(readFileSync(join(dir, '.stale-lock.db.lock'), 'utf8').trim()).toBe(String(process.pid))
     await running.close()
   })
 
@@ -189,7 +192,7 @@ describe('one server per state file', () => {
   })
 
   it('makes a second `serve --state` on the same file exit 2, naming the running one’s pid', async () => {
-    const file = join(dir, 'locked-cli.json')
+    const file = join(dir, 'locked-cli.db')
     const first = await startServe(['--state', file])
     try {
       const r = spawnSync(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], {
@@ -203,7 +206,7 @@ describe('one server per state file', () => {
       await first.kill()
     }
     // Stopped with SIGTERM, it freed the file.
-    expect(existsSync(join(dir, '.locked-cli.json.lock'))).toBe(false)
+    expect(existsSync(join(dir, '.locked-cli.db.lock'))).toBe(false)
   }, 60_000)
 })
 
@@ -229,6 +232,8 @@ describe('token-sandbox serve --state', () => {
 /** One acknowledged write, and how to check it is still there. */
 type Acked =
   | { kind: 'ccClient'; id: string }
+  | { kind: 'ccUpdated'; id: string; email: string }
+  | { kind: 'ccDeleted'; id: string }
   | { kind: 'ccKey'; key: string }
   | { kind: 'cafKey'; clientId: string }
   | { kind: 'caAccount'; account_id: string }
@@ -248,15 +253,32 @@ async function caToken(url: string): Promise<string> {
 async function burst(url: string, round: number, acked: Acked[], onAck: () => void): Promise<void> {
   const ca = await caToken(url)
   let i = 0
+  const cc = { 'content-type': 'application/json', authorization: CC_KEY }
+  const newClient = async () => {
+    const n = i++
+    const res = await fetch(`${url}/complycube/v1/clients`, {
+      ...json({ type: 'person', email: `r${round}-${n}@example.com`, personDetails: { firstName: 'R', lastName: `N${n}` } }),
+      headers: cc,
+    })
+    if (res.status !== 200) throw new Error(`client ${res.status}`)
+    return ((await res.json()) as { id: string }).id
+  }
   const ops: (() => Promise<Acked>)[] = [
+    async () => ({ kind: 'ccClient', id: await newClient() }),
+    // A row updated, and one deleted: acknowledged once the update or delete is.
     async () => {
-      const n = i++
-      const res = await fetch(`${url}/complycube/v1/clients`, {
-        ...json({ type: 'person', email: `r${round}-${n}@example.com`, personDetails: { firstName: 'R', lastName: `N${n}` } }),
-        headers: { 'content-type': 'application/json', authorization: CC_KEY },
-      })
-      if (res.status !== 200) throw new Error(`client ${res.status}`)
-      return { kind: 'ccClient', id: ((await res.json()) as { id: string }).id }
+      const id = await newClient()
+      const email = `updated-${round}-${i++}@example.com`
+      const res = await fetch(`${url}/complycube/v1/clients/${id}`, { ...json({ email }), headers: cc })
+      if (res.status !== 200) throw new Error(`client update ${res.status}`)
+      await res.arrayBuffer()
+      return { kind: 'ccUpdated', id, email }
+    },
+    async () => {
+      const id = await newClient()
+      const res = await fetch(`${url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: { authorization: CC_KEY } })
+      if (res.status !== 204) throw new Error(`client delete ${res.status}`)
+      return { kind: 'ccDeleted', id }
     },
     async () => {
       const res = await fetch(`${url}/__sandbox/complycube/keys`, json({ name: `r${round}` }))
@@ -321,6 +343,17 @@ async function expectAllThere(url: string, acked: Acked[], round: number): Promi
         expect(res.status, `client ${a.id}`).toBe(200)
         break
       }
+      case 'ccUpdated': {
+        const res = await fetch(`${url}/complycube/v1/clients/${a.id}`, { headers: { authorization: CC_KEY } })
+        expect(res.status, `client ${a.id}`).toBe(200)
+        expect(((await res.json()) as { email: string }).email, `client ${a.id}`).toBe(a.email)
+        break
+      }
+      case 'ccDeleted': {
+        const res = await fetch(`${url}/complycube/v1/clients/${a.id}`, { headers: { authorization: CC_KEY } })
+        expect(res.status, `deleted client ${a.id}`).toBe(404)
+        break
+      }
       case 'ccKey':
         expect(ccKeys.has(a.key), `key ${a.key.slice(0, 8)}…`).toBe(true)
         break
@@ -349,7 +382,7 @@ async function expectAllThere(url: string, acked: Acked[], round: number): Promi
   }
 }
 
-describe('serve --state survives SIGKILL in the middle of a burst of writes', () => {
+describe('serve --state survives SIGKILL in the middle of a burst of creates, updates and deletes', () => {
   const ROUNDS = 5
   let file: string
   let server: ServeChild | null = null
@@ -358,7 +391,7 @@ describe('serve --state survives SIGKILL in the middle of a burst of writes', ()
   })
 
   it(`keeps every acknowledged write, the signing secrets and the clock, over ${ROUNDS} kills at random points`, async () => {
-    file = join(dir, 'crash.json')
+    file = join(dir, 'crash.db')
     const acked: Acked[] = []
     server = await startServe(['--quiet', '--state', file])
     for (let round = 0; round < ROUNDS; round++) {
@@ -381,7 +414,7 @@ describe('serve --state survives SIGKILL in the middle of a burst of writes', ()
       expect(signal).toBe('SIGKILL')
       expect(acks).toBeGreaterThanOrEqual(killAfter)
 
-      // The file is whole: whatever moment the kill came, it parses.
+      // The database is whole: whatever moment the kill came, it passes SQLite's check and reads.
       const state = readState(file)
       expect(state.version).toBe(1)
 
@@ -395,6 +428,6 @@ describe('serve --state survives SIGKILL in the middle of a burst of writes', ()
       }
       await expectAllThere(server.url, acked, round)
     }
-    expect(new Set(acked.map((a) => a.kind)).size).toBe(6)
+    expect(new Set(acked.map((a) => a.kind)).size).toBe(8)
   }, 180_000)
 })

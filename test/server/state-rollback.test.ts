@@ -1,13 +1,15 @@
 // A write of the state file fails: the request gets 503 `state_not_saved` and nothing changed —
-// the change is rolled back (not kept in memory to reach the disk later), so a retry makes one
-// client, not two.
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+// the change is rolled back (the sandbox reloads what the database holds; nothing is kept in
+// memory to reach the disk later), so a retry makes one client, not two.
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { DatabaseSync } from 'node:sqlite'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox } from '../../src/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateNotSavedError } from '../../src/server/state-file.ts'
+import { readStateDb, stateWithoutSavedAt } from '../support/state-db.ts'
 
 const CC = { 'content-type': 'application/json', authorization: 'test_tokensandbox_default_0001' }
 
@@ -17,10 +19,14 @@ beforeAll(() => {
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-/** A server on `<folder>/state.json`, and a switch that makes its writes fail: the folder is swapped for a plain file. */
+/**
+ * A server on `<folder>/state.db`, and a switch that makes its writes fail: the folder is
+ * swapped for a plain file (SQLite could still write through its open descriptors, to a file no
+ * one would read again: the server sees the database is not at its path any more).
+ */
 async function serverWithBreakableFolder(errors: unknown[]) {
   const folder = mkdtempSync(join(dir, 'state-'))
-  const file = join(folder, 'state.json')
+  const file = join(folder, 'state.db')
   const running = await startServer({ stateFile: file, onError: (e) => errors.push(e) })
   return {
     running,
@@ -50,7 +56,7 @@ describe('a failed write of the state file', () => {
   it('answers 503 and undoes the change; the retry makes exactly one client, still there after a restart', async () => {
     const errors: unknown[] = []
     const s = await serverWithBreakableFolder(errors)
-    const before = readFileSync(s.file, 'utf8')
+    const before = stateWithoutSavedAt(s.file)
     s.break()
     const res = await createClient(s.running, 'retry@example.com')
     expect(res.status).toBe(503)
@@ -62,7 +68,7 @@ describe('a failed write of the state file', () => {
     expect(s.running.stateFile!.rollbacks()).toBe(1)
 
     s.fix()
-    expect(readFileSync(s.file, 'utf8')).toBe(before)
+    expect(stateWithoutSavedAt(s.file)).toEqual(before)
     const retry = await createClient(s.running, 'retry@example.com')
     expect(retry.status).toBe(200)
     expect(await clientsWith(s.running, 'retry@example.com')).toBe(1)
@@ -96,7 +102,7 @@ describe('a failed write of the state file', () => {
     s.fix()
     const res = await fetch(`${s.running.url}/__sandbox/complycube/keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"after the fix"}' })
     expect(res.status).toBe(201)
-    const onDisk = readFileSync(s.file, 'utf8')
+    const onDisk = JSON.stringify(readStateDb(s.file))
     expect(onDisk).toContain('after the fix')
     expect(onDisk).not.toContain('group-')
     expect(onDisk).not.toContain(key.key)
@@ -117,7 +123,7 @@ describe('a failed write of the state file', () => {
   it('waits for the requests being handled before rolling back, and holds new ones until it is done', async () => {
     const folder = mkdtempSync(join(dir, 'fence-'))
     const sandbox = createSandbox()
-    const store = await openStateFile(sandbox, join(folder, 'state.json'))
+    const store = await openStateFile(sandbox, join(folder, 'state.db'))
     const keys = () => sandbox.complycube.listKeys().map((k: { key: string }) => k.key)
     expect(store.enter()).toBeNull()
     renameSync(folder, `${folder}.away`)
@@ -138,5 +144,27 @@ describe('a failed write of the state file', () => {
     rmSync(folder)
     renameSync(`${folder}.away`, folder)
     await store.close()
+  })
+})
+
+describe('a transaction SQLite cannot commit', () => {
+  it('is a failed write too: another connection holding the write lock makes it 503, undone; the next one goes through', async () => {
+    const folder = mkdtempSync(join(dir, 'busy-'))
+    const file = join(folder, 'state.db')
+    const errors: unknown[] = []
+    const running = await startServer({ stateFile: file, onError: (e) => errors.push(e) })
+    // Someone's sqlite3 shell in a write transaction: the server's waits its busy timeout, then fails.
+    const other = new DatabaseSync(file)
+    other.exec('BEGIN IMMEDIATE')
+    const res = await createClient(running, 'busy@example.com')
+    expect(res.status).toBe(503)
+    expect(String(errors[0])).toMatch(/database is locked/)
+    expect(await clientsWith(running, 'busy@example.com')).toBe(0)
+    other.exec('ROLLBACK')
+    other.close()
+    expect((await createClient(running, 'busy@example.com')).status).toBe(200)
+    expect(await clientsWith(running, 'busy@example.com')).toBe(1)
+    await running.close()
+    expect(JSON.stringify(readStateDb(file))).toContain('busy@example.com')
   })
 })

@@ -15,8 +15,15 @@ export interface ServeChild {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-export async function startServe(args: string[], env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServeChild> {
-  const child = spawn(process.execPath, [...SOURCE_CLI, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
+/** `command`: the node binary and the CLI's entry (default: this node, the sources through tsx). */
+export async function startServe(
+  args: string[],
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+  command: [string, ...string[]] = [process.execPath, ...SOURCE_CLI],
+): Promise<ServeChild> {
+  const [node, ...entry] = command
+  const child = spawn(node, [...entry, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   })

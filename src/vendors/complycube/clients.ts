@@ -4,7 +4,7 @@ import { empty, json, own, isRecord } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { clientNotFound, invalidField } from './errors.ts'
-import { findClient, hasClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
+import { deleteClient as removeClient, findClient, hasClient, insertClient, type ClientDocument, type ComplyCubeState, type Environment } from './state.ts'
 import { validateCreate, validateUpdate } from './validate-client.ts'
 import { matchesClientFilter, parseClientFilter } from './client-filters.ts'
 import { present, stored } from './entity-name.ts'
@@ -24,12 +24,12 @@ export function createClient(ctx: Ctx): SandboxResponse {
     ctx.refuse(`invalid ${problem.param}`)
     return invalidField(problem.param, problem.message)
   }
-  const { store, core } = ctx.state
+  const { core } = ctx.state
   const now = new Date(core.clock.now()).toISOString()
   const id = core.ids.hex(24)
   // validateCreate has checked the body against the contract's ClientCreate rules.
   const doc = stored({ id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now })
-  store.in(env(ctx)).client.insert({ id, createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
+  insertClient(ctx.state, env(ctx), { id, createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
   ctx.meta({ clientId: id })
   return json(200, present(doc))
 }
@@ -77,7 +77,7 @@ export function deleteClient(ctx: Ctx): SandboxResponse {
     ctx.refuse('client not found in this environment')
     return clientNotFound(id)
   }
-  ctx.state.store.in(env(ctx)).client.delete(id)
+  removeClient(ctx.state, env(ctx), id)
   return empty(204)
 }
 
@@ -109,18 +109,25 @@ export function listClients(ctx: Ctx): SandboxResponse {
   }
   const start = (page - 1) * pageSize
   const clients = ctx.state.store.in(env(ctx)).client
+  const order = ctx.state.clientOrder[env(ctx)]
+  const docOf = (id: string) => JSON.parse(clients.get(id)!.document) as ClientDocument
   let items: ClientDocument[]
   let totalItems: number
-  // Newest first; clients created in the same millisecond keep the order they were created in.
-  const newestFirst = clients.all().sort((a, b) => b.createdAtMs - a.createdAtMs)
+  // Newest first (clients created in the same millisecond by id), from the kept order: a page of
+  // an unfiltered list reads only its own clients.
   if (filter.equals.length === 0 && filter.dates.length === 0) {
-    totalItems = newestFirst.length
-    items = newestFirst.slice(start, start + pageSize).map((r) => JSON.parse(r.document) as ClientDocument)
+    totalItems = order.size
+    items = order.page(start, pageSize).map(docOf)
   } else {
-    // Filters look inside the document, so every client of the environment is read once.
-    const all = newestFirst.map((r) => JSON.parse(r.document) as ClientDocument).filter((doc) => matchesClientFilter(doc, filter))
-    totalItems = all.length
-    items = all.slice(start, start + pageSize)
+    // Filters look inside the documents, so every client of the environment is read once, in order.
+    items = []
+    totalItems = 0
+    for (const id of order.keys()) {
+      const doc = docOf(id)
+      if (!matchesClientFilter(doc, filter)) continue
+      if (totalItems >= start && items.length < pageSize) items.push(doc)
+      totalItems++
+    }
   }
   const body: ClientList = { page, pageSize, totalItems, pages: Math.ceil(totalItems / pageSize), items: items.map(present) }
   return json(200, body)

@@ -7,7 +7,7 @@ import { adminRoutes, createKey, listKeys, revokeKey } from './admin.ts'
 import { authenticate } from './auth.ts'
 import { createClient, deleteClient, getClient, listClients, updateClient } from './clients.ts'
 import { errors } from './errors.ts'
-import { createState, ENVIRONMENTS, findClient, models, seed as seedStore, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
+import { createState, ENVIRONMENTS, findClient, models, reloaded, seed as seedStore, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
 import { rules, values } from './snapshot.ts'
 import { generateToken } from './token-route.ts'
 import seed from '../../../fixtures/complycube.json' with { type: 'json' }
@@ -51,6 +51,7 @@ export const complycube = defineVendor({
   createState,
   seed: seedStore,
   values,
+  reloaded,
   api: (state: ComplyCubeState): ComplyCubeApi => ({
     verifyToken: (input) => verifySdkToken(state, input),
     issueToken: async (binding) => (await issueSdkToken(state, binding)).token,

@@ -5,6 +5,7 @@ import type { Core } from '../../core/service.ts'
 import type { Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import type { components } from '../../generated/complycube.ts'
+import { createOrderedIndex, type OrderedIndex } from '../../core/ordered-index.ts'
 
 export type Environment = 'sandbox' | 'live'
 export const ENVIRONMENTS: readonly Environment[] = ['sandbox', 'live']
@@ -53,6 +54,8 @@ export type ComplyCubeModels = typeof models
 export interface ComplyCubeState extends VendorState<ComplyCubeModels, ComplyCubeFixtures> {
   /** The sandbox's own secret for signing SDK tokens (ComplyCube's real tokens are its business). */
   signingSecret: string
+  /** Each environment's client ids in list order (newest first), so a page is not a sort of every client. */
+  clientOrder: Record<Environment, OrderedIndex>
 }
 
 export function environmentOfKey(key: string): Environment | null {
@@ -62,7 +65,24 @@ export function environmentOfKey(key: string): Environment | null {
 }
 
 export function createState(core: Core, store: Store<ComplyCubeModels>, fixtures: ComplyCubeFixtures): ComplyCubeState {
-  return { core, store, fixtures, signingSecret: core.ids.secret(48) }
+  const clientOrder = { sandbox: createOrderedIndex(), live: createOrderedIndex() }
+  return { core, store, fixtures, signingSecret: core.ids.secret(48), clientOrder }
+}
+
+/** Stores a new client and puts it in its environment's list order. */
+export function insertClient(state: ComplyCubeState, environment: Environment, row: { id: string; createdAtMs: number; document: string }): void {
+  state.store.in(environment).client.insert(row)
+  state.clientOrder[environment].set(row.id, row.createdAtMs)
+}
+
+export function deleteClient(state: ComplyCubeState, environment: Environment, id: string): boolean {
+  state.clientOrder[environment].delete(id)
+  return state.store.in(environment).client.delete(id)
+}
+
+/** After a reset or a restore: the list order from the rows there are. */
+export function reloaded(state: ComplyCubeState): void {
+  for (const e of ENVIRONMENTS) state.clientOrder[e].load([...state.store.in(e).client.values()].map((c) => [c.id, c.createdAtMs] as const))
 }
 
 export function seed(state: ComplyCubeState): void {
@@ -77,7 +97,7 @@ export function seed(state: ComplyCubeState): void {
     const { environment, ...rest } = c
     const createdAt = c.createdAt ?? new Date(core.clock.now()).toISOString()
     const doc = { ...rest, createdAt, updatedAt: (rest.updatedAt as string | undefined) ?? createdAt }
-    store.in(environment).client.insert({ id: c.id, createdAtMs: Date.parse(createdAt), document: JSON.stringify(doc) })
+    insertClient(state, environment, { id: c.id, createdAtMs: Date.parse(createdAt), document: JSON.stringify(doc) })
   }
 }
 

@@ -1,0 +1,33 @@
+// Which field of a vendor's row is its primary key: the key of the row in the state database
+// (./state-db.ts). Read from the registered vendors' models, the ones @mswjs/data keys its rows by.
+import { vendorDefinitions } from '../vendors/registry.ts'
+
+// @mswjs/data's primaryKey() is the one definition with a getPrimaryKeyValue.
+const isPrimaryKey = (def: unknown) => typeof (def as { getPrimaryKeyValue?: unknown } | null)?.getPrimaryKeyValue === 'function'
+
+const fields = new Map<string, string | null>()
+
+/** The primary key field of `vendor`'s `model`, or null for a model this build does not know. */
+export function primaryKeyField(vendor: string, model: string): string | null {
+  const id = `${vendor}/${model}`
+  let field = fields.get(id)
+  if (field === undefined) {
+    const models = Object.prototype.hasOwnProperty.call(vendorDefinitions, vendor)
+      ? (vendorDefinitions[vendor as keyof typeof vendorDefinitions].store.models as Record<string, Record<string, unknown>>)
+      : {}
+    const props = Object.prototype.hasOwnProperty.call(models, model) ? models[model] : undefined
+    field = props ? (Object.entries(props).find(([, def]) => isPrimaryKey(def))?.[0] ?? null) : null
+    fields.set(id, field)
+  }
+  return field
+}
+
+/**
+ * The key of `row`. A row the sandbox would refuse (unknown model, key not a string) still gets
+ * one, so that it is stored as it came and sandbox.restore names the problem.
+ */
+export function rowKey(vendor: string, model: string, row: Record<string, unknown>, index: number): string {
+  const field = primaryKeyField(vendor, model)
+  const value = field === null ? undefined : row[field]
+  return typeof value === 'string' ? value : `#${index}`
+}
