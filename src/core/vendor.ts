@@ -38,6 +38,8 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
   /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
   adminRoutes: Route<S>[]
+  /** How the request log prints one of those admin paths (below `/__sandbox/<name>`), a secret in it shortened. */
+  logAdminPath?(path: string): string
   /** Where rows live: the models (@mswjs/data definitions), one store per scope, and the scope's name in a snapshot row. */
   store: {
     models: M

@@ -1,10 +1,13 @@
 // The standalone server's request log: one line per request, as WireMock and Prism print them —
 // `pretty` for a person at a terminal, `json` (one object a line) for machines. Vendor requests
 // carry what the journal keeps (vendor, environment, the precise refusal reason); admin requests
-// are `sandbox`. Nothing secret is printed: paths as the journal keeps them, a ComplyCube API key
-// in an admin path shortened as the journal shortens keys, never headers or bodies.
+// are `sandbox`. Nothing secret is printed: paths as the journal keeps them, a vendor's admin path
+// as the vendor shows it (ComplyCube shortens the API key in `/keys/<key>/revoke`), never
+// headers or bodies.
 import type { SandboxRequest, SandboxResponse } from '../core/types.ts'
-import { redactKey } from '../vendors/complycube/auth.ts'
+import { ADMIN_PREFIX } from '../sandbox.ts'
+import { vendorDefinitions } from '../vendors/registry.ts'
+import type { AnyVendor } from '../core/vendor.ts'
 import { isAdminPath } from './admin-guard.ts'
 import type { Handle } from './persist.ts'
 
@@ -24,17 +27,14 @@ export interface RequestLogEntry {
   reason?: string
 }
 
-/** An admin path with any ComplyCube API key in it shortened (`/complycube/keys/test_abcd…wxyz/revoke`). */
-export function redactAdminPath(path: string): string {
-  return path.replace(/\/keys\/((?:test|live)_[^/]*)/, (_, key: string) => `/keys/${redactKey(decodeSafely(key))}`)
-}
-
-function decodeSafely(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
+/** An admin path as its vendor shows it in logs (`/__sandbox/complycube/keys/test_abcd…wxyz/revoke`). */
+export function redactAdminPath(path: string, vendors: Record<string, AnyVendor> = vendorDefinitions): string {
+  const rest = path.slice(ADMIN_PREFIX.length + 1)
+  const slash = rest.indexOf('/')
+  const name = slash < 0 ? rest : rest.slice(0, slash)
+  const vendor = Object.prototype.hasOwnProperty.call(vendors, name) ? vendors[name] : undefined
+  if (!vendor?.logAdminPath || slash < 0) return path
+  return `${ADMIN_PREFIX}/${name}${vendor.logAdminPath(rest.slice(slash))}`
 }
 
 /** What the log says about one answered request. */

@@ -4,7 +4,7 @@ import { present } from './entity-name.ts'
 import { defineVendor } from '../../core/vendor.ts'
 import type { Route } from '../../core/service.ts'
 import { adminRoutes, createKey, listKeys, revokeKey } from './admin.ts'
-import { authenticate } from './auth.ts'
+import { authenticate, redactKey } from './auth.ts'
 import { createClient, deleteClient, getClient, listClients, updateClient } from './clients.ts'
 import { errors } from './errors.ts'
 import { createState, ENVIRONMENTS, findClient, models, reloaded, seed as seedStore, type ComplyCubeFixtures, type ComplyCubeState, type Environment } from './state.ts'
@@ -46,6 +46,8 @@ export const complycube = defineVendor({
   errors,
   authenticate,
   adminRoutes,
+  // `/keys/<key>/revoke`: the key shortened as the journal shortens keys.
+  logAdminPath: (path: string) => path.replace(/^\/keys\/([^/]*)/, (_, key: string) => `/keys/${redactKey(decodeSafely(key))}`),
   store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
   fixtures: seed as unknown as ComplyCubeFixtures,
   createState,
@@ -73,3 +75,11 @@ export const complycube = defineVendor({
 })
 
 export type { ComplyCubeState, ComplyCubeFixtures, Environment, VerifyInput }
+
+function decodeSafely(s: string): string {
+  try {
+    return decodeURIComponent(s)
+  } catch {
+    return s
+  }
+}
