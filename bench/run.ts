@@ -245,7 +245,7 @@ async function main() {
     {
       what: 'serve start-to-first-response',
       target: '≤ bare node + 50 ms',
-      measured: `${Math.round(complycube.startMs)} ms vs ${Math.round(bare.startMs)} ms (+${Math.round(complycube.startMs - bare.startMs)} ms; medians of ${STARTS})`,
+      measured: `${Math.round(complycube.startMs)} ms vs ${Math.round(bare.startMs)} ms (${complycube.startMs >= bare.startMs ? '+' : '−'}${Math.abs(Math.round(complycube.startMs - bare.startMs))} ms; medians of ${STARTS})`,
       met: complycube.startMs <= bare.startMs + 50,
     },
     inproc
