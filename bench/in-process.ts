@@ -10,6 +10,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { setupSandboxServer } from '../mocks/node.ts'
 import { webCryptoHmac } from '../src/core/hmac.ts'
+import { trackChild } from './processes.ts'
 
 const BODY = JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' })
 const HEADERS = { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' }
@@ -67,7 +68,7 @@ export async function inProcess(n = 2000, rounds = 3): Promise<InProcessResult> 
 export async function inProcessIsolated(n = 2000, rounds = 3): Promise<InProcessResult> {
   const self = fileURLToPath(import.meta.url)
   const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ['--import', 'tsx', self, String(n), String(rounds)], { timeout: 300_000 }, (err, out) => (err ? reject(err) : resolve(out))),
+    trackChild(execFile(process.execPath, ['--import', 'tsx', self, String(n), String(rounds)], { timeout: 600_000 }, (err, out) => (err ? reject(err) : resolve(out)))),
   )
   return JSON.parse(stdout) as InProcessResult
 }

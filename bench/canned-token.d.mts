@@ -1,0 +1,2 @@
+/** The canned `{ "token": "…" }` body (canned-token.mjs). */
+export declare const cannedTokenBody: string
