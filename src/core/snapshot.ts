@@ -41,7 +41,8 @@ export interface ScopeSpec {
 
 /**
  * Checks `data` (model → rows, each row with its scope field) against `models`; returns the
- * clean rows, or throws a SnapshotError naming the bad value. Primary keys are unique per model
+ * rows (each holds exactly the scope field and the model's properties), or throws a
+ * SnapshotError naming the bad value. Primary keys are unique per model
  * across scopes, as the sandbox creates them.
  */
 export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where: string, rules: Rules): DbSnapshot {
@@ -55,7 +56,7 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
     if (!Array.isArray(rows)) throw new SnapshotError(`${where}.${model} must be an array of rows`)
     const kinds = Object.entries(props).map(([prop, def]) => [prop, kindOf(model, prop, def)] as const)
     const seen = new Set<unknown>()
-    out[model] = rows.map((row: unknown, i) => {
+    rows.forEach((row: unknown, i) => {
       const at = `${where}.${model}[${i}]`
       if (!isPlainObject(row)) throw new SnapshotError(`${at} must be an object`)
       for (const key of Object.keys(row)) {
@@ -63,13 +64,9 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
       }
       const s = row[scope.field]
       if (typeof s !== 'string' || !scope.scopes.includes(s)) throw new SnapshotError(`${at}.${scope.field} must be one of ${scope.scopes.join(', ')}`)
-      const clean: Record<string, unknown> = { [scope.field]: s }
       for (const [prop, kind] of kinds) {
         const v = row[prop]
-        if (v === null && kind.nullable) {
-          clean[prop] = null
-          continue
-        }
+        if (v === null && kind.nullable) continue
         if (typeof v !== kind.type || (kind.type === 'number' && !Number.isFinite(v))) {
           throw new SnapshotError(`${at}.${prop} must be a ${kind.nullable ? `${kind.type} or null` : kind.type}`)
         }
@@ -78,15 +75,15 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
           if (seen.has(v)) throw new SnapshotError(`${at}.${prop}: primary key ${JSON.stringify(v)} appears twice`)
           seen.add(v)
         }
-        clean[prop] = v
       }
       for (const [prop, rule] of Object.entries(rules[model] ?? {})) {
-        if (clean[prop] === null) continue
-        const problem = rule(clean[prop], clean)
+        if (row[prop] === null) continue
+        const problem = rule(row[prop], row)
         if (problem !== null) throw new SnapshotError(`${at}.${prop} ${problem}`)
       }
-      return clean
     })
+    // Checked in place, not copied: at 50,000 rows a copy is tens of MB more at the peak of a load.
+    out[model] = rows as Record<string, unknown>[]
   }
   return out
 }

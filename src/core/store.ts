@@ -101,12 +101,8 @@ export function createStore<M extends Models>(models: M, scopes: readonly string
     load(data, where, rules = {}) {
       const checked = checkRows(data, models, { field, scopes }, where, rules)
       for (const t of every()) t.clear()
-      for (const [model, rows] of Object.entries(checked)) {
-        for (const row of rows) {
-          const { [field]: scope, ...fields } = row
-          ;(byScope.get(scope as string)![model] as Table<Row>).insert(fields)
-        }
-      }
+      // (@mswjs/data's create takes the model's properties from a row and ignores the scope field.)
+      for (const [model, rows] of Object.entries(checked)) for (const row of rows) (byScope.get(row[field] as string)![model] as Table<Row>).insert(row)
     },
     watch(listener) {
       const wrapped: StoreListener = (m, k, r) => listener(m, k, r)

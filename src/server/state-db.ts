@@ -147,7 +147,9 @@ function read(db: DatabaseSync, shown: string): ReturnType<StateDb['read']> {
   const parts: DocParts = new Map()
   for (const r of db.prepare('SELECT part, data FROM doc').all() as { part: string; data: string }[]) parts.set(r.part, parse(r.data, `its part '${r.part}'`))
   const keys = new Map<string, string[]>()
-  const rows = (db.prepare('SELECT vendor, model, key, data FROM rows ORDER BY vendor, model, seq').all() as { vendor: string; model: string; key: string; data: string }[]).map((r) => {
+  // Row by row (iterate, not all): the texts are not all held at once beside the parsed rows.
+  const rows: { vendor: string; model: string; row: unknown }[] = []
+  for (const r of db.prepare('SELECT vendor, model, key, data FROM rows ORDER BY vendor, model, seq').iterate() as Iterable<{ vendor: string; model: string; key: string; data: string }>) {
     const id = `${r.vendor}/${r.model}`
     let list = keys.get(id)
     if (!list) keys.set(id, (list = []))
@@ -158,7 +160,7 @@ function read(db: DatabaseSync, shown: string): ReturnType<StateDb['read']> {
     if (field !== null && typeof row === 'object' && row !== null && (row as Record<string, unknown>)[field] !== r.key) {
       throw new StateFileError(`state file ${shown}: the ${id} row ${JSON.stringify(r.key)} has another ${field} (${JSON.stringify((row as Record<string, unknown>)[field])})`)
     }
-    return { vendor: r.vendor, model: r.model, row }
-  })
+    rows.push({ vendor: r.vendor, model: r.model, row })
+  }
   return { document: assemble(parts, rows), keyAt: (vendor, model, i) => keys.get(`${vendor}/${model}`)?.[i] }
 }
