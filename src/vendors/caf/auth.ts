@@ -1,6 +1,7 @@
 // Runs after routing, before the body is read: pins the environment (from the host), keeps each
 // API's paths on its own host, and checks the token the route takes. The Mobile API takes the
-// raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`.
+// raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`; the SDK API and the
+// Core API have their own checks (./sdk-auth.ts, ./core-auth.ts).
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { MESSAGES, errors } from './errors.ts'
@@ -10,8 +11,12 @@ import { findRoute } from './routes.ts'
 import { verifySessionToken } from './session-token.ts'
 import { isEnvironment, type CafState, type Environment } from './state.ts'
 import { refused, verifyMobileToken } from './verify.ts'
+import { authenticateCore } from './core-auth.ts'
+import { authenticateSdk } from './sdk-auth.ts'
 
 type Ctx = RouteContext<CafState>
+
+const API_NAMES = { mobile: 'Mobile API', bff: 'BFF', sdk: 'SDK API', core: 'Core API' } as const
 
 export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
   const where = locate(ctx.req.url)
@@ -21,9 +26,11 @@ export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
   const route = findRoute(ctx.req.method, where?.subpath ?? null, ctx.req.url.pathname)
   if (!route) return null
   if (where && where.api !== route.api) {
-    ctx.refuse(`no such route: ${route.path} is served by the ${route.api === 'bff' ? 'BFF' : 'Mobile API'}, not this host`)
+    ctx.refuse(`no such route: ${route.path} is served by the ${API_NAMES[route.api]}, not this host`)
     return errors.notFound(ctx.req.method, ctx.req.url.pathname)
   }
+  if (route.api === 'sdk') return authenticateSdk(ctx, route, environment)
+  if (route.api === 'core') return authenticateCore(ctx, environment)
 
   const header = ctx.req.headers['authorization']?.trim() ?? ''
   const bff = route.api === 'bff'

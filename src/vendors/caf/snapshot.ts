@@ -1,12 +1,13 @@
-// What `serve --state` keeps of CAF across restarts: Mobile Keys (with their secrets), faces,
-// attempts and sessions, the settings, and the secret BFF session tokens are signed with.
+// What `serve --state` keeps of CAF across restarts: Mobile Keys (with their secrets), Core API
+// tokens, faces, attempts, sessions, SDK attestations and upload metadata, the settings, and the secret BFF session tokens are signed with.
 import { dumpDb, isSnapshotObject, loadDb, snapshotString, SnapshotError, watchDb } from '../../core/snapshot.ts'
 import { parseSettings } from './api.ts'
 import { derived, isObject, isoDate, json, nonEmpty, oneOf, type Rules } from '../../core/snapshot-rules.ts'
 import { isProduct, PRODUCTS } from './products.ts'
-import { DEFAULT_SETTINGS, ENVIRONMENTS, models, type CafState } from './state.ts'
+import { DEFAULT_SETTINGS, ENVIRONMENTS, models, resyncRetention, type CafState } from './state.ts'
 
 const environment = oneOf(ENVIRONMENTS)
+const uploadSize = (v: unknown) => (Number.isSafeInteger(v) && (v as number) >= -1 ? null : 'must be a whole number, -1 (nothing uploaded yet) or more')
 const products = (list: unknown) =>
   Array.isArray(list) && list.length > 0 && list.every(isProduct) ? null : `a non-empty array of ${PRODUCTS.join(', ')}`
 
@@ -15,6 +16,9 @@ const rules: Rules = {
   face: { environment, id: derived('<environment>:<peopleId>', (row) => `${row.environment as string}:${row.peopleId as string}`), createdAt: isoDate },
   attempt: { environment, kind: oneOf(['authenticate', 'liveness']), document: json('a face attempt', (doc) => (isObject(doc) ? null : 'an object')) },
   session: { environment, createdAt: isoDate },
+  apiToken: { environment, token: nonEmpty, createdAt: isoDate },
+  attestation: { environment, clientId: nonEmpty, createdAt: isoDate, expiresAt: isoDate },
+  upload: { environment, clientId: nonEmpty, createdAt: isoDate, expiresAt: isoDate, signature: nonEmpty, size: uploadSize },
 }
 
 export function snapshot(state: CafState): unknown {
@@ -27,8 +31,7 @@ export function restore(state: CafState, data: unknown, where = 'caf'): void {
   const settings = parseSettings(data.settings ?? {})
   if (typeof settings === 'string') throw new SnapshotError(`${where}.settings: ${settings}`)
   loadDb(state.db, models, data.db, `${where}.db`, rules)
-  state.retention.attempt.resync()
-  state.retention.session.resync()
+  resyncRetention(state)
   state.signingSecret = signingSecret
   state.settings = { ...DEFAULT_SETTINGS, ...settings }
 }

@@ -1,5 +1,5 @@
-// CAF's sandbox state in @mswjs/data: Mobile Keys, registered faces, face attempts and BFF
-// sessions, every row tagged with its environment (prod, beta, dev). Environments never see
+// CAF's sandbox state in @mswjs/data: Mobile Keys, Core API tokens, registered faces, face
+// attempts, BFF sessions, SDK attestations and uploads, every row tagged with its environment (prod, beta, dev). Environments never see
 // each other's rows: a beta key is unknown on prod hosts.
 import { drop, factory, primaryKey } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
@@ -8,6 +8,7 @@ import type { JWTPayload } from '../../core/jwt.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
 import { createRetention, findByPrimaryKey, type Retention } from '../../core/store.ts'
+import { seedApiTokens } from './core-tokens.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -47,12 +48,21 @@ export interface FaceFixture {
   imageUrl: string
 }
 
+export interface ApiTokenFixture {
+  environment: Environment
+  token: string
+  name?: string
+  revoked?: boolean
+}
+
 export interface CafFixtures {
   settings?: Partial<CafSettings>
   /** The secret the BFF session tokens are signed with (random per sandbox when absent); for tests that forge them. */
   sessionTokenSecret?: string
   mobileKeys: MobileKeyFixture[]
   faces?: FaceFixture[]
+  /** Core API tokens (created in Trust for server-to-server calls), per environment. */
+  apiTokens?: ApiTokenFixture[]
 }
 
 /** A Mobile Key as the sandbox keeps it (the secret included: the sandbox must verify with it). */
@@ -76,6 +86,8 @@ export interface PresentedToken {
   peopleId?: string
   /** For BFF session tokens: the session id the sandbox put in it. */
   sessionId?: string
+  /** For SDK API calls: the attestation (from POST /attestations) that came with the request. */
+  attestation?: string
 }
 
 /** The store's models; `snapshot.ts` dumps and checks rows against them. */
@@ -114,6 +126,44 @@ export const models = {
     personId: String,
     createdAt: String,
   },
+  apiToken: {
+    token: primaryKey(String),
+    environment: String,
+    name: String,
+    revoked: Boolean,
+    createdAt: String,
+  },
+  // What POST /v1/sdks/attestations issued; the id is the attestation itself (opaque).
+  attestation: {
+    id: primaryKey(String),
+    environment: String,
+    clientId: String,
+    // The mobile token's peopleId, mask stripped; '' when it had none.
+    peopleId: String,
+    createdAt: String,
+    expiresAt: String,
+    // The previousAttestation the SDK sent when re-attesting; '' on a first attestation.
+    previous: String,
+  },
+  // An SDK upload: metadata only, never the bytes (see sdk-uploads.ts).
+  upload: {
+    id: primaryKey(String),
+    environment: String,
+    clientId: String,
+    contentType: String,
+    bucket: String,
+    key: String,
+    // The secret in the PUT URL's query, like a pre-signed URL's signature.
+    signature: String,
+    createdAt: String,
+    expiresAt: String,
+    // The rest stays empty (size -1) until the PUT arrives.
+    size: Number,
+    sha256: String,
+    uploadedAt: String,
+    // The outcome marker found in the bytes ('' for none), for POST /documents/quality.
+    marker: String,
+  },
 }
 
 function createDb() {
@@ -132,10 +182,10 @@ export interface CafState {
   /** Tokens verified by `authenticate`, read by the handler once the body is parsed. */
   presented: WeakMap<SandboxRequest, PresentedToken>
   /** Face attempts and BFF sessions are made by every call: only the newest are kept. */
-  retention: { attempt: Retention; session: Retention }
+  retention: { attempt: Retention; session: Retention; attestation: Retention; upload: Retention }
 }
 
-/** How many face attempts, and how many BFF sessions, the sandbox keeps (all environments). */
+/** How many face attempts, BFF sessions, attestations and uploads the sandbox keeps, each (all environments). */
 export const RETAINED_ROWS = 1_000
 
 function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
@@ -159,6 +209,8 @@ export function createState(core: Core, fixtures: CafFixtures): CafState {
     retention: {
       attempt: createRetention(db, 'attempt', 'id', RETAINED_ROWS),
       session: createRetention(db, 'session', 'id', RETAINED_ROWS),
+      attestation: createRetention(db, 'attestation', 'id', RETAINED_ROWS),
+      upload: createRetention(db, 'upload', 'id', RETAINED_ROWS),
     },
   }
   seed(state)
@@ -192,13 +244,18 @@ export function seed(state: CafState): void {
     if (!isEnvironment(f.environment)) throw new Error(`CAF fixture face ${f.peopleId}: unknown environment`)
     registerFace(state, f.environment, f.peopleId, f.imageUrl)
   }
+  seedApiTokens(state, fixtures.apiTokens ?? [], now)
 }
 
 export function reset(state: CafState): void {
   drop(state.db)
   seed(state)
-  state.retention.attempt.resync()
-  state.retention.session.resync()
+  resyncRetention(state)
+}
+
+/** After the rows changed wholesale (reset, restore): every bounded model starts again from its rows. */
+export function resyncRetention(state: CafState): void {
+  for (const r of Object.values(state.retention)) r.resync()
 }
 
 type KeyRow = ReturnType<CafDb['mobileKey']['getAll']>[number]
