@@ -1,6 +1,7 @@
 // The CAF contract suite: what an integration relies on, checked against anything that claims
-// to be CAF's Mobile API and BFF (the real hosts, a token-sandbox, or Prism in front of either,
-// one Prism per API). The integrator's side is played faithfully: the suite signs its own mobile
+// to be CAF's Mobile API and BFF, and its SDK API and Core API faces when their base URLs are
+// known (the real hosts, a token-sandbox, or Prism in front of either, one Prism per API; the
+// SDK API's and Core API's cases are in ./caf-sdk.ts and ./caf-core.ts). The integrator's side is played faithfully: the suite signs its own mobile
 // tokens with the Mobile Key, as CAF documents. Cases that need what only a token-sandbox has (its
 // clock, its verify endpoint) or that check a choice CAF does not document are skipped, with the
 // reason, without `admin`; cases that create data (faces, attempts, sessions) need `allowWrites`;
@@ -9,15 +10,17 @@ import { jwtVerify } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mintCafToken } from '../vendors/caf/mint.ts'
 import { adminClient, type AdminClient } from './admin.ts'
-import { bffBesideMobile, cafEnvironmentOf, freshCpf, maskCpf, type CafEnvironment } from './caf-target.ts'
+import { besideMobile, bffBesideMobile, cafEnvironmentOf, freshCpf, maskCpf, type CafEnvironment } from './caf-target.ts'
+import { cafCoreCases } from './caf-core.ts'
+import { cafSdkCases } from './caf-sdk.ts'
 import { createCaller, show, type Answer } from './http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
 
 export type { CafEnvironment } from './caf-target.ts'
 
 export interface CafContractOptions extends Omit<SuiteTarget, 'baseUrl' | 'baseUrls'> {
-  /** The Mobile API's and the BFF's base URLs (CAF's hosts, a token-sandbox's, or a Prism each). */
-  baseUrls: { mobile: string; bff: string }
+  /** The Mobile API's and the BFF's base URLs (CAF's hosts, a token-sandbox's, or a Prism each); the SDK API's and Core API's when known (their cases are skipped without). */
+  baseUrls: { mobile: string; bff: string; sdk?: string; core?: string }
   /** The Mobile Key the suite signs its tokens with; link it to FaceAuthenticator, PassiveFaceLiveness and CafSDK. */
   clientId: string
   clientSecret: string
@@ -30,6 +33,14 @@ export interface CafContractOptions extends Omit<SuiteTarget, 'baseUrl' | 'baseU
   peopleId?: string
   /** The face image to register and authenticate (a real CAF needs a real photo). */
   imageUrl?: string
+  /** A Core API token (created in Trust) of this environment, for the Core API's cases. */
+  coreToken?: string
+  /**
+   * The key CAF's web SDK signs its SDK API calls with (`Content-Signature`), read from CAF's
+   * bundle by whoever runs the suite: the project ships none. Without it the SDK API's accepted
+   * calls run only against a token-sandbox (which checks the header's form).
+   */
+  sdkSignatureKey?: string
 }
 
 const MISSING_TOKEN = 'The access token has not been entered'
@@ -87,6 +98,20 @@ export function cafContract(options: CafContractOptions): void {
     admin!.call('POST', '/caf/tokens/verify', { token, environment, ...extra }) as Promise<{ accepted: boolean; refusal?: string }>
 
   describe(`CAF contract (Mobile API ${options.baseUrls.mobile}, BFF ${options.baseUrls.bff}, ${environment})`, () => {
+    const cases = {
+      environment,
+      admin,
+      allowWrites: options.allowWrites === true,
+      throughPrism: options.throughPrism === true,
+      imageUrl,
+      mobile,
+      mint,
+      wrongSecret,
+      expectCafError,
+    }
+    cafSdkCases(cases, { baseUrl: options.baseUrls.sdk, sdkSignatureKey: options.sdkSignatureKey, fetch: options.fetch })
+    cafCoreCases(cases, { baseUrl: options.baseUrls.core, coreToken: options.coreToken, fetch: options.fetch })
+
     let token = ''
     beforeAll(async () => {
       token = await mint()
@@ -374,13 +399,16 @@ const SEEDED = {
   otherClientSecret: 'sandbox-beta-secret-0001-9d3a6f2c8e1b5d7a4c0f2e6b',
   peopleId: '12345678909',
   environment: 'prod' as const,
+  coreToken: 'sandbox-core-prod-token-0001-7d2f9b4e1a6c3f8d',
 }
 
-/** SuiteTarget (the Mobile API as `baseUrl`, the BFF in `baseUrls.bff` or beside it) → suite options. */
+/** SuiteTarget (the Mobile API as `baseUrl`, the other APIs in `baseUrls` or beside it) → suite options. */
 function baseUrlsOf(target: SuiteTarget): CafContractOptions['baseUrls'] {
   const bff = target.baseUrls?.bff ?? bffBesideMobile(target.baseUrl)
   if (!bff) throw new Error(`CAF: no BFF base URL beside ${target.baseUrl}; ${pass('baseUrls.bff')}`)
-  return { mobile: target.baseUrl, bff }
+  const sdk = target.baseUrls?.sdk ?? besideMobile(target.baseUrl, 'sdk')
+  const core = target.baseUrls?.core ?? besideMobile(target.baseUrl, 'core')
+  return { mobile: target.baseUrl, bff, ...(sdk ? { sdk } : {}), ...(core ? { core } : {}) }
 }
 
 function withoutUrls(target: SuiteTarget): Omit<SuiteTarget, 'baseUrl' | 'baseUrls'> {
@@ -398,6 +426,8 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
   realBaseUrl: 'https://api.mobile.combateafraude.com',
   otherApis: [
     { name: 'bff', title: 'CAF BFF', sandboxPath: '/caf/prod/bff', realBaseUrl: 'https://web.us.prd.caf.io/bff', besideMain: bffBesideMobile },
+    { name: 'sdk', title: 'CAF SDK API', sandboxPath: '/caf/prod/sdk', realBaseUrl: 'https://api.public.caf.io/v1/sdks', besideMain: (url) => besideMobile(url, 'sdk'), optional: true },
+    { name: 'core', title: 'CAF Core API', sandboxPath: '/caf/prod/core', realBaseUrl: 'https://api.combateafraude.com', besideMain: (url) => besideMobile(url, 'core'), optional: true },
   ],
   credentials: [
     { flag: 'client-id', env: 'CAF_CLIENT_ID', required: true, description: 'the Mobile Key clientId (iss of the tokens the suite signs)' },
@@ -407,6 +437,8 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
     { flag: 'other-client-secret', env: 'CAF_OTHER_CLIENT_SECRET', required: false, description: "that key's clientSecret" },
     { flag: 'people-id', env: 'CAF_PEOPLE_ID', required: false, description: 'a CPF with a face registered, for the authentication cases without --allow-writes' },
     { flag: 'image-url', env: 'CAF_IMAGE_URL', required: false, description: 'the face image to register and authenticate (a real photo for a real CAF)' },
+    { flag: 'core-token', env: 'CAF_CORE_TOKEN', required: false, description: 'a Core API token (Trust) of this environment, for the Core API faces cases' },
+    { flag: 'sdk-signature-key', env: 'CAF_SDK_SIGNATURE_KEY', required: false, description: "the key CAF's web SDK signs Content-Signature with (not shipped), for the SDK API cases against CAF" },
   ],
   seeded: (target) => ({ ...withoutUrls(target), baseUrls: baseUrlsOf(target), ...SEEDED }),
   fromEnv(target, env) {
@@ -424,6 +456,8 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
       ...(env.CAF_OTHER_CLIENT_ID && env.CAF_OTHER_CLIENT_SECRET ? { otherClientId: env.CAF_OTHER_CLIENT_ID, otherClientSecret: env.CAF_OTHER_CLIENT_SECRET } : {}),
       ...(env.CAF_PEOPLE_ID ? { peopleId: env.CAF_PEOPLE_ID } : {}),
       ...(env.CAF_IMAGE_URL ? { imageUrl: env.CAF_IMAGE_URL } : {}),
+      ...(env.CAF_CORE_TOKEN ? { coreToken: env.CAF_CORE_TOKEN } : {}),
+      ...(env.CAF_SDK_SIGNATURE_KEY ? { sdkSignatureKey: env.CAF_SDK_SIGNATURE_KEY } : {}),
     }
   },
   define: cafContract,
