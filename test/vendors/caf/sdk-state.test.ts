@@ -47,7 +47,7 @@ describe('CAF SDK API state', () => {
     const first = (await post(sb, '/attestations', token, {})).body.attestation
     for (let i = 0; i < 1000; i++) await post(sb, '/attestations', token, {})
     expect((await post(sb, '/uploads', first, { contentType: 'image/png' })).status).toBe(401)
-    const snap = sb.snapshot() as { vendors: { caf: { db: { attestation: unknown[] } } } }
-    expect(snap.vendors.caf.db.attestation).toHaveLength(1000)
+    const snap = sb.snapshot().vendors.caf as { db: { attestation: unknown[] } }
+    expect(snap.db.attestation).toHaveLength(1000)
   })
 })
