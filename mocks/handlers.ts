@@ -51,10 +51,8 @@ function toResponse(answer: SandboxResponse): Response {
 export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): RequestHandler[] {
   const wanted = options.vendors ? new Set<string>(options.vendors) : null
   const bases = new Set<string>(sandbox.baseUrls().filter((m) => !wanted || wanted.has(m.vendor)).map((m) => m.base))
-  const limit = sandbox.bodyLimit
-
   const resolver = async ({ request }: { request: Request }) =>
-    toResponse(await sandbox.handle(await toSandboxRequest(request, limit)))
+    toResponse(await sandbox.handle(await toSandboxRequest(request, sandbox.bodyLimitFor(request.method.toUpperCase(), new URL(request.url)))))
 
   if (options.adminOrigin !== undefined) bases.add(new URL(ADMIN_PREFIX, options.adminOrigin).href)
 

@@ -78,6 +78,8 @@ export interface Sandbox extends VendorApis {
   admin: SandboxAdmin
   /** Largest request body accepted, in bytes. */
   bodyLimit: number
+  /** The largest body the route of this method and URL takes (`bodyLimit`, or the route's own): what a transport reads. */
+  bodyLimitFor(method: string, url: URL): number
   clock: Clock
   journal: Journal
   /** Injected faults: delays, error statuses, dropped connections for the next matching requests. */
@@ -212,6 +214,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   return {
     ...apis,
     handle: (request) => dispatcher.handle(request),
+    bodyLimitFor: (method, url) => dispatcher.bodyLimitFor(method, url),
     baseUrls: () => realMounts,
     prefixes: () => prefixMounts,
     describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.definition.describe(v.instance.state)])),

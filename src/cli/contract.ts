@@ -97,10 +97,12 @@ export async function contractCommand(argv: string[]): Promise<number> {
   const flag = (name: string) => (values as Record<string, string | boolean | undefined>)[name]
   const baseUrl = flag('base-url') as string | undefined
   if (!baseUrl) throw new UsageError('--base-url is required')
-  const otherUrls = (suite.otherApis ?? []).map((a) => {
+  const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
     const url = (flag(`${a.name}-url`) as string | undefined) || process.env[otherBaseUrlVariable(a.name)] || a.besideMain?.(baseUrl)
+    // An optional API without a URL: its cases are skipped, saying which flag would run them.
+    if (!url && a.optional) return []
     if (!url) throw new UsageError(`${suite.title} needs --${a.name}-url (${a.title}): it cannot be told from --base-url ${baseUrl}`)
-    return [a.name, url] as const
+    return [[a.name, url] as const]
   })
   for (const [name, url] of [['base-url', baseUrl], ['admin-url', flag('admin-url')], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
     if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)

@@ -3,7 +3,7 @@
 // validation proxy.
 export { complycubeContract, complycubeSuite, type ComplyCubeContractOptions, type ComplyCubeEnvironment } from '../vendors/complycube/contract.ts'
 export { caContract, caSuite, tenantOfSandboxUrl, type CaContractOptions, type CaTenantCredentials } from '../vendors/ca/contract.ts'
-export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } from './caf.ts'
+export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } from '../vendors/caf/contract.ts'
 export { sandboxContract, sandboxSuite, type SandboxContractOptions } from './sandbox.ts'
 export { contractSuites, findSuite } from './suites.ts'
 export { adminClient, type AdminClient, type AdminTarget } from './admin.ts'

@@ -43,6 +43,8 @@ export interface OtherApi {
   realBaseUrl?: string
   /** Its base URL when the main one tells it (the same sandbox, or the vendor's own host); else undefined. */
   besideMain?(mainBaseUrl: string): string | undefined
+  /** Without a URL for it (given or beside the main one), its cases are skipped instead of the run refused. */
+  optional?: boolean
 }
 
 /** A credential a suite reads from a flag or an environment variable. */
@@ -90,6 +92,10 @@ const FLAGS: Record<string, string> = {
   allowWrites: '--allow-writes',
   accountId: '--account-id',
   'baseUrls.bff': '--bff-url',
+  'baseUrls.sdk': '--sdk-url',
+  'baseUrls.core': '--core-url',
+  coreToken: '--core-token',
+  sdkSignatureKey: '--sdk-signature-key',
   cardNumber: '--card-number',
   clientId: '--client-id',
   otherApiKey: '--other-api-key',

@@ -35,6 +35,8 @@ export interface Dispatcher {
   handle(req: SandboxRequest): Promise<SandboxResponse>
   /** The mount a URL falls under, or null. */
   resolve(url: URL): Mount | null
+  /** The largest body the route of this method and URL takes: what a transport reads before handing the request over. */
+  bodyLimitFor(method: string, url: URL): number
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
@@ -141,17 +143,18 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
 
   const checkBody = (req: SandboxRequest, ctx: Context): SandboxResponse | null => {
     const errors = ctx.service.errors
-    if (req.bodyTooLarge || (req.body && req.body.length > core.bodyLimit)) {
-      ctx.refuse('body too large')
-      return errors.bodyTooLarge(core.bodyLimit)
-    }
     const route = ctx.route
+    const limit = route.bodyLimit ?? core.bodyLimit
+    if (req.bodyTooLarge || (req.body && req.body.length > limit)) {
+      ctx.refuse('body too large')
+      return errors.bodyTooLarge(limit)
+    }
     const wantsJson = route.body ? route.body === 'json' : BODY_METHODS.has(req.method)
     if (wantsJson) {
-      const parsed = parseJsonBody(req.body, req.headers['content-type'], core.bodyLimit)
+      const parsed = parseJsonBody(req.body, req.headers['content-type'], limit)
       if (!parsed.ok) {
         ctx.refuse(`${parsed.problem}: ${parsed.detail}`)
-        if (parsed.problem === 'too_large') return errors.bodyTooLarge(core.bodyLimit)
+        if (parsed.problem === 'too_large') return errors.bodyTooLarge(limit)
         if (parsed.problem === 'content_type') return errors.unsupportedContentType(req.headers['content-type'])
         return errors.malformedJson(parsed.detail)
       }
@@ -208,5 +211,11 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   return {
     handle: (req) => run(req, find(req.url)),
     resolve: (url) => find(url)?.mount ?? null,
+    bodyLimitFor(method, url) {
+      const c = find(url)
+      if (!c) return core.bodyLimit
+      const m = c.router.match(method === 'HEAD' ? 'GET' : method, url.pathname.slice(c.prefix.length) || '/')
+      return (m.kind === 'found' ? m.route.bodyLimit : undefined) ?? core.bodyLimit
+    },
   }
 }

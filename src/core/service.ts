@@ -83,6 +83,8 @@ export interface Route<S, L extends object = object> {
   body?: 'json' | 'none'
   /** For a vendor with several hosts: the API that serves this route; mounts of another API answer 404. */
   api?: string
+  /** The largest body this route takes, when not the sandbox's `bodyLimit` (CAF's upload PUT takes an image). */
+  bodyLimit?: number
   handler: Handler<S, L>
 }
 

@@ -162,6 +162,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attestations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the mobile token for an attestation (the web DocumentDetector's first call)
+         * @description SDK API. Takes the self-signed mobile token raw (`Bearer ` is refused, 401 **[I]**: the
+         *     SDK sends it raw) of a Mobile Key linked to `DocumentDetector` **[I]**, and a
+         *     `Content-Signature`. The refusals are the Mobile API's **[I]** (CAF documents none here;
+         *     the SDK reads no status: any failure is its `INVALID_TOKEN`). The attestation is opaque,
+         *     valid 15 minutes **[I]**; the SDK never reads it. Body fields of a known name must have
+         *     the SDK's types; other fields are let through **[I]** (a later SDK may add some).
+         */
+        post: operations["createAttestation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask where to PUT a captured image
+         * @description SDK API. Takes the attestation (raw) and a `Content-Signature`. `putUrl` is where the
+         *     image goes (no `Authorization`, no `Content-Signature`); CAF's is a pre-signed
+         *     object-store URL, token-sandbox's is `PUT /uploads/{uploadId}` beside this route, valid
+         *     15 minutes **[I]**.
+         */
+        post: operations["createUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/uploads/{uploadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The putUrl of an upload (token-sandbox's stand-in for CAF's pre-signed URL) **[I]**
+         * @description The raw image, with the `Content-Type` POST /uploads declared (`image/jpg` and
+         *     `image/jpeg` are one). token-sandbox keeps its size and SHA-256, never the bytes, and
+         *     reads outcome markers in them for POST /documents/quality **[I]**. Errors are in CAF's
+         *     shape: 403 for a URL it did not issue, a wrong signature, an expired URL or another
+         *     `Content-Type` (as an object store refuses a pre-signed URL) **[I]**.
+         */
+        put: operations["putUpload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/documents/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an uploaded document capture (national mode)
+         * @description SDK API. Takes the attestation (raw) and a `Content-Signature`. The SDK accepts the capture
+         *     when `isDocTypeOk`, `isDocSideOk` and `isQualityOk` are all true. token-sandbox detects
+         *     the expected document (`any` reads as `cnh_front`, `passport` as `passport_full`) unless
+         *     a marker in the uploaded bytes says otherwise (`caf-sandbox:blank`, `:generic`,
+         *     `:wrong-document`, `:wrong-side`, `:low-quality`) **[I]**. An upload that is not this
+         *     key's, or that nothing was PUT to, is 400 `Failed to download image from URL` (the
+         *     message the SDK knows) **[I]**.
+         */
+        post: operations["documentQuality"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/faces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register the face of a person (CPF, external id …)
+         * @description Core API. Takes a Core API token created in Trust, raw or with `Bearer `. `personId` is
+         *     5–254 letters, digits and `@ . _ -`; a value made only of digits and `.`, `-`, `/` is a
+         *     masked document and is stripped first. Registering again replaces the face **[I]**; the
+         *     Mobile API's `POST /faces/authenticate` compares against it. Unknown fields are refused
+         *     (400) **[I]**.
+         */
+        post: operations["registerCoreFace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/faces/attempts/{attemptId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a face authentication attempt
+         * @description Core API. The attempts are the face authentications made in this environment (in the
+         *     sandbox: the Mobile API's `POST /faces/authenticate`, whose answer carries `attemptId`).
+         *     `data` beyond `id`, `createdAt` and `personId` is **[I]** (CAF says it has the URLs of
+         *     the images used). Without an id (`GET /v1/faces/attempts`) the answer is 400
+         *     `attemptId not provided`, as CAF documents.
+         */
+        get: operations["getCoreFaceAttempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -304,6 +450,74 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
         };
+        /** @description What DocumentDetector 6.2.0 sends; `previousAttestation` only when it re-attests. */
+        AttestationRequest: {
+            previousAttestation?: string;
+            platform?: string;
+            version?: number;
+            fingerprint?: string | null;
+            trackingId?: string | null;
+            information?: Record<string, never>;
+            settings?: Record<string, never>;
+            sdkVersion?: string;
+        };
+        Attestation: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description Opaque; the SDK sends it as `Authorization` on its later calls. */
+            attestation: string;
+        };
+        UploadRequest: {
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/jpg" | "image/png" | "application/pdf";
+        };
+        Upload: {
+            requestId: components["schemas"]["RequestId"];
+            /** Format: uri */
+            putUrl: string;
+            bucket: string;
+            key: string;
+        };
+        DocumentQualityRequest: {
+            bucket: components["schemas"]["Text"];
+            key: components["schemas"]["Text"];
+            /** @enum {string} */
+            expectedDocument?: "rg_front" | "rg_back" | "rg_full" | "cnh_front" | "cnh_back" | "cnh_full" | "crlv" | "rne_front" | "rne_back" | "passport" | "ctps_front" | "ctps_back" | "any_front" | "any_back" | "any_full" | "any";
+            issuedCountry?: components["schemas"]["Text"];
+            peopleId?: components["schemas"]["Text"];
+        };
+        DocumentQuality: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description e.g. `cnh_front`, `rg_back`, `passport_full`, `blank`, `generic`. */
+            documentType: string;
+            isDocTypeOk: boolean;
+            isDocSideOk: boolean;
+            isQualityOk: boolean;
+            imageUrl: string;
+        };
+        CoreFaceRegisterRequest: {
+            personId: components["schemas"]["PersonId"];
+            imageUrl: components["schemas"]["ImageUrl"];
+        };
+        CoreFaceRegistered: {
+            requestId: components["schemas"]["RequestId"];
+            /** @description CAF's `Face registration in progress`. */
+            message: string;
+            /** @description The personId, mask stripped. */
+            personId: string;
+        };
+        CoreFaceAttempt: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            personId: string;
+            isMatch: boolean;
+            registeredImageUrl: string;
+            receivedImageUrl: string | null;
+        };
+        CoreFaceAttemptResult: {
+            requestId: components["schemas"]["RequestId"];
+            data: components["schemas"]["CoreFaceAttempt"];
+        };
         /**
          * @description Every CAF error. CAF documents `requestId` on every answer; its SDKs read `message`. The
          *     exact pair is **[I]**.
@@ -342,6 +556,27 @@ export interface components {
         };
         /** @description The BFF's answer to a missing or refused token (any reason; one message for all). */
         BffInvalidToken: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description SDK API. The token (or attestation) was refused for any reason, one message for all; or
+         *     the `Content-Signature` is missing or not 64 lowercase hex characters **[I]**.
+         */
+        SdkInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Core API. A missing, unknown, other-environment or revoked Core API token. */
+        CoreUnauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -654,6 +889,210 @@ export interface operations {
             401: components["responses"]["BffInvalidToken"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createAttestation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttestationRequest"];
+            };
+        };
+        responses: {
+            /** @description The attestation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attestation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SdkInvalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Where to PUT the image, and the names to give POST /documents/quality. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SdkInvalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    putUpload: {
+        parameters: {
+            query: {
+                expires: number;
+                signature: string;
+            };
+            header?: never;
+            path: {
+                uploadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+                "image/jpeg": string;
+                "image/jpg": string;
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description Stored (the bytes' metadata). No body. */
+            200: {
+                headers: {
+                    /** @description The first 32 hex characters of the bytes' SHA-256, quoted **[I]**. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Not an upload URL this sandbox issued (or its signature), expired, or another Content-Type **[I]**. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    documentQuality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentQualityRequest"];
+            };
+        };
+        responses: {
+            /** @description The checks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentQuality"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["SdkInvalid"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    registerCoreFace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoreFaceRegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoreFaceRegistered"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["CoreUnauthorized"];
+            413: components["responses"]["TooLarge"];
+            /**
+             * @description An image URL whose path ends in a format other than JPEG or PNG (`Unsupported image
+             *     format`; CAF lists the case, the status is **[I]**), or a body that is not JSON.
+             */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getCoreFaceAttempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attemptId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoreFaceAttemptResult"];
+                };
+            };
+            401: components["responses"]["CoreUnauthorized"];
+            /** @description No such attempt in this environment. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };

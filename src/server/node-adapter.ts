@@ -7,7 +7,8 @@ import type { SandboxRequest, SandboxResponse } from '../core/types.ts'
 
 export interface AdapterOptions {
   sandbox: Sandbox
-  bodyLimit: number
+  /** Read at most this many body bytes (default: what the request's route takes, `sandbox.bodyLimitFor`). */
+  bodyLimit?: number
   /** Origin used to build absolute URLs for requests that arrive with a path only. */
   origin: string
   /** Answers a request instead of `sandbox.handle` (the state file and admin guard wrap it). */
@@ -158,10 +159,16 @@ function clientGone(err: unknown): boolean {
 }
 
 export function createRequestListener(options: AdapterOptions) {
-  const { sandbox, bodyLimit, origin } = options
+  const { sandbox, origin } = options
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
-  const readBodyOf = createBodyReader(bodyLimit)
+  // One reader per limit: the sandbox's, and a route's own (CAF's upload PUT).
+  const readers = new Map<number, (req: IncomingMessage) => Promise<BodyRead>>()
+  const readerFor = (limit: number) => {
+    let r = readers.get(limit)
+    if (!r) readers.set(limit, (r = createBodyReader(limit)))
+    return r
+  }
   const fail = (res: ServerResponse, err: unknown) => {
     // A client that hung up or timed out mid-body (the 408 is the server's) is no internal
     // error: nothing to log, nobody to answer.
@@ -172,7 +179,6 @@ export function createRequestListener(options: AdapterOptions) {
   }
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
-      const { body, tooLarge } = declaredBody(req, bodyLimit) ?? (await readBodyOf(req))
       let url: URL
       const target = req.url ?? '/'
       try {
@@ -183,7 +189,10 @@ export function createRequestListener(options: AdapterOptions) {
         url = new URL('/', origin)
       }
       // node:http hands methods over in upper case (its parser knows no other spelling).
-      const request: SandboxRequest = { method: req.method ?? 'GET', url, headers: flattenHeaders(req.headers), body }
+      const method = req.method ?? 'GET'
+      const limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
+      const { body, tooLarge } = declaredBody(req, limit) ?? (await readerFor(limit)(req))
+      const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body }
       if (tooLarge) request.bodyTooLarge = true
       const answer = await handle(request)
       // An injected fault: no answer at all, the connection is gone.

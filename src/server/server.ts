@@ -3,7 +3,7 @@
 import { createServer, type Server as HttpServer } from 'node:http'
 import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { ADMIN_PREFIX, DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { ADMIN_PREFIX, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createSandbox } from '../node/sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { MAX_HEADER_BYTES, MAX_HEADER_COUNT, onClientError } from './client-error.ts'
@@ -81,7 +81,6 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const host = options.host ?? '127.0.0.1'
   const onError = options.onError ?? logInternalError
   const sandbox = options.sandbox ?? createSandbox({ ...options, onError })
-  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
   const headersTimeout = options.headersTimeoutMs ?? 10_000
   const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout)
   const guarded = options.requireAdminToken ?? (!isLoopback(host) || options.adminToken !== undefined)
@@ -127,7 +126,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`
   server.on(
     'request',
-    createRequestListener({ sandbox, bodyLimit, origin: url, handle, onError }),
+    createRequestListener({ sandbox, origin: url, handle, onError }),
   )
   // A malformed request, an oversized head or a slow one never reaches the listener: answered in
   // the vendor's shape after any pipelined answers before it, then the connection closes.

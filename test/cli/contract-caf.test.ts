@@ -13,6 +13,7 @@ import { SOURCE_CLI } from '../support/cli.ts'
 
 const PROD = { id: 'tokensandbox-prod-0001', secret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }
 const BETA = { id: 'tokensandbox-beta-0001', secret: 'sandbox-beta-secret-0001-9d3a6f2c8e1b5d7a4c0f2e6b' }
+const CORE_TOKEN = 'sandbox-core-prod-token-0001-7d2f9b4e1a6c3f8d'
 
 const running = await startServer({ host: '127.0.0.1', port: 0 })
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-caf-'))
@@ -24,7 +25,7 @@ afterAll(async () => {
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
-      env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', ...env },
+      env: { ...process.env, CAF_CLIENT_ID: '', CAF_CLIENT_SECRET: '', CAF_CORE_TOKEN: '', CAF_SDK_SIGNATURE_KEY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -52,15 +53,18 @@ describe('token-sandbox contract caf', () => {
         'contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--admin-url', `${running.url}/__sandbox`,
         '--other-client-id', BETA.id, '--other-client-secret', BETA.secret, '--allow-writes', '--reporter', 'junit', '--output-file', report,
       ],
-      { CAF_CLIENT_ID: PROD.id, CAF_CLIENT_SECRET: PROD.secret },
+      { CAF_CLIENT_ID: PROD.id, CAF_CLIENT_SECRET: PROD.secret, CAF_CORE_TOKEN: CORE_TOKEN },
     )
     expect(code, out).toBe(0)
     const xml = await readFile(report, 'utf8')
-    expect(testsOf(xml)).toBeGreaterThanOrEqual(29)
+    expect(testsOf(xml)).toBeGreaterThanOrEqual(41)
+    // The SDK API and the Core API are found beside the Mobile API too.
+    expect(xml).toMatch(/POST \/attestations/)
+    expect(xml).toMatch(/GET \/v1\/faces\/attempts/)
     expect(xml).toMatch(/failures="0" errors="0"/)
     expect(xml).not.toMatch(/<skipped/)
     expect(xml).toMatch(/session-tokens/)
-    for (const secret of [PROD.secret, BETA.secret]) expect(out + xml).not.toContain(secret)
+    for (const secret of [PROD.secret, BETA.secret, CORE_TOKEN]) expect(out + xml).not.toContain(secret)
   }, 60_000)
 
   it('skips, with the reason, what only a token-sandbox or data-creating run can check (as against the real CAF)', async () => {

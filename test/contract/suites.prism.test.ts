@@ -67,6 +67,13 @@ describe('through prism proxy --errors', () => {
     expect(reached.some((e) => e.path === '/caf/prod/mobile/faces/authenticate' && e.status === 404)).toBe(true)
     expect(reached.some((e) => e.path === '/caf/prod/bff/session-tokens' && e.status === 200)).toBe(true)
     expect(reached.some((e) => e.path === '/caf/prod/bff/sessions' && e.status === 200)).toBe(true)
+    // CAF's SDK API (the upload's PUT included) and Core API faces, each through its own Prism.
+    expect(reached.some((e) => e.path === '/caf/prod/sdk/attestations' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/sdk/attestations' && e.status === 401)).toBe(true)
+    expect(reached.some((e) => e.method === 'PUT' && e.path.startsWith('/caf/prod/sdk/uploads/') && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/sdk/documents/quality' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path === '/caf/prod/core/v1/faces' && e.status === 200)).toBe(true)
+    expect(reached.some((e) => e.path.startsWith('/caf/prod/core/v1/faces/attempts/') && e.status === 404)).toBe(true)
     // CA: the Token API and the account APIs of both tenants, each through its own Prism.
     expect(reached.some((e) => e.path === '/ca/hedmoral/token' && e.status === 200)).toBe(true)
     expect(reached.some((e) => e.path === '/ca/hedmoral/token' && e.status === 400)).toBe(true)

@@ -1,6 +1,7 @@
 // Runs after routing, before the body is read: pins the environment (from the host), keeps each
 // API's paths on its own host, and checks the token the route takes. The Mobile API takes the
-// raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`.
+// raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`; the SDK API and the
+// Core API have their own checks (./sdk-auth.ts, ./core-auth.ts).
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { MESSAGES } from './errors.ts'
@@ -9,6 +10,8 @@ import type { CafRoute } from './routes.ts'
 import { verifySessionToken } from './session-token.ts'
 import { isEnvironment, type CafLocals, type CafState, type Environment } from './state.ts'
 import { refused, verifyMobileToken } from './verify.ts'
+import { authenticateCore } from './core-auth.ts'
+import { authenticateSdk } from './sdk-auth.ts'
 
 type Ctx = RouteContext<CafState, CafLocals>
 
@@ -17,6 +20,8 @@ export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
   if (!isEnvironment(ctx.environment)) ctx.environment = 'prod'
   const environment = ctx.environment as Environment
   const route = ctx.route as CafRoute
+  if (route.api === 'sdk') return authenticateSdk(ctx, route, environment)
+  if (route.api === 'core') return authenticateCore(ctx, environment)
 
   const header = ctx.req.headers['authorization']?.trim() ?? ''
   const bff = route.api === 'bff'

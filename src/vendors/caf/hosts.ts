@@ -1,32 +1,50 @@
 // Where CAF lives. The environment is the host: a key of one environment is unknown on the
-// other's hosts. Two APIs accept the mobile token: the (legacy) Mobile API, and the BFF that
-// exchanges it for a session token. On the standalone server each gets `/caf/<env>/<api>`. Each
-// mount names its API, so a Mobile API path is not found on the BFF host (the dispatcher routes
-// a mount to its API's routes only).
+// other's hosts. Three APIs accept the mobile token: the (legacy) Mobile API, the BFF that
+// exchanges it for a session token, and the SDK API the web DocumentDetector exchanges it at for
+// an attestation. The Core API takes an API token instead. On the standalone server each gets
+// `/caf/<env>/<api>`. Each mount names its API, so one API's path is not found on another's host
+// (the dispatcher routes a mount to its API's routes only).
 import type { MountSpec } from '../../core/vendor.ts'
 import { ENVIRONMENTS, type Environment } from './state.ts'
 
-export type Api = 'mobile' | 'bff'
+export type Api = 'mobile' | 'bff' | 'sdk' | 'core'
+export const APIS: readonly Api[] = ['mobile', 'bff', 'sdk', 'core']
 
+// The SDK API's hosts are the web DocumentDetector's (it has no base-URL option); the Core API's
+// dev host is ours: CAF documents production and beta only.
 export const HOSTS: Record<Environment, Record<Api, string>> = {
-  prod: { mobile: 'https://api.mobile.combateafraude.com', bff: 'https://web.us.prd.caf.io/bff' },
-  beta: { mobile: 'https://api.beta.mobile.combateafraude.com', bff: 'https://web.us.stg.caf.io/bff' },
-  dev: { mobile: 'https://api.dev.mobile.combateafraude.com', bff: 'https://web.us.dev.caf.io/bff' },
+  prod: {
+    mobile: 'https://api.mobile.combateafraude.com',
+    bff: 'https://web.us.prd.caf.io/bff',
+    sdk: 'https://api.public.caf.io/v1/sdks',
+    core: 'https://api.combateafraude.com',
+  },
+  beta: {
+    mobile: 'https://api.beta.mobile.combateafraude.com',
+    bff: 'https://web.us.stg.caf.io/bff',
+    sdk: 'https://api.public.beta.caf.io/v1/sdks',
+    core: 'https://api.beta.combateafraude.com',
+  },
+  dev: {
+    mobile: 'https://api.dev.mobile.combateafraude.com',
+    bff: 'https://web.us.dev.caf.io/bff',
+    sdk: 'https://api.public.dev.caf.io/v1/sdks',
+    core: 'https://api.dev.combateafraude.com',
+  },
 }
+
+/** The APIs CAF's web SDKs call from the integrators' own pages: they answer CORS for any origin. */
+const BROWSER_FACING: readonly Api[] = ['bff', 'sdk']
 
 export const prefixFor = (environment: Environment, api: Api) => `/caf/${environment}/${api}`
 
 export function realMounts(): MountSpec[] {
-  return ENVIRONMENTS.flatMap((environment) => [
-    { base: HOSTS[environment].mobile, environment, api: 'mobile' },
-    { base: HOSTS[environment].bff, environment, api: 'bff' },
-  ])
+  return ENVIRONMENTS.flatMap((environment) => APIS.map((api) => ({ base: HOSTS[environment][api], environment, api })))
 }
 
 export function prefixMounts(): MountSpec[] {
-  return ENVIRONMENTS.flatMap((environment) => [
-    { base: prefixFor(environment, 'mobile'), environment, api: 'mobile' },
-    // The web SDK calls the BFF from the integrator's page: see docs/vendors/caf.md (CORS).
-    { base: prefixFor(environment, 'bff'), environment, api: 'bff', browserFacing: true },
-  ])
+  // The web SDKs call the BFF and the SDK API from the integrator's page: see docs/vendors/caf.md (CORS).
+  return ENVIRONMENTS.flatMap((environment) =>
+    APIS.map((api) => ({ base: prefixFor(environment, api), environment, api, ...(BROWSER_FACING.includes(api) ? { browserFacing: true } : {}) })),
+  )
 }

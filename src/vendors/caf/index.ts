@@ -5,6 +5,7 @@ import seed from '../../../fixtures/caf.json' with { type: 'json' }
 import { adminRoutes } from './admin.ts'
 import { createApi, type CafApi } from './api.ts'
 import { authenticate } from './auth.ts'
+import { describeApiTokens } from './core-tokens.ts'
 import { errors } from './errors.ts'
 import { prefixMounts, realMounts } from './hosts.ts'
 import { PRODUCTS } from './products.ts'
@@ -15,7 +16,7 @@ import { rules, values } from './snapshot.ts'
 export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, CafLocals>({
   name: 'caf',
   contract: 'caf.yaml',
-  // The environment is the host: production, beta (stg) and dev each have their own.
+  // The environment is the host: production, beta (stg) and dev each have their own, per API.
   baseUrls: () => realMounts(),
   prefixes: () => prefixMounts(),
   routes,
@@ -30,14 +31,15 @@ export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, Ca
   reloaded,
   api: createApi,
   describe: (state) =>
-    ENVIRONMENTS.flatMap((environment) =>
-      allKeys(state)
+    ENVIRONMENTS.flatMap((environment) => [
+      ...allKeys(state)
         .filter((k) => k.environment === environment && !k.revoked)
         .map((k) => {
           const products = k.products.length === PRODUCTS.length ? 'all products' : k.products.join(', ')
           return `${environment.padEnd(8)} mobile key  clientId ${k.clientId}  clientSecret ${k.clientSecret}  (${products})`
         }),
-    ),
+      ...describeApiTokens(state, environment),
+    ]),
 })
 
 export { HOSTS, prefixFor } from './hosts.ts'

@@ -47,6 +47,7 @@ export function personIdField(obj: Record<string, unknown>, key: string, setting
 }
 
 const NOT_ACCEPTED_IMAGE = /\.(gif|webp|tiff?|heic|heif|svg|avif)$/i
+export const IMAGE_FORMAT = 'The image must be a JPEG, PNG or BMP'
 
 /** An http(s) URL; a path ending in a format CAF does not take (it takes JPEG, PNG, BMP) is refused. */
 export function imageUrlField(obj: Record<string, unknown>, key: string, required: boolean): Problem {
@@ -59,7 +60,7 @@ export function imageUrlField(obj: Record<string, unknown>, key: string, require
     return `'${key}' must be a URL`
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `'${key}' must be an http or https URL`
-  if (NOT_ACCEPTED_IMAGE.test(url.pathname)) return 'The image must be a JPEG, PNG or BMP'
+  if (NOT_ACCEPTED_IMAGE.test(url.pathname)) return IMAGE_FORMAT
   return null
 }
 

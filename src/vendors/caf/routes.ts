@@ -7,13 +7,20 @@ import type { Api } from './hosts.ts'
 import type { Product } from './products.ts'
 import type { CafLocals, CafState } from './state.ts'
 import { verifyTokenRoute } from './token-check.ts'
+import { getCoreAttempt, registerCoreFace } from './core-faces.ts'
+import { createAttestation } from './sdk-attestations.ts'
+import { documentQuality } from './sdk-quality.ts'
+import { createUpload, receiveUpload, UPLOAD_MAX_BYTES } from './sdk-uploads.ts'
 
 /**
  * - `mobile-token`: the self-signed HS256 JWT, refused with 400/401 before the body is read.
  * - `token-check`: the same JWT, judged by the handler (GET /tokens/verify answers 200 either way).
  * - `session-token`: a session token from GET /bff/session-tokens.
+ * - `attestation`: an attestation from the SDK API's POST /attestations (./sdk-auth.ts).
+ * - `upload-url`: none; the PUT target's URL carries its own signature (./sdk-uploads.ts).
+ * - `core-token`: a Core API token created in Trust (./core-auth.ts).
  */
-export type AuthMode = 'mobile-token' | 'token-check' | 'session-token'
+export type AuthMode = 'mobile-token' | 'token-check' | 'session-token' | 'attestation' | 'upload-url' | 'core-token'
 
 export interface CafRoute extends Route<CafState, CafLocals> {
   api: Api
@@ -33,4 +40,13 @@ export const routes: CafRoute[] = [
   { api: 'mobile', auth: 'token-check', method: 'GET', path: '/tokens/verify', body: 'none', handler: verifyTokenRoute },
   { api: 'bff', auth: 'mobile-token', products: BFF_PRODUCTS, method: 'GET', path: '/session-tokens', body: 'none', handler: sessionTokens },
   { api: 'bff', auth: 'session-token', method: 'POST', path: '/sessions', handler: createSession },
+  { api: 'sdk', auth: 'mobile-token', products: ['DocumentDetector'], method: 'POST', path: '/attestations', handler: createAttestation },
+  { api: 'sdk', auth: 'attestation', method: 'POST', path: '/uploads', handler: createUpload },
+  // An image, larger than the sandbox's JSON bodies: the PUT takes up to 16 MiB whatever `bodyLimit` is.
+  { api: 'sdk', auth: 'upload-url', method: 'PUT', path: '/uploads/:uploadId', body: 'none', bodyLimit: UPLOAD_MAX_BYTES, handler: receiveUpload },
+  { api: 'sdk', auth: 'attestation', method: 'POST', path: '/documents/quality', handler: documentQuality },
+  { api: 'core', auth: 'core-token', method: 'POST', path: '/v1/faces', handler: registerCoreFace },
+  { api: 'core', auth: 'core-token', method: 'GET', path: '/v1/faces/attempts/:attemptId', body: 'none', handler: getCoreAttempt },
+  // CAF documents 400 "attemptId not provided".
+  { api: 'core', auth: 'core-token', method: 'GET', path: '/v1/faces/attempts', body: 'none', handler: getCoreAttempt },
 ]

@@ -1,13 +1,15 @@
-// CAF's sandbox state: Mobile Keys, registered faces, face attempts and BFF sessions, in one
-// store per environment (prod, beta, dev), so environments never see each other's rows: a beta
-// key is unknown on prod hosts. Besides rows: the settings and the BFF session-token secret.
+// CAF's sandbox state: Mobile Keys, Core API tokens, registered faces, face attempts, BFF
+// sessions, SDK attestations and uploads, in one store per environment (prod, beta, dev), so
+// environments never see each other's rows: a beta key is unknown on prod hosts. Besides rows:
+// the settings and the BFF session-token secret.
 import { primaryKey } from '@mswjs/data'
 import type { Core } from '../../core/service.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
-import { createRetention, type Retention, type RowOf, type Store } from '../../core/store.ts'
+import { createRetention, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
+import { seedApiTokens } from './core-tokens.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
 export type Environment = (typeof ENVIRONMENTS)[number]
@@ -47,12 +49,21 @@ export interface FaceFixture {
   imageUrl: string
 }
 
+export interface ApiTokenFixture {
+  environment: Environment
+  token: string
+  name?: string
+  revoked?: boolean
+}
+
 export interface CafFixtures {
   settings?: Partial<CafSettings>
   /** The secret the BFF session tokens are signed with (random per sandbox when absent); for tests that forge them. */
   sessionTokenSecret?: string
   mobileKeys: MobileKeyFixture[]
   faces?: FaceFixture[]
+  /** Core API tokens (created in Trust for server-to-server calls), per environment. */
+  apiTokens?: ApiTokenFixture[]
 }
 
 /** A Mobile Key as the sandbox keeps it (the secret included: the sandbox must verify with it). */
@@ -76,6 +87,8 @@ export interface PresentedToken {
   peopleId?: string
   /** For BFF session tokens: the session id the sandbox put in it. */
   sessionId?: string
+  /** For SDK API calls: the attestation (from POST /attestations) that came with the request. */
+  attestation?: string
 }
 
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
@@ -110,6 +123,41 @@ export const models = {
     personId: String,
     createdAt: String,
   },
+  apiToken: {
+    token: primaryKey(String),
+    name: String,
+    revoked: Boolean,
+    createdAt: String,
+  },
+  // What POST /v1/sdks/attestations issued; the id is the attestation itself (opaque).
+  attestation: {
+    id: primaryKey(String),
+    clientId: String,
+    // The mobile token's peopleId, mask stripped; '' when it had none.
+    peopleId: String,
+    createdAt: String,
+    expiresAt: String,
+    // The previousAttestation the SDK sent when re-attesting; '' on a first attestation.
+    previous: String,
+  },
+  // An SDK upload: metadata only, never the bytes (see sdk-uploads.ts).
+  upload: {
+    id: primaryKey(String),
+    clientId: String,
+    contentType: String,
+    bucket: String,
+    key: String,
+    // The secret in the PUT URL's query, like a pre-signed URL's signature.
+    signature: String,
+    createdAt: String,
+    expiresAt: String,
+    // The rest stays empty (size -1) until the PUT arrives.
+    size: Number,
+    sha256: String,
+    uploadedAt: String,
+    // The outcome marker found in the bytes ('' for none), for POST /documents/quality.
+    marker: String,
+  },
 }
 
 export type CafModels = typeof models
@@ -123,11 +171,15 @@ export interface CafState extends VendorState<CafModels, CafFixtures> {
   settings: CafSettings
   /** The sandbox's own secret for BFF session tokens (CAF's are its business). */
   signingSecret: string
-  /** Face attempts and BFF sessions are made by every call: only the newest are kept, per environment. */
-  retention: Record<Environment, { attempt: Retention; session: Retention }>
+  /** Face attempts, BFF sessions, SDK attestations and uploads are made by calls: only the newest are kept, per environment. */
+  retention: Record<Environment, Record<RetainedModel, Retention>>
 }
 
-/** How many face attempts, and how many BFF sessions, the sandbox keeps per environment. */
+/** The models each request may add a row to, bounded. */
+export const RETAINED_MODELS = ['attempt', 'session', 'attestation', 'upload'] as const
+export type RetainedModel = (typeof RETAINED_MODELS)[number]
+
+/** How many face attempts, BFF sessions, attestations and uploads the sandbox keeps, each, per environment. */
 export const RETAINED_ROWS = 1_000
 
 function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
@@ -141,7 +193,7 @@ function sessionTokenSecret(core: Core, fixtures: CafFixtures): string {
 
 export function createState(core: Core, store: Store<CafModels>, fixtures: CafFixtures): CafState {
   const retention = Object.fromEntries(
-    ENVIRONMENTS.map((e) => [e, { attempt: createRetention(store.in(e).attempt, RETAINED_ROWS), session: createRetention(store.in(e).session, RETAINED_ROWS) }]),
+    ENVIRONMENTS.map((e) => [e, Object.fromEntries(RETAINED_MODELS.map((m) => [m, createRetention(store.in(e)[m] as Table<object>, RETAINED_ROWS)]))]),
   ) as CafState['retention']
   return { core, store, fixtures, settings: { ...DEFAULT_SETTINGS }, signingSecret: sessionTokenSecret(core, fixtures), retention }
 }
@@ -172,14 +224,12 @@ export function seed(state: CafState): void {
     if (!isEnvironment(f.environment)) throw new Error(`CAF fixture face ${f.peopleId}: unknown environment`)
     registerFace(state, f.environment, f.peopleId, f.imageUrl)
   }
+  seedApiTokens(state, fixtures.apiTokens ?? [], now)
 }
 
 /** After a reset or a restore: the retention queues start from the rows there are. */
 export function reloaded(state: CafState): void {
-  for (const e of ENVIRONMENTS) {
-    state.retention[e].attempt.resync()
-    state.retention[e].session.resync()
-  }
+  for (const e of ENVIRONMENTS) for (const r of Object.values(state.retention[e])) r.resync()
 }
 
 type KeyRow = RowOf<CafModels['mobileKey']>
@@ -195,6 +245,15 @@ function toKey(row: KeyRow, environment: Environment): MobileKey {
     createdAt: row.createdAt,
     originId: row.originId,
   }
+}
+
+/** The row with this key in whichever environment holds it (for refusals that name the other environment). */
+export function findAnywhere<M extends keyof CafModels>(state: CafState, model: M, key: string): { row: RowOf<CafModels[M]>; environment: Environment } | null {
+  for (const environment of ENVIRONMENTS) {
+    const row = state.store.in(environment)[model].get(key)
+    if (row) return { row, environment }
+  }
+  return null
 }
 
 /** The key with this clientId, in whichever environment holds it. */

@@ -1,4 +1,4 @@
-// Helpers for the CAF specs: each environment's Mobile API and BFF base URL on either transport,
+// Helpers for the CAF specs: each environment's base URL of each CAF API on either transport,
 // the seeded keys, a fetch that returns status + parsed body, and the journal's last CAF entry
 // read the way each transport offers it.
 import seed from '../../../fixtures/caf.json' with { type: 'json' }
@@ -7,7 +7,7 @@ import type { JournalEntry } from '../../../src/core/journal.ts'
 import type { Transport } from '../../support/transports.ts'
 
 export type Env = 'prod' | 'beta' | 'dev'
-export type Api = 'mobile' | 'bff'
+export type Api = 'mobile' | 'bff' | 'sdk' | 'core'
 
 function seeded(clientId: string) {
   const k = seed.mobileKeys.find((key) => key.clientId === clientId)
@@ -22,6 +22,9 @@ export const KEYS = {
   beta: seeded('tokensandbox-beta-0001'),
   dev: seeded('tokensandbox-dev-0001'),
 }
+
+/** The seeded Core API tokens. */
+export const CORE_TOKENS = Object.fromEntries((seed.apiTokens ?? []).map((t) => [t.environment, t.token])) as Record<Env, string>
 
 /** A CPF with a face registered in prod and beta by the seed. */
 export const SEEDED_CPF = '12345678909'
