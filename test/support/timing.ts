@@ -20,6 +20,14 @@ export function expectLinear(work: (n: number) => () => unknown, n: number): voi
   // Warm up the JIT on both; when n alone is already slow, fail before 8n can hang the run.
   expect(bestTimeMs(small, 1), `n = ${n} alone took too long`).toBeLessThan(500)
   large()
-  const ratio = bestTimeMs(large) / Math.max(bestTimeMs(small), 0.05)
+  // Alternated, best of 7 each: a GC pause or another process's burst hits one run, not the best
+  // of either. (Sub-0.2 ms timings are mostly timer and allocation noise: floored there.)
+  let bestSmall = Number.POSITIVE_INFINITY
+  let bestLarge = Number.POSITIVE_INFINITY
+  for (let i = 0; i < 7; i++) {
+    bestSmall = Math.min(bestSmall, bestTimeMs(small, 1))
+    bestLarge = Math.min(bestLarge, bestTimeMs(large, 1))
+  }
+  const ratio = bestLarge / Math.max(bestSmall, 0.2)
   expect(ratio, `8× the input took ${ratio.toFixed(1)}× as long`).toBeLessThan(24)
 }
