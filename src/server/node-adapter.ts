@@ -9,6 +9,12 @@ export interface AdapterOptions {
   sandbox: Sandbox
   /** Read at most this many body bytes (default: what the request's route takes, `sandbox.bodyLimitFor`). */
   bodyLimit?: number
+  /**
+   * Bytes that bodies over the sandbox's `bodyLimit` (a route's own larger limit: CAF's upload
+   * PUT) may hold at once (default 64 MiB). Past it such a body gets the usual limit, so a flood
+   * of large PUTs, which a page on any site may send to a CORS-open API, is refused, not buffered.
+   */
+  largeBodyBudget?: number
   /** Origin used to build absolute URLs for requests that arrive with a path only. */
   origin: string
   /** Answers a request instead of `sandbox.handle` (the state file and admin guard wrap it). */
@@ -162,6 +168,9 @@ export function createRequestListener(options: AdapterOptions) {
   const { sandbox, origin } = options
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
+  // Bodies over the sandbox's own limit share a budget (see largeBodyBudget).
+  const largeBudget = options.largeBodyBudget ?? 64 * 1024 * 1024
+  let largeInFlight = 0
   // One reader per limit: the sandbox's, and a route's own (CAF's upload PUT).
   const readers = new Map<number, (req: IncomingMessage) => Promise<BodyRead>>()
   const readerFor = (limit: number) => {
@@ -190,8 +199,21 @@ export function createRequestListener(options: AdapterOptions) {
       }
       // node:http hands methods over in upper case (its parser knows no other spelling).
       const method = req.method ?? 'GET'
-      const limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
-      const { body, tooLarge } = declaredBody(req, limit) ?? (await readerFor(limit)(req))
+      let limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
+      let reserved = 0
+      if (limit > sandbox.bodyLimit) {
+        const declared = Number(req.headers['content-length'])
+        const want = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit
+        if (largeInFlight + want > largeBudget) limit = sandbox.bodyLimit
+        else largeInFlight += reserved = want
+      }
+      let read: BodyRead
+      try {
+        read = declaredBody(req, limit) ?? (await readerFor(limit)(req))
+      } finally {
+        largeInFlight -= reserved
+      }
+      const { body, tooLarge } = read
       const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body }
       if (tooLarge) request.bodyTooLarge = true
       const answer = await handle(request)
