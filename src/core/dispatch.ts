@@ -41,6 +41,9 @@ export interface Dispatcher {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 
+/** The path below a mount: what the vendor's own API calls it (`/tokens` under ComplyCube's `/v1`). */
+const subPath = (c: { prefix: string }, url: URL) => url.pathname.slice(c.prefix.length) || '/'
+
 /** One request's context: a class, so a request allocates one object and no closures. */
 class Context implements RouteContext<unknown> {
   params: Record<string, string> = {}
@@ -122,7 +125,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     if (!c) return errors.notFound(quote(req.method), quote(req.url.pathname))
     // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
     // `/v1`), not the standalone server's prefix.
-    const sub = req.url.pathname.slice(c.prefix.length) || '/'
+    const sub = subPath(c, req.url)
     const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
       // A route of another of the vendor's APIs (CAF's BFF path on its Mobile API host) is still a 404 here.
@@ -214,7 +217,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     bodyLimitFor(method, url) {
       const c = find(url)
       if (!c) return core.bodyLimit
-      const m = c.router.match(method === 'HEAD' ? 'GET' : method, url.pathname.slice(c.prefix.length) || '/')
+      const m = c.router.match(method === 'HEAD' ? 'GET' : method, subPath(c, url))
       return (m.kind === 'found' ? m.route.bodyLimit : undefined) ?? core.bodyLimit
     },
   }

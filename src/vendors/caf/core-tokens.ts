@@ -1,7 +1,7 @@
 // Core API tokens: CAF's server-to-server credential, a static token created in Trust (scheme C
 // in the fact sheet), not the self-signed mobile token. CAF's own are JWTs it issues; the
 // sandbox's are opaque strings from the seed (`fixtures.apiTokens`), one store per environment.
-import { ENVIRONMENTS, isEnvironment, type ApiTokenFixture, type CafState, type Environment } from './state.ts'
+import { findAnywhere, isEnvironment, type ApiTokenFixture, type CafState, type Environment } from './state.ts'
 
 export interface ApiToken {
   token: string
@@ -22,11 +22,8 @@ export function seedApiTokens(state: CafState, tokens: readonly ApiTokenFixture[
 
 /** The token, in whichever environment holds it. */
 export function findApiToken(state: CafState, token: string): ApiToken | null {
-  for (const environment of ENVIRONMENTS) {
-    const row = state.store.in(environment).apiToken.get(token)
-    if (row) return { token: row.token, environment, name: row.name, revoked: row.revoked }
-  }
-  return null
+  const found = findAnywhere(state, 'apiToken', token)
+  return found ? { token: found.row.token, environment: found.environment, name: found.row.name, revoked: found.row.revoked } : null
 }
 
 /** `serve`'s banner lines for the Core API tokens that are not revoked. */

@@ -258,11 +258,8 @@ export function findAnywhere<M extends keyof CafModels>(state: CafState, model: 
 
 /** The key with this clientId, in whichever environment holds it. */
 export function findKeyAnywhere(state: CafState, clientId: string): MobileKey | null {
-  for (const environment of ENVIRONMENTS) {
-    const row = state.store.in(environment).mobileKey.get(clientId)
-    if (row) return toKey(row, environment)
-  }
-  return null
+  const found = findAnywhere(state, 'mobileKey', clientId)
+  return found ? toKey(found.row, found.environment) : null
 }
 
 export function allKeys(state: CafState): MobileKey[] {
