@@ -9,10 +9,10 @@ FROM ${BASE_IMAGE} AS unpack
 # ADD unpacks a local tar archive: the package lands in /tmp/package.
 ADD token-sandbox-*.tgz /tmp/
 # Only what `serve` reads: bin/, the CLI bundle, the contracts it serves, package.json (--version).
-RUN mkdir -p /opt /data \
- && mv /tmp/package /opt/token-sandbox \
- && cd /opt/token-sandbox \
- && rm -rf src mocks examples README.md dist/browser dist/lib dist/types
+RUN mkdir -p /opt/token-sandbox/dist /data \
+ && cd /tmp/package \
+ && cp -r bin contracts package.json /opt/token-sandbox/ \
+ && cp dist/cli*.mjs /opt/token-sandbox/dist/
 
 FROM ${BASE_IMAGE}
 COPY --from=unpack /opt/token-sandbox /opt/token-sandbox

@@ -197,7 +197,7 @@ fi
 size=$(docker image inspect -f '{{.Size}}' "$TAG")
 base_size=$(docker image inspect -f '{{.Size}}' "$BASE_IMAGE")
 say "passed"
-printf 'image size:   %s MB: the base %s %s MB + token-sandbox %s MB\n' "$(( size / 1000000 ))" "$BASE_IMAGE" "$(( base_size / 1000000 ))" "$(( (size - base_size) / 1000 ))" | sed 's/\([0-9]*\)\([0-9]\{3\}\) MB$/\1.\2 MB/'
+printf 'image size:   %s MB: the base %s %s MB + token-sandbox %s kB\n' "$(( size / 1000000 ))" "$BASE_IMAGE" "$(( base_size / 1000000 ))" "$(( (size - base_size) / 1000 ))"
 printf 'build time:   %s ms\n' "$build_ms"
 printf 'start time:   %s ms (docker run to ready)\n' "$start_ms"
 printf 'restart time: %s ms (docker restart to ready, state loaded)\n' "$restart_ms"
