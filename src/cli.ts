@@ -1,10 +1,12 @@
-// token-sandbox: serve | decode | --help
+// token-sandbox: serve | wait | token | decode | contract | demo | --help
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
 import { demoCommand } from './cli/demo.ts'
+import { waitCommand } from './cli/wait.ts'
+import { startedByPackageManager, watchParent } from './cli/parent-watch.ts'
 import { UsageError } from './cli/usage.ts'
 import { isModuleNotFound, MissingPeerError } from './contract/missing-peer.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
@@ -20,6 +22,7 @@ const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA tok
 
 Usage:
   token-sandbox serve [options]     start the standalone server
+  token-sandbox wait [URL]          wait until a server answers its health check (see 'wait --help')
   token-sandbox token <vendor> ...  get or mint a token (complycube, caf, ca; see 'token --help')
   token-sandbox decode <jwt>        print a JWT's header and claims (no verification)
   token-sandbox contract <vendor>   run a contract suite against any endpoint (see 'contract --help')
@@ -40,6 +43,9 @@ serve options:
   --admin-token <t>   token the admin API (/__sandbox) requires (or TOKEN_SANDBOX_ADMIN_TOKEN);
                       required off loopback: with --host other than 127.0.0.1/::1/localhost and
                       no token given, one is generated and printed once
+  --admin-token-file <f>
+                      read the admin token from this file: a Docker or Kubernetes secret
+                      (or TOKEN_SANDBOX_ADMIN_TOKEN_FILE)
   --allowed-host <h>  a host name the admin API answers besides IP addresses and localhost
                       (repeat or comma-separate; '.example.test' for a domain and its
                       subdomains); the admin API always refuses other origins' pages
@@ -57,8 +63,10 @@ serve options:
                       unless --log asks for one
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG, _TLS_CERT, _TLS_KEY.
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ADMIN_TOKEN_FILE, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG, _TLS_CERT, _TLS_KEY.
   Flags win over the environment, the environment over the config file.
+  serve stops on SIGINT and SIGTERM and, when npx or another package manager started it, when
+  that parent exits ('npx token-sandbox serve & … kill $!' stops the server too).
 
 Run 'token-sandbox <command> --help' for a command's options.`
 
@@ -74,6 +82,7 @@ async function serve(argv: string[]): Promise<number> {
       'journal-size': { type: 'string' },
       state: { type: 'string' },
       'admin-token': { type: 'string' },
+      'admin-token-file': { type: 'string' },
       'allowed-host': { type: 'string', multiple: true },
       cors: { type: 'string', multiple: true },
       'rate-limits': { type: 'boolean' },
@@ -130,6 +139,7 @@ async function serve(argv: string[]): Promise<number> {
     }
     process.once('SIGINT', () => stop('SIGINT'))
     process.once('SIGTERM', () => stop('SIGTERM'))
+    if (startedByPackageManager(process.env)) watchParent(() => stop('parent process exited'))
   })
   return 0
 }
@@ -180,6 +190,8 @@ export async function main(argv: string[]): Promise<number> {
         return await serve(rest)
       case 'decode':
         return decode(rest)
+      case 'wait':
+        return await waitCommand(rest)
       case 'token':
         return await tokenCommand(rest)
       case 'contract': {

@@ -20,6 +20,7 @@ export interface ServeFlags {
   'journal-size'?: string
   state?: string
   'admin-token'?: string
+  'admin-token-file'?: string
   'allowed-host'?: string[]
   cors?: string[]
   'rate-limits'?: boolean
@@ -38,6 +39,7 @@ export const SERVE_ENV = {
   'journal-size': 'TOKEN_SANDBOX_JOURNAL_SIZE',
   state: 'TOKEN_SANDBOX_STATE',
   'admin-token': 'TOKEN_SANDBOX_ADMIN_TOKEN',
+  'admin-token-file': 'TOKEN_SANDBOX_ADMIN_TOKEN_FILE',
   'allowed-host': 'TOKEN_SANDBOX_ALLOWED_HOSTS',
   cors: 'TOKEN_SANDBOX_CORS',
   'rate-limits': 'TOKEN_SANDBOX_RATE_LIMITS',
@@ -88,6 +90,29 @@ const corsOrigins = (list: string, where: string) =>
 function adminToken(value: string, where: string): string {
   if (!/^[\x21-\x7e]{16,512}$/.test(value)) throw new UsageError(`${where}: the admin token must be 16 to 512 visible ASCII characters, without spaces`)
   return value
+}
+
+/**
+ * The admin token from --admin-token or TOKEN_SANDBOX_ADMIN_TOKEN, else from the file
+ * --admin-token-file or TOKEN_SANDBOX_ADMIN_TOKEN_FILE names (a Docker or Kubernetes secret;
+ * one trailing newline dropped). Undefined when none is given.
+ */
+export function readAdminToken(
+  flags: { 'admin-token'?: string; 'admin-token-file'?: string },
+  env: Record<string, string | undefined>,
+): { value: string; where: string } | undefined {
+  const direct = flags['admin-token'] !== undefined ? { value: flags['admin-token'], where: '--admin-token' } : env[SERVE_ENV['admin-token']] ? { value: env[SERVE_ENV['admin-token']]!, where: SERVE_ENV['admin-token'] } : undefined
+  if (direct) return { value: adminToken(direct.value, direct.where), where: direct.where }
+  const file = flags['admin-token-file'] !== undefined ? { path: flags['admin-token-file'], where: '--admin-token-file' } : env[SERVE_ENV['admin-token-file']] ? { path: env[SERVE_ENV['admin-token-file']]!, where: SERVE_ENV['admin-token-file'] } : undefined
+  if (!file) return undefined
+  let text: string
+  try {
+    text = readFileSync(file.path, 'utf8')
+  } catch (err) {
+    throw new UsageError(`${file.where}: cannot read ${file.path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+  }
+  const where = `${file.where} (${file.path})`
+  return { value: adminToken(text.replace(/\r?\n$/, ''), where), where }
 }
 
 /** The PEM certificate and key from two files, checked to make a TLS context together. */
@@ -255,7 +280,7 @@ export function resolveServeOptions(flags: ServeFlags, env: Record<string, strin
   if (cert || key) {
     options.tls = readTls({ value: cert?.value, where: cert?.where ?? '--tls-cert' }, { value: key?.value, where: key?.where ?? '--tls-key' })
   }
-  const token = pick('admin-token')
-  if (token) options.adminToken = adminToken(token.value, token.where)
+  const token = readAdminToken(flags, env)
+  if (token) options.adminToken = token.value
   return options
 }

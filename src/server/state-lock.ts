@@ -16,6 +16,12 @@ import { errorCode, StateFileError } from './state-error.ts'
 
 export const lockPathOf = (path: string) => join(dirname(path), `${tempPrefix(path)}lock`)
 const MARK = '.takeover-'
+/**
+ * The locks this process holds. A lock naming our pid that is not among them was left by an
+ * earlier process that had our pid: a container's server is pid 1 on every start, so after a
+ * kill its new start finds its own pid in the lock.
+ */
+const held = new Set<string>()
 
 interface LockSeen {
   /** 0 when the lock holds no pid (not one of ours). */
@@ -99,6 +105,7 @@ export async function lockStateFile(target: string, shown: string): Promise<() =
       try {
         await fsp.link(temp, lock)
         await removeMarks(lock)
+        held.add(lock)
         return releaser(lock)
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fail(err)
@@ -107,7 +114,7 @@ export async function lockStateFile(target: string, shown: string): Promise<() =
         throw fail(err)
       })
       if (seen === null) continue
-      if (seen.pid === process.pid || (seen.pid > 0 && isRunning(seen.pid))) throw inUse(shown, lock, seen.pid)
+      if (seen.pid === process.pid ? held.has(lock) : seen.pid > 0 && isRunning(seen.pid)) throw inUse(shown, lock, seen.pid)
       await takeOver(lock, seen).catch((err: unknown) => {
         throw fail(err)
       })
@@ -123,6 +130,7 @@ function releaser(lock: string): () => void {
   const release = () => {
     if (released) return
     released = true
+    held.delete(lock)
     process.off('exit', release)
     try {
       unlinkSync(lock)

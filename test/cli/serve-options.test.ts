@@ -75,6 +75,17 @@ describe('serve options: flags > environment > config file > defaults', () => {
     expect(() => resolveServeOptions({ config: config({ rateLimits: 'fast' }) }, {})).toThrow(/'rateLimits' must be true, false, or per vendor/)
   })
 
+  it('reads the admin token from a file (a Docker or Kubernetes secret), below a token given directly', () => {
+    const secret = join(dir, 'admin-token')
+    writeFileSync(secret, 'a-token-from-a-secret-file\n')
+    expect(resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret }).adminToken).toBe('a-token-from-a-secret-file')
+    expect(resolveServeOptions({ 'admin-token-file': secret }, {}).adminToken).toBe('a-token-from-a-secret-file')
+    expect(resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret, TOKEN_SANDBOX_ADMIN_TOKEN: 'a-token-of-enough-length' }).adminToken).toBe('a-token-of-enough-length')
+    expect(() => resolveServeOptions({ 'admin-token-file': join(dir, 'missing') }, {})).toThrow(/^--admin-token-file: cannot read .*missing: ENOENT/)
+    writeFileSync(secret, 'two words are not a token')
+    expect(() => resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret })).toThrow(/^TOKEN_SANDBOX_ADMIN_TOKEN_FILE \(.*admin-token\): the admin token must be 16 to 512/)
+  })
+
   it('treats an empty variable as unset', () => {
     expect(resolveServeOptions({}, { TOKEN_SANDBOX_PORT: '', TOKEN_SANDBOX_SEED: '' })).toEqual({ port: DEFAULT_PORT })
   })

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { StateFileError } from '../../src/server/state-file.ts'
+import { lockPathOf } from '../../src/server/state-lock.ts'
 import { startServe } from '../support/serve-child.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
 
@@ -164,5 +165,25 @@ describe('writing through a symbolic link', () => {
     expect(readFileSync(real, 'utf8')).toContain(key)
     // The lock and the temp files were next to the target; none is left.
     expect(readdirSync(sub).sort()).toEqual(['link.json', 'real.json'])
+  })
+})
+
+describe('a lock naming our own pid', () => {
+  // A container's server is pid 1 on every start: after `docker kill` and `docker start`, the
+  // lock the killed server left names the new server's own pid.
+  it('is taken over when an earlier process with our pid left it, and refused while we hold it', async () => {
+    const file = join(dir, 'own-pid.db')
+    const lock = lockPathOf(file)
+    writeFileSync(lock, `${process.pid}\n`)
+    const server = await startServer({ port: 0, stateFile: file })
+    try {
+      expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`)
+      const second = startServer({ port: 0, stateFile: file })
+      await expect(second).rejects.toThrow(StateFileError)
+      await expect(second).rejects.toThrow('is in use by this process (a server not closed yet)')
+    } finally {
+      await server.close()
+    }
+    expect(existsSync(lock)).toBe(false)
   })
 })
