@@ -1,44 +1,44 @@
 // The CA simulation's state: one store per tenant, so one tenant's service accounts, cards and
 // accounts are invisible to another. Tenant configuration (base URL, token minutes, signing
 // secret) is fixed at start and kept in `tenants`.
-import { primaryKey } from '@mswjs/data'
+import * as z from 'zod/mini'
 import type { Core } from '../../core/service.ts'
-import type { RowOf, Store } from '../../core/store.ts'
+import { model, type RowOf, type Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { buildTenants, OPERATIONS, type CaFixtures, type Tenant } from './tenants.ts'
 import { addKnownCard, createAccount, linkCard } from './store.ts'
 
 /** The store's models, one database per tenant (the store adds `tenant` to a snapshot's rows). */
 export const models = {
-  serviceAccount: {
-    id: primaryKey(String), // `${tenant}/${username}`
-    username: String,
-    password: String,
+  serviceAccount: model('id', {
+    id: z.string(), // `${tenant}/${username}`
+    username: z.string(),
+    password: z.string(),
     /** Comma-separated operation names, or `*`. */
-    operations: String,
-  },
-  account: {
-    id: primaryKey(String), // internal reference; (tenant, account_id, name) is what callers see
-    account_id: String,
-    name: String,
-    createdAtMs: Number,
-  },
-  card: {
-    id: primaryKey(String), // `${tenant}/${card_number}`
-    card_number: String,
+    operations: z.string(),
+  }),
+  account: model('id', {
+    id: z.string(), // internal reference; (tenant, account_id, name) is what callers see
+    account_id: z.string(),
+    name: z.string(),
+    createdAtMs: z.number(),
+  }),
+  card: model('id', {
+    id: z.string(), // `${tenant}/${card_number}`
+    card_number: z.string(),
     /** The internal id of the account it is linked to; '' when not linked. */
-    accountRef: String,
-  },
-  factor: {
-    id: primaryKey(String), // `${accountRef}/${kind}/${factor_id}`
-    accountRef: String,
-    kind: String, // 'contact' | 'device'
-    factor_id: String,
-    type: String, // contacts: 'email' | 'mobile'; devices: ''
-    value: String,
-    is_default: Boolean,
-    position: Number,
-  },
+    accountRef: z.string(),
+  }),
+  factor: model('id', {
+    id: z.string(), // `${accountRef}/${kind}/${factor_id}`
+    accountRef: z.string(),
+    kind: z.string(), // 'contact' | 'device'
+    factor_id: z.string(),
+    type: z.string(), // contacts: 'email' | 'mobile'; devices: ''
+    value: z.string(),
+    is_default: z.boolean(),
+    position: z.number(),
+  }),
 }
 
 export type CaModels = typeof models

@@ -2,13 +2,13 @@
 // sessions, SDK attestations and uploads, in one store per environment (prod, beta, dev), so
 // environments never see each other's rows: a beta key is unknown on prod hosts. Besides rows:
 // the settings and the BFF session-token secret.
-import { primaryKey } from '@mswjs/data'
+import * as z from 'zod/mini'
 import type { Core } from '../../core/service.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
-import { createRetention, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
+import { createRetention, model, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
 import { seedApiTokens } from './core-tokens.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const
@@ -93,71 +93,71 @@ export interface PresentedToken {
 
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
-  mobileKey: {
-    clientId: primaryKey(String),
-    clientSecret: String,
-    name: String,
+  mobileKey: model('clientId', {
+    clientId: z.string(),
+    clientSecret: z.string(),
+    name: z.string(),
     // JSON array of product names.
-    products: String,
-    revoked: Boolean,
-    createdAt: String,
-    originId: String,
-  },
-  face: {
+    products: z.string(),
+    revoked: z.boolean(),
+    createdAt: z.string(),
+    originId: z.string(),
+  }),
+  face: model('id', {
     // `<environment>:<peopleId>`: one registered face per person and environment.
-    id: primaryKey(String),
-    peopleId: String,
-    imageUrl: String,
-    createdAt: String,
-  },
-  attempt: {
-    id: primaryKey(String),
-    kind: String,
-    peopleId: String,
+    id: z.string(),
+    peopleId: z.string(),
+    imageUrl: z.string(),
+    createdAt: z.string(),
+  }),
+  attempt: model('id', {
+    id: z.string(),
+    kind: z.string(),
+    peopleId: z.string(),
     // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
-    document: String,
-  },
-  session: {
-    id: primaryKey(String),
-    clientId: String,
-    personId: String,
-    createdAt: String,
-  },
-  apiToken: {
-    token: primaryKey(String),
-    name: String,
-    revoked: Boolean,
-    createdAt: String,
-  },
+    document: z.string(),
+  }),
+  session: model('id', {
+    id: z.string(),
+    clientId: z.string(),
+    personId: z.string(),
+    createdAt: z.string(),
+  }),
+  apiToken: model('token', {
+    token: z.string(),
+    name: z.string(),
+    revoked: z.boolean(),
+    createdAt: z.string(),
+  }),
   // What POST /v1/sdks/attestations issued; the id is the attestation itself (opaque).
-  attestation: {
-    id: primaryKey(String),
-    clientId: String,
+  attestation: model('id', {
+    id: z.string(),
+    clientId: z.string(),
     // The mobile token's peopleId, mask stripped; '' when it had none.
-    peopleId: String,
-    createdAt: String,
-    expiresAt: String,
+    peopleId: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
     // The previousAttestation the SDK sent when re-attesting; '' on a first attestation.
-    previous: String,
-  },
+    previous: z.string(),
+  }),
   // An SDK upload: metadata only, never the bytes (see sdk-uploads.ts).
-  upload: {
-    id: primaryKey(String),
-    clientId: String,
-    contentType: String,
-    bucket: String,
-    key: String,
+  upload: model('id', {
+    id: z.string(),
+    clientId: z.string(),
+    contentType: z.string(),
+    bucket: z.string(),
+    key: z.string(),
     // The secret in the PUT URL's query, like a pre-signed URL's signature.
-    signature: String,
-    createdAt: String,
-    expiresAt: String,
+    signature: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
     // The rest stays empty (size -1) until the PUT arrives.
-    size: Number,
-    sha256: String,
-    uploadedAt: String,
+    size: z.number(),
+    sha256: z.string(),
+    uploadedAt: z.string(),
     // The outcome marker found in the bytes ('' for none), for POST /documents/quality.
-    marker: String,
-  },
+    marker: z.string(),
+  }),
 }
 
 export type CafModels = typeof models
