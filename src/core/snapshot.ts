@@ -1,7 +1,7 @@
 // Checking stored rows read from a snapshot (`serve --state`) against their models' schemas and
 // the vendor's rules, before anything is replaced: a corrupt snapshot fails with the path of the
 // bad value.
-import * as z from 'zod/mini'
+import * as v from 'valibot'
 import type { Models } from './model.ts'
 import type { Rules } from './snapshot-rules.ts'
 
@@ -38,13 +38,13 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
     const rows = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : []
     if (!Array.isArray(rows)) throw new SnapshotError(`${where}.${name} must be an array of rows`)
     // A snapshot row: the model's row and its scope.
-    const schema = z.strictObject({ ...model.schema.def.shape, [scope.field]: z.enum(scope.scopes as [string, ...string[]]) })
+    const schema = v.strictObject({ ...model.schema.entries, [scope.field]: v.picklist(scope.scopes) })
     const seen = new Set<unknown>()
     rows.forEach((row: unknown, i) => {
       const at = `${where}.${name}[${i}]`
       if (!isPlainObject(row)) throw new SnapshotError(`${at} must be an object`)
-      const checked = schema.safeParse(row)
-      if (!checked.success) throw new SnapshotError(`${at}${problem(checked.error.issues, schema.def.shape, scope.field)}`)
+      const checked = v.safeParse(schema, row)
+      if (!checked.success) throw new SnapshotError(`${at}${problem(checked.issues, schema.entries, scope.field)}`)
       const key = row[model.key]
       if (key === '') throw new SnapshotError(`${at}.${model.key} (the primary key) must not be empty`)
       if (seen.has(key)) throw new SnapshotError(`${at}.${model.key}: primary key ${JSON.stringify(key)} appears twice`)
@@ -63,23 +63,27 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
 
 /**
  * The schema's first objection, said the sandbox's way (after the row's path): an unknown
- * property first, then the scope, then the fields in order. A vendor's own check words its message.
+ * property first, then the scope, then the fields in order. A field's own check (a `v.pipe`
+ * action) words its message.
  */
-function problem(issues: readonly z.core.$ZodIssue[], shape: z.core.$ZodShape, field: string): string {
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues.find((i) => i.path[0] === field) ?? issues[0]!
-  const at = issue.path.map((p) => `.${String(p)}`).join('')
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return `${at} has an unknown property '${issue.keys[0]}'`
-    case 'invalid_value':
-      return `${at} must be one of ${issue.values.map(String).join(', ')}`
-    case 'invalid_type': {
-      const nullable = shape[String(issue.path[0])]?._zod.def.type === 'nullable'
-      return `${at} must be a ${issue.expected}${nullable ? ' or null' : ''}`
-    }
-    default:
-      return `${at} ${issue.message}`
-  }
+function problem(issues: readonly v.BaseIssue<unknown>[], entries: v.ObjectEntries, field: string): string {
+  const unknown = (i: v.BaseIssue<unknown>) => i.type === 'strict_object' && i.expected === 'never'
+  const issue = issues.find(unknown) ?? issues.find((i) => i.path?.[0]?.key === field) ?? issues[0]!
+  const key = issue.path?.[0]?.key
+  if (key === undefined) return ` ${issue.message}`
+  if (unknown(issue)) return ` has an unknown property '${String(key)}'`
+  const schema = entries[String(key)]
+  // A value of the wrong type, or none: say what the field holds; a check's own message otherwise.
+  const text = issue.kind === 'schema' && schema ? `must be ${what(schema)}` : issue.message
+  return `${issue.path!.map((p) => `.${String(p.key)}`).join('')} ${text}`
+}
+
+/** What a field's schema holds, in words: `a string`, `a number or null`, `one of north, south`. */
+function what(schema: v.ObjectEntries[string]): string {
+  if (schema.type === 'nullable') return `${what((schema as v.NullableSchema<v.GenericSchema, undefined>).wrapped)} or null`
+  if (schema.type === 'picklist') return `one of ${(schema as v.PicklistSchema<v.PicklistOptions, undefined>).options.join(', ')}`
+  if (schema.type === 'pipe') return what((schema as unknown as { pipe: [v.ObjectEntries[string]] }).pipe[0])
+  return `a ${schema.type}`
 }
 
 /** Reads a string field of a snapshot object, or throws a SnapshotError. */

@@ -1,7 +1,7 @@
 // The CA simulation's state: one store per tenant, so one tenant's service accounts, cards and
 // accounts are invisible to another. Tenant configuration (base URL, token minutes, signing
 // secret) is fixed at start and kept in `tenants`.
-import * as z from 'zod/mini'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
 import { model, type RowOf, type Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
@@ -11,33 +11,33 @@ import { addKnownCard, createAccount, linkCard } from './store.ts'
 /** The store's models, one database per tenant (the store adds `tenant` to a snapshot's rows). */
 export const models = {
   serviceAccount: model('id', {
-    id: z.string(), // `${tenant}/${username}`
-    username: z.string(),
-    password: z.string(),
+    id: v.string(), // `${tenant}/${username}`
+    username: v.string(),
+    password: v.string(),
     /** Comma-separated operation names, or `*`. */
-    operations: z.string(),
+    operations: v.string(),
   }),
   account: model('id', {
-    id: z.string(), // internal reference; (tenant, account_id, name) is what callers see
-    account_id: z.string(),
-    name: z.string(),
-    createdAtMs: z.number(),
+    id: v.string(), // internal reference; (tenant, account_id, name) is what callers see
+    account_id: v.string(),
+    name: v.string(),
+    createdAtMs: v.number(),
   }),
   card: model('id', {
-    id: z.string(), // `${tenant}/${card_number}`
-    card_number: z.string(),
+    id: v.string(), // `${tenant}/${card_number}`
+    card_number: v.string(),
     /** The internal id of the account it is linked to; '' when not linked. */
-    accountRef: z.string(),
+    accountRef: v.string(),
   }),
   factor: model('id', {
-    id: z.string(), // `${accountRef}/${kind}/${factor_id}`
-    accountRef: z.string(),
-    kind: z.string(), // 'contact' | 'device'
-    factor_id: z.string(),
-    type: z.string(), // contacts: 'email' | 'mobile'; devices: ''
-    value: z.string(),
-    is_default: z.boolean(),
-    position: z.number(),
+    id: v.string(), // `${accountRef}/${kind}/${factor_id}`
+    accountRef: v.string(),
+    kind: v.string(), // 'contact' | 'device'
+    factor_id: v.string(),
+    type: v.string(), // contacts: 'email' | 'mobile'; devices: ''
+    value: v.string(),
+    is_default: v.boolean(),
+    position: v.number(),
   }),
 }
 

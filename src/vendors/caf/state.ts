@@ -2,7 +2,7 @@
 // sessions, SDK attestations and uploads, in one store per environment (prod, beta, dev), so
 // environments never see each other's rows: a beta key is unknown on prod hosts. Besides rows:
 // the settings and the BFF session-token secret.
-import * as z from 'zod/mini'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import type { VendorState } from '../../core/vendor.ts'
@@ -94,69 +94,69 @@ export interface PresentedToken {
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
   mobileKey: model('clientId', {
-    clientId: z.string(),
-    clientSecret: z.string(),
-    name: z.string(),
+    clientId: v.string(),
+    clientSecret: v.string(),
+    name: v.string(),
     // JSON array of product names.
-    products: z.string(),
-    revoked: z.boolean(),
-    createdAt: z.string(),
-    originId: z.string(),
+    products: v.string(),
+    revoked: v.boolean(),
+    createdAt: v.string(),
+    originId: v.string(),
   }),
   face: model('id', {
     // `<environment>:<peopleId>`: one registered face per person and environment.
-    id: z.string(),
-    peopleId: z.string(),
-    imageUrl: z.string(),
-    createdAt: z.string(),
+    id: v.string(),
+    peopleId: v.string(),
+    imageUrl: v.string(),
+    createdAt: v.string(),
   }),
   attempt: model('id', {
-    id: z.string(),
-    kind: z.string(),
-    peopleId: z.string(),
+    id: v.string(),
+    kind: v.string(),
+    peopleId: v.string(),
     // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
-    document: z.string(),
+    document: v.string(),
   }),
   session: model('id', {
-    id: z.string(),
-    clientId: z.string(),
-    personId: z.string(),
-    createdAt: z.string(),
+    id: v.string(),
+    clientId: v.string(),
+    personId: v.string(),
+    createdAt: v.string(),
   }),
   apiToken: model('token', {
-    token: z.string(),
-    name: z.string(),
-    revoked: z.boolean(),
-    createdAt: z.string(),
+    token: v.string(),
+    name: v.string(),
+    revoked: v.boolean(),
+    createdAt: v.string(),
   }),
   // What POST /v1/sdks/attestations issued; the id is the attestation itself (opaque).
   attestation: model('id', {
-    id: z.string(),
-    clientId: z.string(),
+    id: v.string(),
+    clientId: v.string(),
     // The mobile token's peopleId, mask stripped; '' when it had none.
-    peopleId: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
+    peopleId: v.string(),
+    createdAt: v.string(),
+    expiresAt: v.string(),
     // The previousAttestation the SDK sent when re-attesting; '' on a first attestation.
-    previous: z.string(),
+    previous: v.string(),
   }),
   // An SDK upload: metadata only, never the bytes (see sdk-uploads.ts).
   upload: model('id', {
-    id: z.string(),
-    clientId: z.string(),
-    contentType: z.string(),
-    bucket: z.string(),
-    key: z.string(),
+    id: v.string(),
+    clientId: v.string(),
+    contentType: v.string(),
+    bucket: v.string(),
+    key: v.string(),
     // The secret in the PUT URL's query, like a pre-signed URL's signature.
-    signature: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
+    signature: v.string(),
+    createdAt: v.string(),
+    expiresAt: v.string(),
     // The rest stays empty (size -1) until the PUT arrives.
-    size: z.number(),
-    sha256: z.string(),
-    uploadedAt: z.string(),
+    size: v.number(),
+    sha256: v.string(),
+    uploadedAt: v.string(),
     // The outcome marker found in the bytes ('' for none), for POST /documents/quality.
-    marker: z.string(),
+    marker: v.string(),
   }),
 }
 

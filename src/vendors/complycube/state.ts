@@ -1,6 +1,6 @@
 // ComplyCube's sandbox state: API keys and clients, in one store per environment (`sandbox` for
 // test_ keys, `live` for live_ keys), and the secret its SDK tokens are signed with.
-import * as z from 'zod/mini'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
 import { model, type Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
@@ -36,16 +36,16 @@ export type ClientDocument = components['schemas']['Client']
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
   apiKey: model('key', {
-    key: z.string(),
-    name: z.string(),
-    revoked: z.boolean(),
+    key: v.string(),
+    name: v.string(),
+    revoked: v.boolean(),
   }),
   client: model('id', {
-    id: z.string(),
-    createdAtMs: z.number(),
+    id: v.string(),
+    createdAtMs: v.number(),
     // The client document as JSON: kept as the text ComplyCube answers with (free-form
     // `metadata`, nullable nested details), parsed only when a client is read.
-    document: z.string(),
+    document: v.string(),
   }),
 }
 
