@@ -2,7 +2,8 @@
 // rounds (the machine may be shared): `npx tsx bench/store.ts [rows]`. docs/architecture.md
 // quotes its numbers.
 import * as v from 'valibot'
-import { createStore, model } from '../src/core/store.ts'
+import { model } from '../src/core/model.ts'
+import { createStore } from '../src/core/store.ts'
 
 const N = Number(process.argv[2] ?? 50_000)
 const models = { client: model('id', { id: v.string(), createdAtMs: v.number(), document: v.string() }) }

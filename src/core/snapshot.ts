@@ -2,7 +2,8 @@
 // the vendor's rules, before anything is replaced: a corrupt snapshot fails with the path of the
 // bad value.
 import * as v from 'valibot'
-import type { Models } from './model.ts'
+import { entriesOf } from './model.ts'
+import type { Models } from './model-types.ts'
 import type { Rules } from './snapshot-rules.ts'
 
 /** A snapshot that cannot be restored: not ours, another version, or corrupt. */
@@ -10,7 +11,7 @@ export class SnapshotError extends Error {
   override name = 'SnapshotError'
 }
 
-export type { Models } from './model.ts'
+export type { Models } from './model-types.ts'
 /** Model name → its rows, each a plain object of the model's properties. */
 export type DbSnapshot = Record<string, Record<string, unknown>[]>
 
@@ -38,7 +39,7 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
     const rows = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : []
     if (!Array.isArray(rows)) throw new SnapshotError(`${where}.${name} must be an array of rows`)
     // A snapshot row: the model's row and its scope.
-    const schema = v.strictObject({ ...model.schema.entries, [scope.field]: v.picklist(scope.scopes) })
+    const schema = v.strictObject({ ...entriesOf(model), [scope.field]: v.picklist(scope.scopes) })
     const seen = new Set<unknown>()
     rows.forEach((row: unknown, i) => {
       const at = `${where}.${name}[${i}]`

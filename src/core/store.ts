@@ -1,13 +1,14 @@
 // A vendor's stored rows: one set of tables per scope (an environment, or a CA tenant), so a
 // query in one scope cannot see another's rows, whatever it forgets to filter. The core owns the
 // lifecycle (clear, dump, load, change events); vendors only read and write tables.
-import { fieldsOf, type Models, type RowOf } from './model.ts'
+import { fieldsOf } from './model.ts'
+import type { Models, RowOf } from './model-types.ts'
 import { Table, type Row } from './table.ts'
 import { checkRows, type DbSnapshot } from './snapshot.ts'
 import type { Rules } from './snapshot-rules.ts'
 
 export type { DbSnapshot } from './snapshot.ts'
-export { model, type Model, type Models, type RowOf } from './model.ts'
+export type { Model, Models, RowOf } from './model-types.ts'
 export { Table } from './table.ts'
 
 /** One scope's tables, by model name. */

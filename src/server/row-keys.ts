@@ -1,6 +1,6 @@
 // Which field of a vendor's row is its primary key: the key of the row in the state database
 // (./state-db.ts). Each model declares it (core/model.ts).
-import type { Models } from '../core/model.ts'
+import type { Models } from '../core/model-types.ts'
 import { vendorDefinitions } from '../vendors/registry.ts'
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)

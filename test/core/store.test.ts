@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as v from 'valibot'
-import { createRetention, createStore, model } from '../../src/core/store.ts'
+import { model } from '../../src/core/model.ts'
+import { createRetention, createStore } from '../../src/core/store.ts'
 import { SnapshotError } from '../../src/core/snapshot.ts'
 import { bestTimeMs } from '../support/timing.ts'
 

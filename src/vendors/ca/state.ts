@@ -3,7 +3,8 @@
 // secret) is fixed at start and kept in `tenants`.
 import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
-import { model, type RowOf, type Store } from '../../core/store.ts'
+import { model } from '../../core/model.ts'
+import type { RowOf, Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { buildTenants, OPERATIONS, type CaFixtures, type Tenant } from './tenants.ts'
 import { addKnownCard, createAccount, linkCard } from './store.ts'

@@ -8,7 +8,8 @@ import type { JWTPayload } from '../../core/jwt.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
-import { createRetention, model, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
+import { model } from '../../core/model.ts'
+import { createRetention, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
 import { seedApiTokens } from './core-tokens.ts'
 
 export const ENVIRONMENTS = ['prod', 'beta', 'dev'] as const

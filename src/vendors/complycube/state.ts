@@ -2,7 +2,8 @@
 // test_ keys, `live` for live_ keys), and the secret its SDK tokens are signed with.
 import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
-import { model, type Store } from '../../core/store.ts'
+import { model } from '../../core/model.ts'
+import type { Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import type { components } from '../../generated/complycube.ts'
 import { createOrderedIndex, type OrderedIndex } from '../../core/ordered-index.ts'
