@@ -7,7 +7,6 @@ import { copyFile, mkdir, readFile, rename } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -42,7 +41,7 @@ export async function buildBrowser({ minify = true } = {}) {
     sourcemap: 'linked',
     metafile: true,
     legalComments: 'none',
-    plugins: [refuseNodeBuiltins, stubMswDataHandlerGenerators],
+    plugins: [refuseNodeBuiltins],
     logLevel: 'warning',
   })
   // Bare Node module names (fs, crypto, ...) would have failed to resolve for the browser

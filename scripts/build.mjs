@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { debugOnlyWhenAsked, narrowMswDataImports, stubMswDataHandlerGenerators } from './esbuild-plugins.mjs'
 import { buildBrowser } from './build-browser.mjs'
 
 const started = Date.now()
@@ -35,7 +34,6 @@ await build({
   chunkNames: 'cli-[name]-[hash]',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: { js: "import { createRequire as __tsCreateRequire } from 'node:module'; const require = __tsCreateRequire(import.meta.url);" },
-  plugins: [stubMswDataHandlerGenerators, narrowMswDataImports, debugOnlyWhenAsked],
   logLevel: 'warning',
 })
 

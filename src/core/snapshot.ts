@@ -1,6 +1,9 @@
-// Checking stored rows read from a snapshot (`serve --state`) against the models' definitions,
-// before anything is replaced: a corrupt snapshot fails with the path of the bad value.
-// Flat models only (primary key, String/Number/Boolean fields, nullable ones): what the vendors use.
+// Checking stored rows read from a snapshot (`serve --state`) against their models' schemas and
+// the vendor's rules, before anything is replaced: a corrupt snapshot fails with the path of the
+// bad value.
+import * as v from 'valibot'
+import { entriesOf } from './model.ts'
+import type { Models } from './model-types.ts'
 import type { Rules } from './snapshot-rules.ts'
 
 /** A snapshot that cannot be restored: not ours, another version, or corrupt. */
@@ -8,28 +11,9 @@ export class SnapshotError extends Error {
   override name = 'SnapshotError'
 }
 
-/** The definition object given to `factory()`: model name → property name → definition. */
-export type Models = Record<string, Record<string, unknown>>
+export type { Models } from './model-types.ts'
 /** Model name → its rows, each a plain object of the model's properties. */
 export type DbSnapshot = Record<string, Record<string, unknown>[]>
-
-type Kind = { type: 'string' | 'number' | 'boolean'; nullable: boolean; primaryKey: boolean }
-
-/** What a property definition stores, read the way @mswjs/data builds default values. */
-function kindOf(model: string, prop: string, def: unknown): Kind {
-  const typeOf = (getter: unknown): Kind['type'] => {
-    const t = typeof (getter as () => unknown)()
-    if (t !== 'string' && t !== 'number' && t !== 'boolean') throw new Error(`snapshot: ${model}.${prop} holds a ${t}; only strings, numbers and booleans are supported`)
-    return t
-  }
-  if (typeof def === 'function') return { type: typeOf(def), nullable: false, primaryKey: false }
-  if (def && typeof def === 'object') {
-    const d = def as { getPrimaryKeyValue?: unknown; getValue?: unknown }
-    if (typeof d.getPrimaryKeyValue === 'function') return { type: typeOf(d.getPrimaryKeyValue), nullable: false, primaryKey: true }
-    if (typeof d.getValue === 'function') return { type: typeOf(d.getValue), nullable: true, primaryKey: false }
-  }
-  throw new Error(`snapshot: ${model}.${prop} is not a flat property (relations and nested objects are not supported)`)
-}
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -51,41 +35,56 @@ export function checkRows(data: unknown, models: Models, scope: ScopeSpec, where
     if (!Object.prototype.hasOwnProperty.call(models, model)) throw new SnapshotError(`${where} has an unknown model '${model}'`)
   }
   const out: DbSnapshot = {}
-  for (const [model, props] of Object.entries(models)) {
-    const rows = Object.prototype.hasOwnProperty.call(data, model) ? data[model] : []
-    if (!Array.isArray(rows)) throw new SnapshotError(`${where}.${model} must be an array of rows`)
-    const kinds = Object.entries(props).map(([prop, def]) => [prop, kindOf(model, prop, def)] as const)
+  for (const [name, model] of Object.entries(models)) {
+    const rows = Object.prototype.hasOwnProperty.call(data, name) ? data[name] : []
+    if (!Array.isArray(rows)) throw new SnapshotError(`${where}.${name} must be an array of rows`)
+    // A snapshot row: the model's row and its scope.
+    const schema = v.strictObject({ ...entriesOf(model), [scope.field]: v.picklist(scope.scopes) })
     const seen = new Set<unknown>()
     rows.forEach((row: unknown, i) => {
-      const at = `${where}.${model}[${i}]`
+      const at = `${where}.${name}[${i}]`
       if (!isPlainObject(row)) throw new SnapshotError(`${at} must be an object`)
-      for (const key of Object.keys(row)) {
-        if (key !== scope.field && !Object.prototype.hasOwnProperty.call(props, key)) throw new SnapshotError(`${at} has an unknown property '${key}'`)
-      }
-      const s = row[scope.field]
-      if (typeof s !== 'string' || !scope.scopes.includes(s)) throw new SnapshotError(`${at}.${scope.field} must be one of ${scope.scopes.join(', ')}`)
-      for (const [prop, kind] of kinds) {
-        const v = row[prop]
-        if (v === null && kind.nullable) continue
-        if (typeof v !== kind.type || (kind.type === 'number' && !Number.isFinite(v))) {
-          throw new SnapshotError(`${at}.${prop} must be a ${kind.nullable ? `${kind.type} or null` : kind.type}`)
-        }
-        if (kind.primaryKey) {
-          if (v === '') throw new SnapshotError(`${at}.${prop} (the primary key) must not be empty`)
-          if (seen.has(v)) throw new SnapshotError(`${at}.${prop}: primary key ${JSON.stringify(v)} appears twice`)
-          seen.add(v)
-        }
-      }
-      for (const [prop, rule] of Object.entries(rules[model] ?? {})) {
+      const checked = v.safeParse(schema, row)
+      if (!checked.success) throw new SnapshotError(`${at}${problem(checked.issues, schema.entries, scope.field)}`)
+      const key = row[model.key]
+      if (key === '') throw new SnapshotError(`${at}.${model.key} (the primary key) must not be empty`)
+      if (seen.has(key)) throw new SnapshotError(`${at}.${model.key}: primary key ${JSON.stringify(key)} appears twice`)
+      seen.add(key)
+      for (const [prop, rule] of Object.entries(rules[name] ?? {})) {
         if (row[prop] === null) continue
         const problem = rule(row[prop], row)
         if (problem !== null) throw new SnapshotError(`${at}.${prop} ${problem}`)
       }
     })
     // Checked in place, not copied: at 50,000 rows a copy is tens of MB more at the peak of a load.
-    out[model] = rows as Record<string, unknown>[]
+    out[name] = rows as Record<string, unknown>[]
   }
   return out
+}
+
+/**
+ * The schema's first objection, said the sandbox's way (after the row's path): an unknown
+ * property first, then the scope, then the fields in order. A field's own check (a `v.pipe`
+ * action) words its message.
+ */
+function problem(issues: readonly v.BaseIssue<unknown>[], entries: v.ObjectEntries, field: string): string {
+  const unknown = (i: v.BaseIssue<unknown>) => i.type === 'strict_object' && i.expected === 'never'
+  const issue = issues.find(unknown) ?? issues.find((i) => i.path?.[0]?.key === field) ?? issues[0]!
+  const key = issue.path?.[0]?.key
+  if (key === undefined) return ` ${issue.message}`
+  if (unknown(issue)) return ` has an unknown property '${String(key)}'`
+  const schema = entries[String(key)]
+  // A value of the wrong type, or none: say what the field holds; a check's own message otherwise.
+  const text = issue.kind === 'schema' && schema ? `must be ${what(schema)}` : issue.message
+  return `${issue.path!.map((p) => `.${String(p.key)}`).join('')} ${text}`
+}
+
+/** What a field's schema holds, in words: `a string`, `a number or null`, `one of north, south`. */
+function what(schema: v.ObjectEntries[string]): string {
+  if (schema.type === 'nullable') return `${what((schema as v.NullableSchema<v.GenericSchema, undefined>).wrapped)} or null`
+  if (schema.type === 'picklist') return `one of ${(schema as v.PicklistSchema<v.PicklistOptions, undefined>).options.join(', ')}`
+  if (schema.type === 'pipe') return what((schema as unknown as { pipe: [v.ObjectEntries[string]] }).pipe[0])
+  return `a ${schema.type}`
 }
 
 /** Reads a string field of a snapshot object, or throws a SnapshotError. */

@@ -1,22 +1,9 @@
-// One model of one scope's @mswjs/data database, through its public API only, plus an index of
-// the stored rows by primary key.
-//
-// Why the index: @mswjs/data 0.16 answers every query, a primary-key `where` included, by
-// scanning all rows (findFirst over 50,000 rows: ~35 ms, measured with `update`). Every write goes
-// through this class, so it knows each row @mswjs/data holds (the object `create` and `update`
-// return is the stored one) and reads are a Map lookup. Keyed updates and deletes still cost
-// @mswjs/data's scan; by-product rows are therefore trimmed in batches (./store.ts, Retention).
+// One model of one scope: its rows in a Map by primary key, in the order they were created.
+// Every write goes through here, so each one is heard (the change feed of `serve --state`) and
+// keyed reads, updates and deletes cost the same at 50 rows or 50,000.
 
 /** A row as plain data: the model's fields. */
 export type Row = Record<string, unknown>
-
-/** The parts of an @mswjs/data model API a table uses (all public). */
-export interface ModelApi {
-  create(initial: Row): Row
-  update(query: { where: Record<string, { equals: string }>; data: Row }): Row | null
-  delete(query: { where: Record<string, { equals: string }> }): unknown
-  deleteMany(query: { where: Record<string, { in: string[] }> | Record<string, never> }): unknown
-}
 
 /** Told of every row written: the row as stored, or null when it was deleted. */
 export type RowListener = (model: string, key: string, row: Row | null) => void
@@ -25,9 +12,10 @@ export class Table<R extends object> {
   private readonly byKey = new Map<string, R>()
 
   constructor(
-    private readonly api: ModelApi,
     readonly model: string,
     readonly primaryKey: keyof R & string,
+    /** The model's fields: a stored row holds these and no others. */
+    private readonly fields: readonly string[],
     private readonly changed: RowListener,
     /** Whether another table (another scope's) holds this key: keys are unique across a store's scopes. */
     private readonly takenElsewhere: (key: string) => boolean = () => false,
@@ -66,53 +54,53 @@ export class Table<R extends object> {
     return null
   }
 
-  /** Creates a row; throws when its primary key is taken, here (@mswjs/data's own check) or in another scope. */
+  /** Stores a copy of the row's fields; throws when its primary key is empty or taken, here or in another scope. */
   insert(row: R): R {
-    const wanted = (row as Row)[this.primaryKey]
-    if (typeof wanted === 'string' && this.takenElsewhere(wanted)) throw new Error(`${this.model}: primary key ${JSON.stringify(wanted)} is taken in another scope`)
-    const stored = this.api.create(row as Row) as R
-    const key = String(stored[this.primaryKey])
+    const key = (row as Row)[this.primaryKey]
+    if (typeof key !== 'string' || key === '') throw new Error(`${this.model}: the primary key ${this.primaryKey} must be a non-empty string`)
+    if (this.byKey.has(key)) throw new Error(`${this.model}: primary key ${JSON.stringify(key)} is taken`)
+    if (this.takenElsewhere(key)) throw new Error(`${this.model}: primary key ${JSON.stringify(key)} is taken in another scope`)
+    const stored = this.copy(row as Row)
     this.byKey.set(key, stored)
     this.changed(this.model, key, stored as Row)
     return stored
   }
 
-  /** Changes fields of the row with this key; null when there is none. The key itself cannot change. */
+  /** Changes fields of the row with this key (a new stored row); null when there is none. The key itself cannot change. */
   update(key: string, patch: Partial<R>): R | null {
-    if (!this.byKey.has(key)) return null
+    const old = this.byKey.get(key)
+    if (old === undefined) return null
     if (this.primaryKey in patch && String(patch[this.primaryKey]) !== key) throw new Error(`${this.model}: a row's primary key cannot change`)
-    const stored = this.api.update({ where: { [this.primaryKey]: { equals: key } }, data: patch as Row }) as R
+    const stored = this.copy({ ...old, ...patch } as Row)
     this.byKey.set(key, stored)
     this.changed(this.model, key, stored as Row)
     return stored
   }
 
   delete(key: string): boolean {
-    if (!this.byKey.has(key)) return false
-    this.api.delete({ where: { [this.primaryKey]: { equals: key } } })
-    this.byKey.delete(key)
+    if (!this.byKey.delete(key)) return false
     this.changed(this.model, key, null)
     return true
   }
 
-  /** Deletes these rows in one pass over the model (missing keys are skipped). */
+  /** Deletes these rows (missing keys are skipped); how many there were. */
   deleteMany(keys: Iterable<string>): number {
-    const present = [...new Set(keys)].filter((k) => this.byKey.has(k))
-    if (present.length === 0) return 0
-    this.api.deleteMany({ where: { [this.primaryKey]: { in: present } } })
-    for (const key of present) {
-      this.byKey.delete(key)
-      this.changed(this.model, key, null)
-    }
-    return present.length
+    let n = 0
+    for (const key of keys) if (this.delete(key)) n++
+    return n
   }
 
   /** Deletes every row (each reported deleted). */
   clear(): void {
-    if (this.byKey.size === 0) return
-    this.api.deleteMany({ where: {} })
     const keys = [...this.byKey.keys()]
     this.byKey.clear()
     for (const key of keys) this.changed(this.model, key, null)
+  }
+
+  /** The model's fields of `row`, in a new object (what the caller holds stays theirs). */
+  private copy(row: Row): R {
+    const out: Row = {}
+    for (const f of this.fields) out[f] = row[f]
+    return out as R
   }
 }

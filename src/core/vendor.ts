@@ -40,7 +40,7 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   adminRoutes: Route<S>[]
   /** How the request log prints one of those admin paths (below `/__sandbox/<name>`), a secret in it shortened. */
   logAdminPath?(path: string): string
-  /** Where rows live: the models (@mswjs/data definitions), one store per scope, and the scope's name in a snapshot row. */
+  /** Where rows live: the models (core/model.ts), one set of tables per scope, and the scope's name in a snapshot row. */
   store: {
     models: M
     /** `environment`, or `tenant` for CA. */

@@ -1,25 +1,15 @@
 // Which field of a vendor's row is its primary key: the key of the row in the state database
-// (./state-db.ts). Read from the registered vendors' models, the ones @mswjs/data keys its rows by.
+// (./state-db.ts). Each model declares it (core/model.ts).
+import type { Models } from '../core/model-types.ts'
 import { vendorDefinitions } from '../vendors/registry.ts'
 
-// @mswjs/data's primaryKey() is the one definition with a getPrimaryKeyValue.
-const isPrimaryKey = (def: unknown) => typeof (def as { getPrimaryKeyValue?: unknown } | null)?.getPrimaryKeyValue === 'function'
-
-const fields = new Map<string, string | null>()
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
 /** The primary key field of `vendor`'s `model`, or null for a model this build does not know. */
 export function primaryKeyField(vendor: string, model: string): string | null {
-  const id = `${vendor}/${model}`
-  let field = fields.get(id)
-  if (field === undefined) {
-    const models = Object.prototype.hasOwnProperty.call(vendorDefinitions, vendor)
-      ? (vendorDefinitions[vendor as keyof typeof vendorDefinitions].store.models as Record<string, Record<string, unknown>>)
-      : {}
-    const props = Object.prototype.hasOwnProperty.call(models, model) ? models[model] : undefined
-    field = props ? (Object.entries(props).find(([, def]) => isPrimaryKey(def))?.[0] ?? null) : null
-    fields.set(id, field)
-  }
-  return field
+  if (!own(vendorDefinitions, vendor)) return null
+  const models = vendorDefinitions[vendor as keyof typeof vendorDefinitions].store.models as Models
+  return own(models, model) ? models[model]!.key : null
 }
 
 /**

@@ -1,5 +1,5 @@
 // The state database (`serve --state FILE`): SQLite through node:sqlite, the durable copy of the
-// sandbox's state (@mswjs/data stays the live store).
+// sandbox's state (the in-memory store, core/store.ts, stays the live one).
 //
 //   rows(vendor, model, key, seq, data)  one per vendor row; data = the row as JSON; seq keeps
 //                                        the rows' order (restore recreates them in it)

@@ -1,5 +1,5 @@
 // `serve --state FILE`: the sandbox's state in a SQLite database (./state-db.ts), its durable
-// copy; @mswjs/data stays the live store. Loaded once at start — valid in full or refused, never
+// copy; the in-memory store (core/store.ts) stays the live one. Loaded once at start — valid in full or refused, never
 // overwritten (a missing file means "start from the seed", and it is created; a JSON file of
 // earlier versions is migrated): ./state-init.ts.
 //

@@ -158,6 +158,12 @@ export const used = [token, startServer, createHandlers, setupSandboxServer, set
     // tsc over the package and its dependencies, skipLibCheck off: 15-30 s on a busy 2-core machine.
   }, 90_000)
 
+  it('has exactly one msw: the integrator’s own, none nested under token-sandbox’s dependencies', () => {
+    const r = run('npm', ['ls', 'msw', '--all', '--parseable'])
+    expect(r.status, r.out).toBe(0)
+    expect(r.out.trim().split('\n')).toEqual([join(project, 'node_modules', 'msw')])
+  })
+
   it('installed no test tooling of ours: the repository’s own dev dependencies stay out', () => {
     for (const dep of ['fast-check', 'autocannon', '@stoplight/prism-cli']) expect(existsSync(join(project, 'node_modules', dep)), dep).toBe(false)
   })

@@ -1,8 +1,9 @@
 // The CA simulation's state: one store per tenant, so one tenant's service accounts, cards and
 // accounts are invisible to another. Tenant configuration (base URL, token minutes, signing
 // secret) is fixed at start and kept in `tenants`.
-import { primaryKey } from '@mswjs/data'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
+import { model } from '../../core/model.ts'
 import type { RowOf, Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { buildTenants, OPERATIONS, type CaFixtures, type Tenant } from './tenants.ts'
@@ -10,35 +11,35 @@ import { addKnownCard, createAccount, linkCard } from './store.ts'
 
 /** The store's models, one database per tenant (the store adds `tenant` to a snapshot's rows). */
 export const models = {
-  serviceAccount: {
-    id: primaryKey(String), // `${tenant}/${username}`
-    username: String,
-    password: String,
+  serviceAccount: model('id', {
+    id: v.string(), // `${tenant}/${username}`
+    username: v.string(),
+    password: v.string(),
     /** Comma-separated operation names, or `*`. */
-    operations: String,
-  },
-  account: {
-    id: primaryKey(String), // internal reference; (tenant, account_id, name) is what callers see
-    account_id: String,
-    name: String,
-    createdAtMs: Number,
-  },
-  card: {
-    id: primaryKey(String), // `${tenant}/${card_number}`
-    card_number: String,
+    operations: v.string(),
+  }),
+  account: model('id', {
+    id: v.string(), // internal reference; (tenant, account_id, name) is what callers see
+    account_id: v.string(),
+    name: v.string(),
+    createdAtMs: v.number(),
+  }),
+  card: model('id', {
+    id: v.string(), // `${tenant}/${card_number}`
+    card_number: v.string(),
     /** The internal id of the account it is linked to; '' when not linked. */
-    accountRef: String,
-  },
-  factor: {
-    id: primaryKey(String), // `${accountRef}/${kind}/${factor_id}`
-    accountRef: String,
-    kind: String, // 'contact' | 'device'
-    factor_id: String,
-    type: String, // contacts: 'email' | 'mobile'; devices: ''
-    value: String,
-    is_default: Boolean,
-    position: Number,
-  },
+    accountRef: v.string(),
+  }),
+  factor: model('id', {
+    id: v.string(), // `${accountRef}/${kind}/${factor_id}`
+    accountRef: v.string(),
+    kind: v.string(), // 'contact' | 'device'
+    factor_id: v.string(),
+    type: v.string(), // contacts: 'email' | 'mobile'; devices: ''
+    value: v.string(),
+    is_default: v.boolean(),
+    position: v.number(),
+  }),
 }
 
 export type CaModels = typeof models

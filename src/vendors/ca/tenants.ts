@@ -1,6 +1,6 @@
 // Tenants (enterprises, i.e. issuers) as configured in fixtures/ca.json: where each is served,
 // how long its tokens live, and how strict its API is. This is configuration, checked once at
-// start; the mutable data (service accounts, cards, accounts) lives in the @mswjs/data store.
+// start; the mutable data (service accounts, cards, accounts) lives in the store (state.ts).
 import { MAX_TOKEN_LIFETIME_MS } from '../../core/clock.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
 

@@ -2,12 +2,13 @@
 // sessions, SDK attestations and uploads, in one store per environment (prod, beta, dev), so
 // environments never see each other's rows: a beta key is unknown on prod hosts. Besides rows:
 // the settings and the BFF session-token secret.
-import { primaryKey } from '@mswjs/data'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
 import type { JWTPayload } from '../../core/jwt.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import { normalisePersonId } from './cpf.ts'
 import { isProduct, type Product } from './products.ts'
+import { model } from '../../core/model.ts'
 import { createRetention, type Retention, type RowOf, type Store, type Table } from '../../core/store.ts'
 import { seedApiTokens } from './core-tokens.ts'
 
@@ -93,71 +94,71 @@ export interface PresentedToken {
 
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
-  mobileKey: {
-    clientId: primaryKey(String),
-    clientSecret: String,
-    name: String,
+  mobileKey: model('clientId', {
+    clientId: v.string(),
+    clientSecret: v.string(),
+    name: v.string(),
     // JSON array of product names.
-    products: String,
-    revoked: Boolean,
-    createdAt: String,
-    originId: String,
-  },
-  face: {
+    products: v.string(),
+    revoked: v.boolean(),
+    createdAt: v.string(),
+    originId: v.string(),
+  }),
+  face: model('id', {
     // `<environment>:<peopleId>`: one registered face per person and environment.
-    id: primaryKey(String),
-    peopleId: String,
-    imageUrl: String,
-    createdAt: String,
-  },
-  attempt: {
-    id: primaryKey(String),
-    kind: String,
-    peopleId: String,
+    id: v.string(),
+    peopleId: v.string(),
+    imageUrl: v.string(),
+    createdAt: v.string(),
+  }),
+  attempt: model('id', {
+    id: v.string(),
+    kind: v.string(),
+    peopleId: v.string(),
     // The attempt as GET /faces/authenticate/{attemptId} returns it, as JSON.
-    document: String,
-  },
-  session: {
-    id: primaryKey(String),
-    clientId: String,
-    personId: String,
-    createdAt: String,
-  },
-  apiToken: {
-    token: primaryKey(String),
-    name: String,
-    revoked: Boolean,
-    createdAt: String,
-  },
+    document: v.string(),
+  }),
+  session: model('id', {
+    id: v.string(),
+    clientId: v.string(),
+    personId: v.string(),
+    createdAt: v.string(),
+  }),
+  apiToken: model('token', {
+    token: v.string(),
+    name: v.string(),
+    revoked: v.boolean(),
+    createdAt: v.string(),
+  }),
   // What POST /v1/sdks/attestations issued; the id is the attestation itself (opaque).
-  attestation: {
-    id: primaryKey(String),
-    clientId: String,
+  attestation: model('id', {
+    id: v.string(),
+    clientId: v.string(),
     // The mobile token's peopleId, mask stripped; '' when it had none.
-    peopleId: String,
-    createdAt: String,
-    expiresAt: String,
+    peopleId: v.string(),
+    createdAt: v.string(),
+    expiresAt: v.string(),
     // The previousAttestation the SDK sent when re-attesting; '' on a first attestation.
-    previous: String,
-  },
+    previous: v.string(),
+  }),
   // An SDK upload: metadata only, never the bytes (see sdk-uploads.ts).
-  upload: {
-    id: primaryKey(String),
-    clientId: String,
-    contentType: String,
-    bucket: String,
-    key: String,
+  upload: model('id', {
+    id: v.string(),
+    clientId: v.string(),
+    contentType: v.string(),
+    bucket: v.string(),
+    key: v.string(),
     // The secret in the PUT URL's query, like a pre-signed URL's signature.
-    signature: String,
-    createdAt: String,
-    expiresAt: String,
+    signature: v.string(),
+    createdAt: v.string(),
+    expiresAt: v.string(),
     // The rest stays empty (size -1) until the PUT arrives.
-    size: Number,
-    sha256: String,
-    uploadedAt: String,
+    size: v.number(),
+    sha256: v.string(),
+    uploadedAt: v.string(),
     // The outcome marker found in the bytes ('' for none), for POST /documents/quality.
-    marker: String,
-  },
+    marker: v.string(),
+  }),
 }
 
 export type CafModels = typeof models

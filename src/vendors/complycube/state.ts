@@ -1,7 +1,8 @@
 // ComplyCube's sandbox state: API keys and clients, in one store per environment (`sandbox` for
 // test_ keys, `live` for live_ keys), and the secret its SDK tokens are signed with.
-import { primaryKey } from '@mswjs/data'
+import * as v from 'valibot'
 import type { Core } from '../../core/service.ts'
+import { model } from '../../core/model.ts'
 import type { Store } from '../../core/store.ts'
 import type { VendorState } from '../../core/vendor.ts'
 import type { components } from '../../generated/complycube.ts'
@@ -35,18 +36,18 @@ export type ClientDocument = components['schemas']['Client']
 
 /** The store's models, one database per environment (the store adds `environment` to a snapshot's rows). */
 export const models = {
-  apiKey: {
-    key: primaryKey(String),
-    name: String,
-    revoked: Boolean,
-  },
-  client: {
-    id: primaryKey(String),
-    createdAtMs: Number,
-    // The client document as JSON: ComplyCube clients carry free-form `metadata` and nullable
-    // nested details, which the model's typed fields cannot hold faithfully.
-    document: String,
-  },
+  apiKey: model('key', {
+    key: v.string(),
+    name: v.string(),
+    revoked: v.boolean(),
+  }),
+  client: model('id', {
+    id: v.string(),
+    createdAtMs: v.number(),
+    // The client document as JSON: kept as the text ComplyCube answers with (free-form
+    // `metadata`, nullable nested details), parsed only when a client is read.
+    document: v.string(),
+  }),
 }
 
 export type ComplyCubeModels = typeof models
