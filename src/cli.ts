@@ -13,7 +13,7 @@ import { formatLogEntry } from './server/request-log.ts'
 import { StateFileError } from './server/state-file.ts'
 import { RateLimitError } from './core/rate-limits.ts'
 import { describeSeconds, isInstantSeconds } from './core/instants.ts'
-import { escapeControls } from './core/shown.ts'
+import { escapeControls, escapeJsonControls } from './core/shown.ts'
 
 export { DEFAULT_PORT } from './cli/serve-options.ts'
 
@@ -158,7 +158,7 @@ function decode(argv: string[]): number {
     if (!isInstantSeconds(v)) console.error(`token-sandbox: ${claim} ${v} is beyond the range of a date`)
   }
   // Claims are whoever made the token's: printed with no control character left raw (same JSON value).
-  console.log(escapeControls(JSON.stringify({ header, payload, dates }, null, 2)))
+  console.log(escapeJsonControls(JSON.stringify({ header, payload, dates }, null, 2)))
   return 0
 }
 

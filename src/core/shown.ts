@@ -15,10 +15,22 @@ export const hasControls = (s: string): boolean => SHOWN_AS_ESCAPE.test(s)
 
 const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
 
+// JSON.stringify's output already escapes C0 and lone surrogates inside strings, and holds C0
+// outside them only as indentation newlines, which must stay.
+const JSON_SHOWN_AS_ESCAPE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
+const JSON_SHOWN_AS_ESCAPE_ALL = new RegExp(JSON_SHOWN_AS_ESCAPE.source, 'g')
+
+/**
+ * JSON text (`JSON.stringify`'s output, indented or not) with the rest of those characters, which
+ * it can only hold inside strings, written as `\uXXXX`: still valid JSON, of the same value.
+ */
+export function escapeJsonControls(json: string): string {
+  return JSON_SHOWN_AS_ESCAPE.test(json) ? json.replace(JSON_SHOWN_AS_ESCAPE_ALL, escapeOne) : json
+}
+
 /**
  * `s` with every character a terminal or renderer would act on written as `\uXXXX`; `s` itself
- * when it holds none (the common case costs one linear scan). Escaping these inside JSON text
- * (`JSON.stringify`'s output) keeps it valid JSON with the same value.
+ * when it holds none (the common case costs one linear scan). For JSON text, escapeJsonControls.
  */
 export function escapeControls(s: string): string {
   return SHOWN_AS_ESCAPE.test(s) ? s.replace(SHOWN_AS_ESCAPE_ALL, escapeOne) : s

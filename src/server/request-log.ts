@@ -10,7 +10,7 @@ import { vendorDefinitions } from '../vendors/registry.ts'
 import type { AnyVendor } from '../core/vendor.ts'
 import { isAdminPath } from './admin-guard.ts'
 import type { Handle } from './persist.ts'
-import { escapeControls } from '../core/shown.ts'
+import { escapeControls, escapeJsonControls } from '../core/shown.ts'
 
 export type RequestLogFormat = 'pretty' | 'json'
 
@@ -61,7 +61,7 @@ const oneLine = (s: string, max: number) => escapeControls(shortened(s, max))
 
 export function formatLogEntry(entry: RequestLogEntry, format: RequestLogFormat): string {
   // JSON escapes C0 itself; the rest written as `\uXXXX` escapes too leaves the same value on one line a terminal shows inertly.
-  if (format === 'json') return escapeControls(JSON.stringify({ ...entry, path: shortened(entry.path, 2_000), ...(entry.reason !== undefined ? { reason: shortened(entry.reason, 500) } : {}) }))
+  if (format === 'json') return escapeJsonControls(JSON.stringify({ ...entry, path: shortened(entry.path, 2_000), ...(entry.reason !== undefined ? { reason: shortened(entry.reason, 500) } : {}) }))
   const where = entry.vendor === null ? '-' : entry.environment === null ? entry.vendor : `${entry.vendor}/${entry.environment}`
   const status = entry.status === 0 ? 'dropped' : String(entry.status)
   const reason = entry.reason === undefined ? '' : `  (${oneLine(entry.reason, 200)})`

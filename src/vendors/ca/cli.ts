@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from '../../cli/usage.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
-import { escapeControls } from '../../core/shown.ts'
+import { escapeControls, escapeJsonControls } from '../../core/shown.ts'
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4545/ca/hedmoral'
 export const DEFAULT_CLIENT_APP_ID = 'TOKEN_SANDBOX_CLI'
@@ -77,6 +77,6 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`CA answered ${res.status}: ${escapeControls(text.slice(0, 2000))}`)
     return 1
   }
-  console.log(values.json ? escapeControls(JSON.stringify(parsed, null, 2)) : escapeControls(token))
+  console.log(values.json ? escapeJsonControls(JSON.stringify(parsed, null, 2)) : escapeControls(token))
   return 0
 }

@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from '../../cli/usage.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
-import { escapeControls } from '../../core/shown.ts'
+import { escapeControls, escapeJsonControls } from '../../core/shown.ts'
 
 export const help = `usage: token-sandbox token complycube --client-id ID (--referrer PATTERN | --app-id ID)
                                   [--api-key KEY] [--base-url URL]
@@ -56,6 +56,6 @@ export async function run(argv: string[]): Promise<number> {
     return 1
   }
   const parsed = JSON.parse(text) as { token: string }
-  console.log(values.json ? escapeControls(JSON.stringify(parsed, null, 2)) : escapeControls(String(parsed.token)))
+  console.log(values.json ? escapeJsonControls(JSON.stringify(parsed, null, 2)) : escapeControls(String(parsed.token)))
   return 0
 }
