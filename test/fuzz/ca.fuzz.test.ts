@@ -138,7 +138,8 @@ describe.each(transports)('fuzzing CA, %s transport', (_name, start) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Most account-API calls got past the token check into the APIs' own answers (else the
     // fuzzing only tested the token check), and some of them succeeded.
-    expect(accountCalls).toBeGreaterThan(FUZZ_RUNS / 10)
+    // A tenth of the requests run: the time limit may stop the run short of FUZZ_RUNS on a busy machine.
+    expect(accountCalls).toBeGreaterThan(runs / 10)
     console.info(`[fuzz] CA ${accountCalls} account-API calls routed, ${pastToken} past the token check, ${accountSuccesses} succeeded`)
     expect(pastToken / accountCalls).toBeGreaterThan(0.4)
     expect(accountSuccesses).toBeGreaterThan(0)

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { keyColumn, keyFromColumn, primaryKeyField } from '../../src/server/row-keys.ts'
 import { openStateDb } from '../../src/server/state-db.ts'
+import { ca as caVendor } from '../../src/vendors/ca/index.ts'
 
 let dir: string
 beforeAll(() => {
@@ -51,5 +52,38 @@ describe('row keys that are not well-formed Unicode in the state database', () =
     expect(keyColumn('😀')).toBe('😀')
     for (const key of KEYS) expect(keyFromColumn(keyColumn(key))).toBe(key)
     expect(keyColumn('c\ud800')).not.toEqual(keyColumn('c\udfff'))
+  })
+})
+
+describe('a seed whose keys are not well-formed Unicode, with a state file', () => {
+  it('restarts with each row as itself: two contacts "c\\ud800" and "c\\udfff" stay two', async () => {
+    const file = join(dir, 'fixture.db')
+    const tenants = caVendor.fixtures.tenants.map((t) =>
+      t.id !== 'hedmoral'
+        ? t
+        : {
+            ...t,
+            accounts: [
+              ...(t.accounts ?? []),
+              {
+                account_id: 'ACC-LONE',
+                name: 'Lone',
+                contacts: [
+                  { contact_id: 'c\ud800', type: 'email' as const, value: 'a@example.com', is_default: true },
+                  { contact_id: 'c\udfff', type: 'email' as const, value: 'b@example.com' },
+                ],
+              },
+            ],
+          },
+    )
+    const options = { stateFile: file, fixtures: { ca: { tenants } } }
+    await (await startServer(options)).close()
+    const running = await startServer(options)
+    try {
+      const account = running.sandbox.ca.accounts('hedmoral').find((a) => a.account_id === 'ACC-LONE')
+      expect(account?.contacts.map((c) => c.contact_id)).toEqual(['c\ud800', 'c\udfff'])
+    } finally {
+      await running.close()
+    }
   })
 })
