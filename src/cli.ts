@@ -15,6 +15,7 @@ import { formatLogEntry } from './server/request-log.ts'
 import { StateFileError } from './server/state-file.ts'
 import { RateLimitError } from './core/rate-limits.ts'
 import { describeSeconds, isInstantSeconds } from './core/instants.ts'
+import { escapeControls, escapeJsonControls } from './core/shown.ts'
 
 export { DEFAULT_PORT } from './cli/serve-options.ts'
 
@@ -166,7 +167,8 @@ function decode(argv: string[]): number {
     dates[claim] = describeSeconds(v)
     if (!isInstantSeconds(v)) console.error(`token-sandbox: ${claim} ${v} is beyond the range of a date`)
   }
-  console.log(JSON.stringify({ header, payload, dates }, null, 2))
+  // Claims are whoever made the token's: printed with no control character left raw (same JSON value).
+  console.log(escapeJsonControls(JSON.stringify({ header, payload, dates }, null, 2)))
   return 0
 }
 
@@ -215,7 +217,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`token-sandbox: ${(err as Error).message}\nRun 'token-sandbox --help' for usage.`)
+      // A message may quote a state file's rows (keys a client chose): no control character reaches the terminal.
+      console.error(`token-sandbox: ${escapeControls((err as Error).message)}\nRun 'token-sandbox --help' for usage.`)
       return 2
     }
     throw err

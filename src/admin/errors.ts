@@ -4,6 +4,7 @@ import { json } from '../core/http.ts'
 import type { ErrorBuilders } from '../core/service.ts'
 import type { SandboxResponse } from '../core/types.ts'
 import type { AdminBody } from './bodies.ts'
+import { bracketPath } from '../core/well-formed.ts'
 
 /** The codes contracts/sandbox.yaml lists. */
 export type AdminErrorCode = AdminBody['Error']['error']['code']
@@ -18,6 +19,7 @@ export const adminErrors: ErrorBuilders = {
   malformedJson: (detail) => adminError(400, 'malformed_json', `The request body is not valid JSON: ${detail}`),
   unsupportedContentType: (ct) => adminError(415, 'unsupported_media_type', `Expected application/json, got ${ct === undefined ? 'nothing' : quote(ct)}`),
   bodyTooLarge: (limit) => adminError(413, 'body_too_large', `The request body exceeds ${limit} bytes`),
+  illFormedString: (path) => adminError(400, 'bad_request', `${bracketPath(path)} must be a well-formed Unicode string (it holds a lone UTF-16 surrogate)`),
   notFound: (method, path) => adminError(404, 'not_found', `No sandbox route for ${method} ${path}`),
   methodNotAllowed: (method, path, allowed) =>
     adminError(405, 'method_not_allowed', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`),

@@ -1,8 +1,12 @@
-// JSON bodies are parsed once, here, with the size limit applied first.
+// JSON bodies are parsed once, here, with the size limit applied first, and refused when a
+// string in them is not well-formed Unicode (./well-formed.ts).
+import { bracketPath, illFormedPath, type FieldPath } from './well-formed.ts'
 
 export type BodyResult =
   | { ok: true; value: unknown }
   | { ok: false; problem: 'too_large' | 'content_type' | 'malformed'; detail: string }
+  /** A string (value or key) at `path` holds a lone UTF-16 surrogate: the vendor's 400 names the field. */
+  | { ok: false; problem: 'ill_formed'; detail: string; path: FieldPath }
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
@@ -30,11 +34,15 @@ export function parseJsonBody(
     return { ok: false, problem: 'malformed', detail: 'body is not valid UTF-8' }
   }
   if (text.trim() === '') return { ok: true, value: undefined }
+  let value: unknown
   try {
-    return { ok: true, value: JSON.parse(text) as unknown }
+    value = JSON.parse(text)
   } catch (err) {
     return { ok: false, problem: 'malformed', detail: describeJsonError(err) }
   }
+  const path = illFormedPath(value)
+  if (path !== null) return { ok: false, problem: 'ill_formed', detail: `${bracketPath(path)} is not well-formed Unicode (a lone UTF-16 surrogate)`, path }
+  return { ok: true, value }
 }
 
 /**

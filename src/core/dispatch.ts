@@ -159,6 +159,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         ctx.refuse(`${parsed.problem}: ${parsed.detail}`)
         if (parsed.problem === 'too_large') return errors.bodyTooLarge(limit)
         if (parsed.problem === 'content_type') return errors.unsupportedContentType(req.headers['content-type'])
+        if (parsed.problem === 'ill_formed') return errors.illFormedString(parsed.path)
         return errors.malformedJson(parsed.detail)
       }
       ctx.body = parsed.value

@@ -1,4 +1,5 @@
-// Numbers that may not fit in a Date: a token's `exp`/`iat`/`nbf`, a stored timestamp. A Date
+// Numbers that may not fit in a Date: a token's `exp`/`iat`/`nbf`, a stored timestamp. A token's
+// time claims are compared as numbers (../core/jwt.ts); only showing one needs a Date. A Date
 // holds ±8.64e15 ms (±100,000,000 days) around the epoch; `new Date(x).toISOString()` throws a
 // RangeError outside it, so anything from outside the sandbox is checked here first.
 import { MAX_EPOCH_MS } from './clock.ts'
@@ -14,17 +15,3 @@ export const isoOrNull = (ms: number): string | null => (isInstantMs(ms) ? new D
 
 /** ISO 8601 for a NumericDate, or the number itself when a Date cannot hold it: for messages and logs. */
 export const describeSeconds = (seconds: number): string => isoOrNull(seconds * 1000) ?? `${seconds} (beyond the range of a date)`
-
-const TIME_CLAIMS = ['exp', 'iat', 'nbf'] as const
-
-/**
- * The first of `exp`, `iat`, `nbf` that is a number but not an instant a Date can hold, as a
- * refusal detail; null when all are fine (or absent: whether one must be there is the caller's call).
- */
-export function outOfRangeClaim(payload: Record<string, unknown>): string | null {
-  for (const claim of TIME_CLAIMS) {
-    const v = payload[claim]
-    if (typeof v === 'number' && !isInstantSeconds(v)) return `"${claim}" claim ${v} is beyond the range of a date`
-  }
-  return null
-}

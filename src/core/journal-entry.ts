@@ -4,7 +4,10 @@
 // 200 KB `iss` quoted in a refusal reason, a huge header echoed into meta. An entry within every
 // limit from an ordinary request is kept as it is (`measure`); otherwise `bound` copies it, and
 // for a large request copies every string, so that no slice keeps the request's text alive.
+// Strings are kept as they are shown (the dashboard, the admin API, the request log): control and
+// bidi characters written as `\uXXXX` (./shown.ts); an entry holding any goes the copying way.
 import { clip, detach } from './clip.ts'
+import { escapeControls, hasControls as needsEscape } from './shown.ts'
 import type { SandboxRequest } from './types.ts'
 
 export const MAX_PATH_CHARS = 2048
@@ -39,7 +42,7 @@ function boundValue(value: unknown, depth: number, budget: Budget): unknown {
   if (--budget.values < 0 || budget.left <= 0) return CUT
   if (typeof value === 'string') {
     const max = Math.min(MAX_META_STRING_CHARS, budget.left)
-    const kept = value.length > max ? clip(value, max) : budget.keep(value)
+    const kept = escapeControls(value.length > max ? clip(value, max) : budget.keep(value))
     budget.left -= Math.min(value.length, MAX_META_STRING_CHARS)
     budget.bytes += 2 * kept.length
     return kept
@@ -60,7 +63,7 @@ function boundValue(value: unknown, depth: number, budget: Budget): unknown {
     }
     const key = keys[i]!
     // A property name is an internalized copy already: only a long one needs clipping.
-    const k = key.length > SHORT_CHARS ? clip(key, SHORT_CHARS) : key
+    const k = escapeControls(key.length > SHORT_CHARS ? clip(key, SHORT_CHARS) : key)
     budget.left -= k.length
     budget.bytes += 2 * k.length
     out[k] = boundValue((value as Record<string, unknown>)[key], depth + 1, budget)
@@ -88,7 +91,7 @@ const asIs = (s: string) => s
 function measureValue(value: unknown, depth: number, budget: Budget): number {
   if (--budget.values < 0) return -1
   if (typeof value === 'string') {
-    if (value.length > MAX_META_STRING_CHARS || (budget.left -= value.length) < 0) return -1
+    if (value.length > MAX_META_STRING_CHARS || (budget.left -= value.length) < 0 || needsEscape(value)) return -1
     return VALUE_OVERHEAD_BYTES + 2 * value.length
   }
   if (value === null || (typeof value !== 'object' && typeof value !== 'bigint' && typeof value !== 'function' && typeof value !== 'symbol')) return VALUE_OVERHEAD_BYTES
@@ -102,7 +105,7 @@ function measureValue(value: unknown, depth: number, budget: Budget): number {
     let v: unknown
     if (keys) {
       const key = keys[i]!
-      if (key.length > SHORT_CHARS || (budget.left -= key.length) < 0) return -1
+      if (key.length > SHORT_CHARS || (budget.left -= key.length) < 0 || needsEscape(key)) return -1
       bytes += 2 * key.length
       v = (value as Record<string, unknown>)[key]
     } else v = items![i]
@@ -117,7 +120,8 @@ function measureValue(value: unknown, depth: number, budget: Budget): number {
 export function measure(entry: { path: string; method: string; vendor: string; environment: string | null; reason?: string; meta?: Record<string, unknown> }): number {
   if (entry.path.length > MAX_PATH_CHARS || entry.method.length > SHORT_CHARS) return -1
   if (entry.environment !== null && entry.environment.length > SHORT_CHARS) return -1
-  if (entry.reason !== undefined && entry.reason.length > MAX_REASON_CHARS) return -1
+  if (entry.reason !== undefined && (entry.reason.length > MAX_REASON_CHARS || needsEscape(entry.reason))) return -1
+  if (needsEscape(entry.path) || needsEscape(entry.method) || (entry.environment !== null && needsEscape(entry.environment))) return -1
   let bytes = ENTRY_OVERHEAD_BYTES + 2 * (entry.path.length + entry.method.length + entry.vendor.length + (entry.environment?.length ?? 0) + (entry.reason?.length ?? 0))
   if (entry.meta !== undefined) {
     const size = measureValue(entry.meta, 0, { keep: asIs, left: MAX_META_CHARS, values: MAX_META_VALUES, bytes: 0 })
@@ -146,7 +150,7 @@ export function bound(
   copy = true,
 ): Bounded {
   const keep = copy ? detach : asIs
-  const fit = (s: string, max: number) => (s.length > max ? clip(s, max) : keep(s))
+  const fit = (s: string, max: number) => escapeControls(s.length > max ? clip(s, max) : keep(s))
   const path = fit(entry.path, MAX_PATH_CHARS)
   const method = fit(entry.method, SHORT_CHARS)
   const environment = entry.environment === null ? null : fit(entry.environment, SHORT_CHARS)

@@ -4,6 +4,7 @@
 // credentials are never stored; handlers add a short `reason` (why a request was refused) and
 // `meta` (what was issued) instead.
 import { bound, measure } from './journal-entry.ts'
+import { escapeControls, hasControls } from './shown.ts'
 
 /** What the journal keeps in all (estimated): 1000 ordinary entries take about 0.4 MB. */
 export const JOURNAL_BYTE_BUDGET = 4 * 1024 * 1024
@@ -129,6 +130,8 @@ export function createJournal(capacity = 1000, byteBudget = JOURNAL_BYTE_BUDGET)
     capacity,
     byteBudget,
     record(entry, copy = true) {
+      // Kept as shown (./shown.ts), on the record itself: the request log prints this object too.
+      if (entry.reason !== undefined && hasControls(entry.reason)) entry.reason = escapeControls(entry.reason)
       // An ordinary entry within every limit is kept as it is (the object is stored, not copied).
       const size = copy ? -1 : measure(entry)
       if (size >= 0) {

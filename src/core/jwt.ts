@@ -5,7 +5,6 @@
 import { base64url, jwtVerify, decodeJwt, decodeProtectedHeader, errors } from 'jose'
 import type { JWTPayload, JWTVerifyResult, ProtectedHeaderParameters } from 'jose'
 import type { Clock } from './clock.ts'
-import { outOfRangeClaim } from './instants.ts'
 import { webCryptoHmac, type Hmac, type HmacHash, type HmacSign } from './hmac.ts'
 
 export type { JWTPayload }
@@ -104,8 +103,10 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
           ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
           ...(options.requiredClaims ? { requiredClaims: options.requiredClaims } : {}),
         })
-        const unrepresentable = outOfRangeClaim(result.payload)
-        if (unrepresentable) return { ok: false, reason: 'claim_invalid', detail: unrepresentable }
+        // A NumericDate is compared as the number it is, as jose does (and jsonwebtoken, which
+        // CAF's examples use): `exp: 1e308` is far in the future, not malformed; only a claim that
+        // is not a number is refused (jose: "must be a number"). Messages print such instants
+        // with ./instants.ts, never through a Date that cannot hold them.
         // jose checks `iat` only with maxTokenAge; a token issued in the future is not valid yet.
         const iat = result.payload.iat
         if (typeof iat === 'number' && iat > clock.nowSeconds() + (options.clockTolerance ?? 0)) {
@@ -113,10 +114,6 @@ export function createJwtService(clock: Clock, options: JwtServiceOptions = {}):
         }
         return { ok: true, payload: result.payload, header: result.protectedHeader }
       } catch (err) {
-        // jose judges time claims only once the signature holds, and carries the payload: a
-        // claim no Date can hold is refused as invalid, not as expired or not yet valid.
-        const unrepresentable = err instanceof errors.JWTClaimValidationFailed || err instanceof errors.JWTExpired ? outOfRangeClaim(err.payload) : null
-        if (unrepresentable) return { ok: false, reason: 'claim_invalid', detail: unrepresentable }
         return { ok: false, ...classify(err) }
       }
     },
@@ -135,7 +132,8 @@ function classify(err: unknown): { reason: VerifyFailure; detail: string } {
   if (err instanceof errors.JWTExpired) return { reason: 'expired', detail: err.message }
   if (err instanceof errors.JWSSignatureVerificationFailed) return { reason: 'bad_signature', detail: err.message }
   if (err instanceof errors.JWTClaimValidationFailed) {
-    if (err.claim === 'nbf' || err.claim === 'iat') return { reason: 'not_yet_valid', detail: err.message }
+    // `invalid`: the claim is not a number (malformed); `check_failed`: it is, and the check failed.
+    if (err.reason === 'check_failed' && (err.claim === 'nbf' || err.claim === 'iat')) return { reason: 'not_yet_valid', detail: err.message }
     return { reason: 'claim_invalid', detail: err.message }
   }
   if (err instanceof errors.JOSEAlgNotAllowed) return { reason: 'alg_not_allowed', detail: err.message }

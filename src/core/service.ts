@@ -8,6 +8,7 @@ import type { JwtService } from './jwt.ts'
 import type { Journal } from './journal.ts'
 import type { ErrorReporter } from './report.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
+import type { FieldPath } from './well-formed.ts'
 
 /** Vendor-neutral services every handler can use. */
 export interface Core {
@@ -30,6 +31,8 @@ export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
   unsupportedContentType(contentType: string | undefined): SandboxResponse
   bodyTooLarge(limit: number): SandboxResponse
+  /** 400 for a JSON body whose string (value or key) at `path` is not well-formed Unicode; names the field in the vendor's style. */
+  illFormedString(path: FieldPath): SandboxResponse
   /** `path` is below the mount (the vendor's own path under its base URL), or the whole path when no mount matched. */
   notFound(method: string, path: string): SandboxResponse
   methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse

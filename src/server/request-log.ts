@@ -10,6 +10,7 @@ import { vendorDefinitions } from '../vendors/registry.ts'
 import type { AnyVendor } from '../core/vendor.ts'
 import { isAdminPath } from './admin-guard.ts'
 import type { Handle } from './persist.ts'
+import { escapeControls, escapeJsonControls } from '../core/shown.ts'
 
 export type RequestLogFormat = 'pretty' | 'json'
 
@@ -54,14 +55,13 @@ export function logEntry(request: SandboxRequest, answer: SandboxResponse, ms: n
   return entry
 }
 
-/** Paths and reasons can carry anything a client sent: keep each line one line, and short. */
-const oneLine = (s: string, max: number) => {
-  const flat = s.replace(/[\u0000-\u001f\u007f]/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
-}
+/** Paths and reasons can carry anything a client sent: keep them short, and print no control character (../core/shown.ts). */
+const shortened = (s: string, max: number) => (s.length > max ? `${s.slice(0, max)}…` : s)
+const oneLine = (s: string, max: number) => escapeControls(shortened(s, max))
 
 export function formatLogEntry(entry: RequestLogEntry, format: RequestLogFormat): string {
-  if (format === 'json') return JSON.stringify({ ...entry, path: oneLine(entry.path, 2_000), ...(entry.reason !== undefined ? { reason: oneLine(entry.reason, 500) } : {}) })
+  // JSON escapes C0 itself; the rest written as `\uXXXX` escapes too leaves the same value on one line a terminal shows inertly.
+  if (format === 'json') return escapeJsonControls(JSON.stringify({ ...entry, path: shortened(entry.path, 2_000), ...(entry.reason !== undefined ? { reason: shortened(entry.reason, 500) } : {}) }))
   const where = entry.vendor === null ? '-' : entry.environment === null ? entry.vendor : `${entry.vendor}/${entry.environment}`
   const status = entry.status === 0 ? 'dropped' : String(entry.status)
   const reason = entry.reason === undefined ? '' : `  (${oneLine(entry.reason, 200)})`

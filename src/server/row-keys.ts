@@ -21,3 +21,16 @@ export function rowKey(vendor: string, model: string, row: Record<string, unknow
   const value = field === null ? undefined : row[field]
   return typeof value === 'string' ? value : `#${index}`
 }
+
+/**
+ * A row key as the `key` column holds it: the text itself when it is well-formed Unicode, or a
+ * BLOB of its UTF-16 code units when it is not (a lone surrogate). SQLite stores TEXT as UTF-8,
+ * where a lone surrogate becomes U+FFFD: "c\ud800" and "c\udfff" would be one key and neither
+ * would read back as itself. A BLOB never equals a TEXT, and UTF-16 code units are the string,
+ * so distinct keys stay distinct keys whatever reaches this layer (requests with such strings
+ * are refused earlier: ../core/well-formed.ts). Files written before hold only TEXT keys.
+ */
+export const keyColumn = (key: string): string | Uint8Array => (key.isWellFormed() ? key : new Uint8Array(Buffer.from(key, 'utf16le')))
+
+/** The key a `key` column value stands for (see keyColumn). */
+export const keyFromColumn = (value: string | Uint8Array): string => (typeof value === 'string' ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf16le'))

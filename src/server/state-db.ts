@@ -12,7 +12,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { SandboxSnapshot } from '../sandbox-state.ts'
 import { assemble, docParts, rowsOf, type DocParts, type RowChange } from './state-doc.ts'
-import { primaryKeyField } from './row-keys.ts'
+import { keyColumn, keyFromColumn, primaryKeyField } from './row-keys.ts'
 import { StateFileError } from './state-error.ts'
 import type { Sqlite } from './sqlite.ts'
 
@@ -120,8 +120,9 @@ function writeAll(db: DatabaseSync, st: Statements, rows: Iterable<RowChange>, p
   db.exec('BEGIN IMMEDIATE')
   try {
     for (const r of rows) {
-      if (r.row === null) st.remove.run(r.vendor, r.model, r.key)
-      else st.upsert.run(r.vendor, r.model, r.key, st.nextSeq++, JSON.stringify(r.row))
+      // The key losslessly (keyColumn); the row's JSON escapes a lone surrogate as `\ud800`.
+      if (r.row === null) st.remove.run(r.vendor, r.model, keyColumn(r.key))
+      else st.upsert.run(r.vendor, r.model, keyColumn(r.key), st.nextSeq++, JSON.stringify(r.row))
     }
     if (parts) for (const [name, value] of parts) st.part.run(name, JSON.stringify(value))
     db.exec('COMMIT')
@@ -149,16 +150,17 @@ function read(db: DatabaseSync, shown: string): ReturnType<StateDb['read']> {
   const keys = new Map<string, string[]>()
   // Row by row (iterate, not all): the texts are not all held at once beside the parsed rows.
   const rows: { vendor: string; model: string; row: unknown }[] = []
-  for (const r of db.prepare('SELECT vendor, model, key, data FROM rows ORDER BY vendor, model, seq').iterate() as Iterable<{ vendor: string; model: string; key: string; data: string }>) {
+  for (const r of db.prepare('SELECT vendor, model, key, data FROM rows ORDER BY vendor, model, seq').iterate() as Iterable<{ vendor: string; model: string; key: string | Uint8Array; data: string }>) {
     const id = `${r.vendor}/${r.model}`
+    const key = keyFromColumn(r.key)
     let list = keys.get(id)
     if (!list) keys.set(id, (list = []))
-    list.push(r.key)
-    const row = parse(r.data, `the ${id} row ${JSON.stringify(r.key)}`)
+    list.push(key)
+    const row = parse(r.data, `the ${id} row ${JSON.stringify(key)}`)
     // Restore checks the row; its key must be the one it is found by when it changes.
     const field = primaryKeyField(r.vendor, r.model)
-    if (field !== null && typeof row === 'object' && row !== null && (row as Record<string, unknown>)[field] !== r.key) {
-      throw new StateFileError(`state file ${shown}: the ${id} row ${JSON.stringify(r.key)} has another ${field} (${JSON.stringify((row as Record<string, unknown>)[field])})`)
+    if (field !== null && typeof row === 'object' && row !== null && (row as Record<string, unknown>)[field] !== key) {
+      throw new StateFileError(`state file ${shown}: the ${id} row ${JSON.stringify(key)} has another ${field} (${JSON.stringify((row as Record<string, unknown>)[field])})`)
     }
     rows.push({ vendor: r.vendor, model: r.model, row })
   }

@@ -131,4 +131,14 @@ describe('the request journal', () => {
     expect(big!.path).toContain('…[truncated 2,953 characters]')
     expect(big!.meta).toEqual({ deep: { a: { b: '…[truncated]' } } })
   })
+
+  it.each([true, false])('keeps request text as shown: C1, bidi and separators escaped in reason and meta (copy %s)', (copy) => {
+    const j = createJournal(10)
+    const sly = 'a\u009bb\u202ec\u2028d\u0085e\u2066f\u0000'
+    const shown = 'a\\u009bb\\u202ec\\u2028d\\u0085e\\u2066f\\u0000'
+    j.record(entry({ reason: `unknown iss ${sly}`, meta: { client_app_id: sly, [sly]: [sly] } }), copy)
+    const [e] = j.list()
+    expect(e!.reason).toBe(`unknown iss ${shown}`)
+    expect(e!.meta).toEqual({ client_app_id: shown, [shown]: [shown] })
+  })
 })

@@ -8,7 +8,7 @@ import { parseYaml } from '@redocly/openapi-core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
-import { FUZZ_RUNS, jsonish, requests, send, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
+import { FUZZ_RUNS, illFormed, jsonish, requests, send, text, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 import { transports, type Transport } from '../support/transports.ts'
 
 const contract = parseYaml(readFileSync(join(CONTRACTS_DIR, 'ca.yaml'), 'utf8')) as {
@@ -88,12 +88,12 @@ describe.each(transports)('fuzzing CA, %s transport', (_name, start) => {
         username: fc.constantFrom('hedmoral_admin', 'hedmoral_viewer', 'kvarnby_admin', 'nobody', ' hedmoral_admin'),
         password: fc.constantFrom(...PASSWORDS, 'wrong', ''),
         tenant_id: fc.constantFrom('hedmoral', 'kvarnby', 'nowhere', ''),
-        account_id: fc.oneof(fc.constantFrom('ACC-1001', 'ACC-2001', 'KV-1'), fc.string({ maxLength: 140 })),
+        account_id: fc.oneof(fc.constantFrom('ACC-1001', 'ACC-2001', 'KV-1'), text(140)),
         name: fc.constantFrom('Primary', 'Business', 'Ada Lindqvist', ''),
         card_number: cards,
         contacts: fc.array(
           fc.record(
-            { contact_id: fc.constantFrom('c1', 'c2', 'c1'), type: fc.constantFrom('email', 'mobile', 'fax'), value: fc.string({ maxLength: 20 }), is_default: fc.boolean() },
+            { contact_id: fc.oneof(fc.constantFrom('c1', 'c2', 'c1'), illFormed), type: fc.constantFrom('email', 'mobile', 'fax'), value: text(20), is_default: fc.boolean() },
             { requiredKeys: [] },
           ),
           { maxLength: 4 },
@@ -138,7 +138,8 @@ describe.each(transports)('fuzzing CA, %s transport', (_name, start) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     // Most account-API calls got past the token check into the APIs' own answers (else the
     // fuzzing only tested the token check), and some of them succeeded.
-    expect(accountCalls).toBeGreaterThan(FUZZ_RUNS / 10)
+    // A tenth of the requests run: the time limit may stop the run short of FUZZ_RUNS on a busy machine.
+    expect(accountCalls).toBeGreaterThan(runs / 10)
     console.info(`[fuzz] CA ${accountCalls} account-API calls routed, ${pastToken} past the token check, ${accountSuccesses} succeeded`)
     expect(pastToken / accountCalls).toBeGreaterThan(0.4)
     expect(accountSuccesses).toBeGreaterThan(0)

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { PRODUCTS } from '../../src/vendors/caf/products.ts'
-import { FUZZ_RUNS, jsonish, requests, send, type FuzzRequest, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
+import { FUZZ_RUNS, jsonish, requests, send, text, type FuzzRequest, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 import { transports, type Transport } from '../support/transports.ts'
 import { KEYS, SEEDED_CPF, cafBase, call } from '../vendors/caf/support.ts'
 
@@ -68,12 +68,12 @@ const imageUrl = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('https://faces.example.com/a.gif', 'ftp://faces.example.com/a.jpg', 'not a url', 'https://') },
 )
 const strings = (fields: string[]) =>
-  fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ maxLength: 40 }), fc.constant(null), fc.integer()), { maxKeys: 5 })
+  fc.dictionary(fc.oneof(fc.constantFrom(...fields), text(8)), fc.oneof(text(40), fc.constant(null), fc.integer()), { maxKeys: 5 })
 const body = jsonish({
   peopleId: cpf,
   imageUrl,
   device: strings(['operatingSystem', 'fingerprint', 'manufacturer', 'model']),
-  person: fc.record({ cpf, name: fc.string({ maxLength: 40 }) }, { requiredKeys: [] }),
+  person: fc.record({ cpf, name: text(40) }, { requiredKeys: [] }),
   personId: fc.oneof(cpf, fc.constantFrom('user@example.com', 'ab', 'x'.repeat(300), 'ok_person-1')),
   sdk: strings(['version', 'platform']),
 })
@@ -104,12 +104,12 @@ function wellFormed(routes: Route[], authorization: fc.Arbitrary<string | undefi
     )
 }
 
-const device = fc.record({ operatingSystem: fc.constantFrom('Android 14', 'iOS 18'), model: fc.string({ maxLength: 20 }) }, { requiredKeys: [] })
+const device = fc.record({ operatingSystem: fc.constantFrom('Android 14', 'iOS 18'), model: text(20) }, { requiredKeys: [] })
 const MOBILE_ROUTES = (attemptId: string): Route[] => [
   { method: 'POST', path: '/faces/register', body: fc.record({ peopleId: cpf, imageUrl }, { requiredKeys: [] }) },
   { method: 'POST', path: '/faces/authenticate', body: fc.record({ peopleId: cpf, imageUrl, device }, { requiredKeys: ['peopleId'] }) },
   { method: 'GET', path: `/faces/authenticate/${attemptId}` },
-  { method: 'POST', path: '/faces/liveness', body: fc.record({ imageUrl, person: fc.record({ cpf, name: fc.string({ maxLength: 20 }) }, { requiredKeys: [] }) }, { requiredKeys: ['imageUrl'] }) },
+  { method: 'POST', path: '/faces/liveness', body: fc.record({ imageUrl, person: fc.record({ cpf, name: text(20) }, { requiredKeys: [] }) }, { requiredKeys: ['imageUrl'] }) },
   { method: 'GET', path: '/tokens/verify' },
 ]
 const BFF_ROUTES = (sessionTokens: fc.Arbitrary<string | undefined>): Route[] => [

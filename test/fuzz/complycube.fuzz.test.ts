@@ -3,7 +3,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { transports, type Transport } from '../support/transports.ts'
-import { FUZZ_RUNS, jsonish, requests, send, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
+import { FUZZ_RUNS, jsonish, requests, send, text, FUZZ_TIME_LIMIT_MS, FUZZ_TEST_TIMEOUT_MS } from '../support/fuzz.ts'
 
 const KEYS = ['test_tokensandbox_default_0001', 'live_tokensandbox_default_0001', 'test_tokensandbox_revoked_0001']
 
@@ -43,9 +43,9 @@ describe.each(transports)('fuzzing, %s transport', (_name, start) => {
         appId: fc.constantFrom('com.example.app', 'x'),
         type: fc.constantFrom('person', 'company'),
         email: fc.constantFrom('a@b.co', 'bad'),
-        personDetails: fc.record({ firstName: fc.string(), lastName: fc.string() }),
-        companyDetails: fc.record({ name: fc.string() }),
-        metadata: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 })),
+        personDetails: fc.record({ firstName: text(40), lastName: text(40) }),
+        companyDetails: fc.record({ name: text(40) }),
+        metadata: fc.dictionary(text(5), text(5)),
       }),
     })
     await fc.assert(

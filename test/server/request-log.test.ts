@@ -61,13 +61,13 @@ describe('formatting', () => {
   const entry: RequestLogEntry = { time: '2030-01-01T12:34:56.789Z', method: 'POST', path: '/caf/prod/bff/session-tokens', vendor: 'caf', environment: 'prod', status: 401, ms: 1.25, reason: 'token expired\nat 12:00' }
   it('pretty: one line a request', () => {
     const line = formatLogEntry(entry, 'pretty')
-    expect(line).toBe('12:34:56.789 POST   401  1.25ms  caf/prod            /caf/prod/bff/session-tokens  (token expired at 12:00)')
+    expect(line).toBe('12:34:56.789 POST   401  1.25ms  caf/prod            /caf/prod/bff/session-tokens  (token expired\\u000aat 12:00)')
     expect(formatLogEntry({ ...entry, status: 0, vendor: null, environment: null }, 'pretty')).toMatch(/ dropped .* - /)
   })
-  it('json: one object a line, control characters flattened, huge paths cut', () => {
+  it('json: one object a line, control characters escaped (the value kept), huge paths cut', () => {
     const line = formatLogEntry({ ...entry, path: '/x'.repeat(5_000) }, 'json')
     expect(line).not.toContain('\n')
-    expect(JSON.parse(line)).toMatchObject({ method: 'POST', status: 401, reason: 'token expired at 12:00' })
+    expect(JSON.parse(line)).toMatchObject({ method: 'POST', status: 401, reason: 'token expired\nat 12:00' })
     expect((JSON.parse(line) as { path: string }).path.length).toBeLessThanOrEqual(2_001)
   })
   it('shortens ComplyCube keys in admin paths, even percent-encoded ones', () => {

@@ -39,18 +39,29 @@ const nasty = fc.constantFrom(
   'x'.repeat(5000),
 )
 
+/**
+ * Strings that are not well-formed Unicode: a lone UTF-16 surrogate (JSON carries it as "\ud800")
+ * somewhere in an ordinary string. The core refuses a body holding one (src/core/well-formed.ts).
+ */
+export const illFormed = fc
+  .tuple(fc.string({ maxLength: 12 }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.string({ maxLength: 12 }))
+  .map(([a, unit, b]) => a + String.fromCharCode(unit) + b)
+
+/** An ordinary string field, now and then not well-formed. */
+export const text = (maxLength: number) => fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength }) }, { weight: 1, arbitrary: illFormed })
+
 const segment = fc.oneof(fc.string({ maxLength: 30 }).map(encodeURIComponent), nasty.map(encodeURIComponent), fc.constantFrom('%2F', '%25', ';', '..'))
 
 /** Deeply nested arrays/objects, just under and over what a naive recursive walker survives. */
 const deep = fc.integer({ min: 1, max: 20_000 }).map((n) => (Math.random() < 0.5 ? '['.repeat(n) + ']'.repeat(n) : '{"a":'.repeat(n) + '1' + '}'.repeat(n)))
 
 export function jsonish(knownFields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string | Uint8Array | undefined> {
-  const fieldValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.string({ maxLength: 200 }), fc.integer(), fc.constant(null), fc.boolean())
+  const fieldValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.string({ maxLength: 200 }), illFormed, fc.array(illFormed, { maxLength: 2 }), fc.integer(), fc.constant(null), fc.boolean())
   const plausible = fc.record(
     Object.fromEntries(Object.entries(knownFields).map(([k, v]) => [k, fc.oneof(v, fieldValue)])),
     { requiredKeys: [] },
   )
-  const withExtras = fc.tuple(plausible, fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), nasty), fieldValue, { maxKeys: 4 })).map(([a, b]) => ({ ...b, ...a }))
+  const withExtras = fc.tuple(plausible, fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), nasty, illFormed), fieldValue, { maxKeys: 4 })).map(([a, b]) => ({ ...b, ...a }))
   return fc.oneof(
     { weight: 6, arbitrary: plausible.map((o) => JSON.stringify(o)) },
     { weight: 3, arbitrary: withExtras.map((o) => JSON.stringify(o)) },

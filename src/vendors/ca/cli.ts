@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from '../../cli/usage.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
+import { escapeControls, escapeJsonControls } from '../../core/shown.ts'
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4545/ca/hedmoral'
 export const DEFAULT_CLIENT_APP_ID = 'TOKEN_SANDBOX_CLI'
@@ -73,9 +74,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const token = (parsed as { token?: unknown } | undefined)?.token
   if (!res.ok || typeof token !== 'string') {
-    console.error(`CA answered ${res.status}: ${text.slice(0, 2000)}`)
+    console.error(`CA answered ${res.status}: ${escapeControls(text.slice(0, 2000))}`)
     return 1
   }
-  console.log(values.json ? JSON.stringify(parsed, null, 2) : token)
+  console.log(values.json ? escapeJsonControls(JSON.stringify(parsed, null, 2)) : escapeControls(token))
   return 0
 }

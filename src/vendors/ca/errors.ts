@@ -8,6 +8,7 @@ import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { Schemas } from './bodies.ts'
+import { bracketPath } from '../../core/well-formed.ts'
 
 /**
  * Every code, documented then [MOCK], as contracts/ca.yaml lists them (`ErrorCode`); the body
@@ -48,6 +49,7 @@ export const errors: ErrorBuilders = {
   malformedJson: () => caError('invalid_input', 'Request body is not valid JSON'),
   unsupportedContentType: () => invalidInput('Content-Type'),
   bodyTooLarge: (limit) => caError('invalid_input', `Request body is larger than ${limit} bytes`),
+  illFormedString: (path) => invalidInput(bracketPath(path)),
   notFound: (method, path) => caError('resource_not_found', `No API at ${method} ${path}`, 404),
   methodNotAllowed: (method, path, allowed) =>
     caError('method_not_allowed', `${method} is not supported on ${path}`, 405, { allow: allowed.join(', ') }),

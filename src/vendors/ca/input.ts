@@ -25,6 +25,7 @@ export function readBody(ctx: RouteContext<unknown>): Read<Record<string, unknow
   if (!parsed.ok) {
     if (parsed.problem === 'too_large') return fail(errors.bodyTooLarge(core.bodyLimit), 'body too large')
     if (parsed.problem === 'content_type') return fail(errors.unsupportedContentType(req.headers['content-type']), parsed.detail)
+    if (parsed.problem === 'ill_formed') return fail(errors.illFormedString(parsed.path), parsed.detail)
     return fail(errors.malformedJson(parsed.detail), `malformed JSON: ${parsed.detail}`)
   }
   if (parsed.value === undefined) return { ok: true, value: {} }

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { mintCafToken } from './mint.ts'
 import { UsageError, credential } from '../../cli/usage.ts'
+import { escapeJsonControls } from '../../core/shown.ts'
 
 export const help = `usage: token-sandbox token caf --client-id ID --client-secret SECRET
                            [--people-id CPF] [--expires-in 5m] [--json]
@@ -54,6 +55,6 @@ export async function run(argv: string[]): Promise<number> {
     if (err instanceof TypeError) throw new UsageError(err.message)
     throw err
   }
-  console.log(values.json ? JSON.stringify({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }, null, 2) : token)
+  console.log(values.json ? escapeJsonControls(JSON.stringify({ token, header: decodeProtectedHeader(token), payload: decodeJwt(token) }, null, 2)) : token)
   return 0
 }

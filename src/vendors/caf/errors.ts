@@ -7,6 +7,7 @@ import { json } from '../../core/http.ts'
 import type { components } from '../../generated/caf.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
+import { bracketPath } from '../../core/well-formed.ts'
 
 export const MESSAGES = {
   missingToken: 'The access token has not been entered',
@@ -30,6 +31,7 @@ export const errors: ErrorBuilders = {
   malformedJson: () => cafError(400, 'The request body is not valid JSON'),
   unsupportedContentType: () => cafError(415, "The request body must be sent as 'Content-Type: application/json'"),
   bodyTooLarge: (limit) => cafError(413, `The request body is too large (limit ${limit} bytes)`),
+  illFormedString: (path) => cafError(400, `'${bracketPath(path)}' must be a well-formed Unicode string`),
   notFound: (method, path) => cafError(404, `Cannot ${method} ${path}`),
   methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
   internal: () => cafError(500, MESSAGES.internal),

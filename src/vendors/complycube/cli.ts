@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from '../../cli/usage.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
+import { escapeControls, escapeJsonControls } from '../../core/shown.ts'
 
 export const help = `usage: token-sandbox token complycube --client-id ID (--referrer PATTERN | --app-id ID)
                                   [--api-key KEY] [--base-url URL]
@@ -51,10 +52,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = await res.text()
   if (!res.ok) {
-    console.error(`ComplyCube answered ${res.status}: ${text}`)
+    console.error(`ComplyCube answered ${res.status}: ${escapeControls(text.slice(0, 2000))}`)
     return 1
   }
   const parsed = JSON.parse(text) as { token: string }
-  console.log(values.json ? JSON.stringify(parsed, null, 2) : parsed.token)
+  console.log(values.json ? escapeJsonControls(JSON.stringify(parsed, null, 2)) : escapeControls(String(parsed.token)))
   return 0
 }

@@ -9,6 +9,7 @@ import { json } from '../../core/http.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { components } from '../../generated/complycube.ts'
+import { dottedPath } from '../../core/well-formed.ts'
 
 type Schemas = components['schemas']
 export type ComplyCubeErrorType = Schemas['ErrorType']
@@ -39,6 +40,7 @@ export const errors: ErrorBuilders = {
   malformedJson: () => ccError(400, 'invalid_request', 'The request body is not valid JSON'),
   unsupportedContentType: () => ccError(400, 'invalid_request', "The 'Content-Type' header must be 'application/json'"),
   bodyTooLarge: (limit) => ccError(413, 'invalid_request', `The request is too large (limit ${limit} bytes)`),
+  illFormedString: (path) => invalidField(dottedPath(path), `'${dottedPath(path)}' must be a well-formed Unicode string`),
   // ComplyCube documents no 405: an unknown method on a known path is a resource that does not exist.
   // The path as ComplyCube names it: below its base URL's `/v1`.
   notFound: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}`),

@@ -1,30 +1,39 @@
-// Tokens correctly signed with the key's own secret whose time claims no Date can hold, and
-// durations past the end of time: each is CAF's refusal (or the admin API's 400 naming the field),
-// never a 500. Over HTTP on both transports; the admin API's parts on the server.
+// Tokens correctly signed with the key's own secret whose time claims no Date can hold are judged
+// as the numbers they are, as jose and jsonwebtoken (CAF's examples) judge them: `exp: 1e308` is
+// far in the future (accepted), `exp: -1e300` long past (expired), `nbf: 1e300` not yet valid.
+// Only a claim that is not a number is malformed; never a 500. Durations past the end of time
+// are the admin API's 400 naming the field. Over HTTP on both transports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SignJWT } from 'jose'
+import { CompactSign, SignJWT } from 'jose'
 import { MAX_CLOCK_MS } from '../../../src/core/clock.ts'
 import { transports, type Transport } from '../../support/transports.ts'
 import { KEYS, SEEDED_CPF, adminCaf, cafBase, call, expectCafError, lastCafEntry } from './support.ts'
 
 const INVALID = 'The token used is not valid for this product'
 const BFF_INVALID = 'Invalid or missing token'
+const secret = new TextEncoder().encode(KEYS.prod.clientSecret)
 
 const signed = (claims: Record<string, unknown>) =>
-  new SignJWT({ iss: KEYS.prod.clientId, ...claims })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(new TextEncoder().encode(KEYS.prod.clientSecret))
+  new SignJWT({ iss: KEYS.prod.clientId, ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret)
 
-const CLAIMS: [string, Record<string, unknown>][] = [
-  ['nbf: 1e300', { nbf: 1e300 }],
-  ['iat: 1e300', { iat: 1e300 }],
-  ['nbf: 9e12 (seconds: past the year 275760)', { nbf: 9e12 }],
-  ['exp: -1e300', { exp: -1e300 }],
-  ['exp: 1e300', { exp: 1e300 }],
-  ['iat: -1e300', { iat: -1e300 }],
-  ['nbf: -9e12', { nbf: -9e12 }],
-  ['exp: Number.MAX_VALUE', { exp: Number.MAX_VALUE }],
-  ['exp: 2^53 + 1', { exp: 2 ** 53 + 1 }],
+/** Signed over the payload text as given: `1e400` is valid JSON that parses to Infinity (SignJWT refuses to make it). */
+const signedText = (payload: string) => new CompactSign(new TextEncoder().encode(payload)).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(secret)
+
+type Verdict = 'accepted' | RegExp
+const CLAIMS: [string, () => Promise<string>, Verdict][] = [
+  ['exp: 1e308 (far in the future)', () => signed({ exp: 1e308 }), 'accepted'],
+  ['exp: Number.MAX_VALUE', () => signed({ exp: Number.MAX_VALUE }), 'accepted'],
+  ['exp: 2^53 + 1', () => signed({ exp: 2 ** 53 + 1 }), 'accepted'],
+  ['exp: 1e400 (Infinity once parsed)', () => signedText(`{"iss":"${KEYS.prod.clientId}","exp":1e400}`), 'accepted'],
+  ['iat: -1e300 (issued long ago)', () => signed({ iat: -1e300 }), 'accepted'],
+  ['nbf: -9e12 (valid since long ago)', () => signed({ nbf: -9e12 }), 'accepted'],
+  ['exp: -1e300', () => signed({ exp: -1e300 }), /^expired: exp -1e\+300 \(beyond the range of a date\) is past \(sandbox clock /],
+  ['exp: -1e400 (-Infinity once parsed)', () => signedText(`{"iss":"${KEYS.prod.clientId}","exp":-1e400}`), /^expired: exp -Infinity \(beyond the range of a date\) is past/],
+  ['nbf: 1e300', () => signed({ nbf: 1e300 }), /^not yet valid: nbf 1e\+300 \(beyond the range of a date\) is in the future/],
+  ['nbf: 9e12 (seconds: past the year 275760)', () => signed({ nbf: 9e12 }), /^not yet valid: nbf 9000000000000 \(beyond the range of a date\) is in the future/],
+  ['iat: 1e300', () => signed({ iat: 1e300 }), /^not yet valid: iat 1e\+300 \(beyond the range of a date\) is in the future/],
+  ['exp: "1e308" (a string, not a number)', () => signed({ exp: '1e308' }), /^malformed: "exp" claim must be a number/],
+  ['nbf: null', () => signed({ nbf: null }), /^malformed: "nbf" claim must be a number/],
 ]
 
 describe.each(transports)('CAF time claims beyond the range of a date, %s transport', (_name, start) => {
@@ -34,37 +43,49 @@ describe.each(transports)('CAF time claims beyond the range of a date, %s transp
   })
   afterAll(() => t.close())
 
-  describe.each(CLAIMS)('a properly signed token with %s', (what, claims) => {
+  describe.each(CLAIMS)('a properly signed token with %s', (what, make, verdict) => {
     let token: string
     beforeAll(async () => {
-      token = await signed(claims)
+      token = await make()
     })
 
-    it('is INVALID on GET /tokens/verify (200 either way, as documented)', async () => {
+    it(verdict === 'accepted' ? 'is VALID on GET /tokens/verify' : 'is INVALID on GET /tokens/verify, with the reason (200 either way, as documented)', async () => {
       const a = await call(`${cafBase(t, 'prod', 'mobile')}/tokens/verify`, { token, headers: { product: 'FaceLiveness' } })
       expect(a.status, a.text).toBe(200)
-      expect(a.body).toEqual({ requestId: expect.any(String), status: 'INVALID', message: INVALID })
-      expect((await lastCafEntry(t)).reason).toMatch(/^malformed: "(exp|iat|nbf)" claim .* is beyond the range of a date$/)
+      if (verdict === 'accepted') {
+        expect(a.body).toMatchObject({ status: 'VALID' })
+        expect((await lastCafEntry(t)).reason).toBeUndefined()
+      } else {
+        expect(a.body).toEqual({ requestId: expect.any(String), status: 'INVALID', message: INVALID })
+        expect((await lastCafEntry(t)).reason).toMatch(verdict)
+      }
     })
 
-    it('is refused on POST /faces/liveness', async () => {
+    it(verdict === 'accepted' ? 'is taken by POST /faces/liveness' : 'is refused on POST /faces/liveness', async () => {
       const a = await call(`${cafBase(t, 'prod', 'mobile')}/faces/liveness`, { token, body: { imageUrl: 'https://img.example/selfie.jpg' } })
-      expectCafError(a, 401, INVALID)
+      if (verdict === 'accepted') expect(a.status, a.text).toBe(200)
+      else expectCafError(a, 401, INVALID)
     })
 
-    it('is refused on GET /bff/session-tokens', async () => {
+    it(verdict === 'accepted' ? 'is exchanged on GET /bff/session-tokens' : 'is refused on GET /bff/session-tokens', async () => {
       const a = await call(`${cafBase(t, 'prod', 'bff')}/session-tokens`, { token: `Bearer ${token}` })
-      expectCafError(a, 401, BFF_INVALID)
-      expect((await lastCafEntry(t)).reason, what).toMatch(/beyond the range of a date/)
+      if (verdict === 'accepted') {
+        expect(a.status, a.text).toBe(200)
+        expect(typeof a.body.sessionToken).toBe('string')
+      } else {
+        expectCafError(a, 401, BFF_INVALID)
+        expect((await lastCafEntry(t)).reason, what).toMatch(verdict)
+      }
     })
 
-    it('is refused by the sandbox verdict, which says why', async () => {
-      const verdict = await t.sandbox.caf.verifyToken({ token, environment: 'prod' })
-      expect(verdict).toMatchObject({ accepted: false, refusal: 'malformed', reason: expect.stringMatching(/beyond the range of a date/) })
+    it('gets the same verdict in process', async () => {
+      const v = await t.sandbox.caf.verifyToken({ token, environment: 'prod' })
+      if (verdict === 'accepted') expect(v).toMatchObject({ accepted: true })
+      else expect(v).toMatchObject({ accepted: false, reason: expect.stringMatching(verdict) })
     })
   })
 
-  it('still judges a signed token with a far but representable nbf as not yet valid', async () => {
+  it('judges a far but representable nbf as not yet valid, with its date', async () => {
     const token = await signed({ nbf: 8.64e12 })
     const a = await call(`${cafBase(t, 'prod', 'mobile')}/tokens/verify`, { token, headers: { product: 'FaceLiveness' } })
     expect(a.body.status).toBe('INVALID')
@@ -72,7 +93,7 @@ describe.each(transports)('CAF time claims beyond the range of a date, %s transp
   })
 
   it('does not let an unsigned token with such a claim past the signature check', async () => {
-    const token = (await signed({ exp: 1e300 })).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+    const token = (await signed({ exp: 1e308 })).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
     await call(`${cafBase(t, 'prod', 'mobile')}/tokens/verify`, { token, headers: { product: 'FaceLiveness' } })
     expect((await lastCafEntry(t)).reason).toMatch(/^bad signature/)
   })
