@@ -5,12 +5,14 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
 import { demoCommand } from './cli/demo.ts'
-import { UsageError } from './cli/usage.ts'
+import { fileError, UsageError } from './cli/usage.ts'
+import { oneLine } from './node/user-file.ts'
 import { isModuleNotFound, MissingPeerError } from './contract/missing-peer.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
 import { formatLogEntry } from './server/request-log.ts'
 
 import { StateFileError } from './server/state-file.ts'
+import { FixtureError } from './core/fixtures.ts'
 import { RateLimitError } from './core/rate-limits.ts'
 import { describeSeconds, isInstantSeconds } from './core/instants.ts'
 
@@ -100,7 +102,8 @@ async function serve(argv: string[]): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot bind to host ${options.host}`)
-    if (err instanceof StateFileError || err instanceof RateLimitError) throw new UsageError(err.message)
+    if (err instanceof StateFileError || err instanceof FixtureError) throw fileError(err.message)
+    if (err instanceof RateLimitError) throw new UsageError(err.message)
     throw err
   }
   const lines = [`token-sandbox listening on ${running.url}`, '']
@@ -203,7 +206,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`token-sandbox: ${(err as Error).message}\nRun 'token-sandbox --help' for usage.`)
+      const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox --help' for usage.`
+      console.error(`token-sandbox: ${oneLine((err as Error).message)}${hint}`)
       return 2
     }
     throw err
