@@ -12,12 +12,18 @@ export const FILE_KEYS = {
   $comment: v.optional(v.string('must be a string')),
 }
 
-/** An object with exactly these keys (the optional ones may be left out); an unknown key is named, with the known ones. */
+/**
+ * An object with exactly these keys (the optional ones may be left out): a missing key is
+ * required, an unknown one is named with the known ones. (Valibot takes an array for an object;
+ * the first step refuses one, as JSON Schema's `type: object` does.)
+ */
 export function record<const E extends v.ObjectEntries>(entries: E, description: string) {
   const known = Object.keys(entries).filter((k) => !k.startsWith('$'))
+  const expected = `must be an object with ${known.join(', ')}`
   return v.pipe(
+    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), expected),
     v.strictObject(entries, (issue) =>
-      issue.expected === 'never' ? `is not a known key (known: ${known.join(', ')})` : `must be an object with ${known.join(', ')}`,
+      issue.expected === 'never' ? `is not a known key (known: ${known.join(', ')})` : issue.input === undefined ? 'is required' : expected,
     ),
     v.description(description),
   )

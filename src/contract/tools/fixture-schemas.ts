@@ -19,6 +19,8 @@ export const FIXTURE_SCHEMA_DIR = join(ROOT, 'fixtures', 'schema')
 export function fixtureJsonSchema(definition: AnyVendor): string {
   const schema = toJsonSchema(definition.fixtureSchema as GenericSchema, {
     target: 'draft-07',
+    // A fixture object's first step only refuses arrays (../../vendors/fixture-kit.ts): the schema is what follows.
+    typeMode: 'output',
     // Validator-only rules (see above); anything else the converter cannot express fails loudly.
     ignoreActions: ['check', 'raw_check'],
     errorMode: 'throw',
