@@ -33,7 +33,8 @@ serve options:
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
   --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits, tlsCert, tlsKey,
-                      fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
+                      fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }; each fixture
+                      is checked before start (format: fixtures/schema/<vendor>.schema.json)
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
   --state <file>      keep state (keys, clients, accounts, secrets, issued tokens, clock) in this
