@@ -142,7 +142,7 @@ function loadFixtures(fixtures: Record<string, unknown>, where: string, config: 
   const known = Object.keys(vendorDefinitions)
   const out: Record<string, unknown> = {}
   for (const [vendor, value] of Object.entries(fixtures)) {
-    if (!Object.hasOwn(vendorDefinitions, vendor)) throw new UsageError(`${where}: unknown vendor '${oneLine(vendor.slice(0, 100))}' (known: ${known.join(', ')})`)
+    if (!Object.hasOwn(vendorDefinitions, vendor)) throw fileError(`${where}: unknown vendor '${oneLine(vendor.slice(0, 100))}' (known: ${known.join(', ')})`)
     const schema: StandardSchemaV1<unknown, unknown> = vendorDefinitions[vendor as VendorName].fixtureSchema
     if (typeof value === 'string') {
       if (value === '') throw new UsageError(`${where}: the ${vendor} fixture file name is empty`)

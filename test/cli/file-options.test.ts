@@ -114,3 +114,11 @@ describe('serve refuses a file over its cap before reading it', () => {
     await expectRefusal(args, env, `state file ${big} is larger than 256 MiB, the most it may hold`)
   })
 })
+
+describe("serve refuses what sits where the state file's own files go", () => {
+  it('a FIFO as the lock (.<name>.lock): refused at once, not waited on', async () => {
+    const state = join(dir, `locked-${Math.random()}.db`)
+    execFileSync('mkfifo', [join(dir, `.${state.slice(dir.length + 1)}.lock`)])
+    await expectRefusal(['--state', state], {}, `cannot lock state file ${state}`, 'is a FIFO (named pipe), not a regular file')
+  })
+})

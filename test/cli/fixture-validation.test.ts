@@ -123,7 +123,7 @@ describe('serve refuses a bad fixture file of every vendor, in one line naming t
     writeFileSync(config, JSON.stringify({ fixtures: { acme: {} } }))
     const r = await serve(['--config', config])
     expect(r.code).toBe(2)
-    expect(r.stderr).toContain(`'fixtures': unknown vendor 'acme' (known: ${Object.keys(vendorDefinitions).join(', ')})`)
+    expect(r.stderr).toBe(`token-sandbox: config file ${config}: 'fixtures': unknown vendor 'acme' (known: ${Object.keys(vendorDefinitions).join(', ')})\n`)
   })
 
   it('starts with a valid fixture file of every vendor (the shipped seeds, by file)', async () => {
