@@ -103,7 +103,7 @@ function readTls(cert: { value: string | undefined; where: string }, key: { valu
   }
   const read = (file: string, where: string) => {
     try {
-      return readUserFile(file, 'file', MAX_PEM_FILE_BYTES).data
+      return readUserFile(file, '', MAX_PEM_FILE_BYTES).data
     } catch (err) {
       if (err instanceof UserFileError) throw fileError(`${where}: ${err.message}`)
       throw err
@@ -113,7 +113,7 @@ function readTls(cert: { value: string | undefined; where: string }, key: { valu
   try {
     createSecureContext(pair)
   } catch (err) {
-    throw new UsageError(`${cert.where} ${showPath(cert.value)} and ${key.where} ${showPath(key.value)} are not a PEM certificate and its key: ${(err as Error).message}`)
+    throw fileError(`${cert.where} ${showPath(cert.value)} and ${key.where} ${showPath(key.value)} are not a PEM certificate and its key: ${(err as Error).message}`)
   }
   return pair
 }

@@ -35,6 +35,9 @@ export function showPath(path: string): string {
   return escaped === path ? path : `"${escaped}"`
 }
 
+/** "config file /path" ('' for `what`: the path alone). */
+const named = (what: string, path: string) => (what === '' ? showPath(path) : `${what} ${showPath(path)}`)
+
 function kindOf(st: BigIntStats): string {
   if (st.isDirectory()) return 'a directory'
   if (st.isFIFO()) return 'a FIFO (named pipe)'
@@ -53,13 +56,13 @@ export function describeBytes(n: number): string {
  * that descriptor. Throws a UserFileError (with the errno's `code`: ENOENT for a missing file).
  */
 export function openUserFile(path: string, what: string): { fd: number; stat: BigIntStats } {
-  const shown = showPath(path)
+  const shown = named(what, path)
   let fd: number
   try {
     fd = openSync(path, OPEN_FLAGS)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw new UserFileError(`cannot read ${what} ${shown}: ${code ?? String(err)}`, code)
+    throw new UserFileError(`cannot read ${shown}: ${code ?? String(err)}`, code)
   }
   let stat: BigIntStats
   try {
@@ -70,20 +73,20 @@ export function openUserFile(path: string, what: string): { fd: number; stat: Bi
   }
   if (!stat.isFile()) {
     closeSync(fd)
-    throw new UserFileError(`${what} ${shown} is ${kindOf(stat)}, not a regular file`)
+    throw new UserFileError(`${shown} is ${kindOf(stat)}, not a regular file`)
   }
   return { fd, stat }
 }
 
 /**
- * The bytes of the regular file at `path` (`what` names it in messages: "config file") and its
+ * The bytes of the regular file at `path` (`what` names it in messages: "config file", or '') and its
  * stat, taken on the same descriptor. Throws a UserFileError with a one-line message.
  */
 export function readUserFile(path: string, what: string, maxBytes: number): { data: Buffer; stat: BigIntStats } {
-  const shown = showPath(path)
+  const shown = named(what, path)
   const { fd, stat } = openUserFile(path, what)
   try {
-    const tooLarge = () => new UserFileError(`${what} ${shown} is larger than ${describeBytes(maxBytes)}, the most it may hold`)
+    const tooLarge = () => new UserFileError(`${shown} is larger than ${describeBytes(maxBytes)}, the most it may hold`)
     if (stat.size > BigInt(maxBytes)) throw tooLarge()
     const chunks: Buffer[] = []
     let total = 0
@@ -94,7 +97,7 @@ export function readUserFile(path: string, what: string, maxBytes: number): { da
         n = readSync(fd, chunk, 0, chunk.length, null)
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code
-        throw new UserFileError(`cannot read ${what} ${shown}: ${code ?? String(err)}`, code)
+        throw new UserFileError(`cannot read ${shown}: ${code ?? String(err)}`, code)
       }
       if (n === 0) break
       total += n
