@@ -3,7 +3,7 @@
 // and the checks across entries (a key seeded twice) report the entry they are about. The
 // schemas are the one definition of a fixture's format: the sandbox checks fixtures with them
 // (../core/fixtures.ts) and fixtures/schema/<vendor>.schema.json is generated from them
-// (scripts/fixture-schemas.ts).
+// (src/contract/tools/fixture-schemas.ts).
 import * as v from 'valibot'
 
 /** `$schema` (for editors) and `$comment`, allowed at the top of every fixture file. */
