@@ -7,12 +7,13 @@ import { tokenCommand } from './cli/token.ts'
 import { demoCommand } from './cli/demo.ts'
 import { waitCommand } from './cli/wait.ts'
 import { startedByPackageManager, watchParent } from './cli/parent-watch.ts'
-import { UsageError } from './cli/usage.ts'
+import { fileError, UsageError } from './cli/usage.ts'
 import { isModuleNotFound, MissingPeerError } from './contract/missing-peer.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
 import { formatLogEntry } from './server/request-log.ts'
 
 import { StateFileError } from './server/state-file.ts'
+import { FixtureError } from './core/fixtures.ts'
 import { RateLimitError } from './core/rate-limits.ts'
 import { describeSeconds, isInstantSeconds } from './core/instants.ts'
 import { escapeControls, escapeJsonControls } from './core/shown.ts'
@@ -35,7 +36,8 @@ serve options:
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
   --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits, tlsCert, tlsKey,
-                      fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }
+                      fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }; each fixture
+                      is checked before start (format: fixtures/schema/<vendor>.schema.json)
   --body-limit <n>    largest request body in bytes (default 1048576)
   --journal-size <n>  how many requests the journal keeps (default 1000)
   --state <file>      keep state (keys, clients, accounts, secrets, issued tokens, clock) in this
@@ -110,7 +112,8 @@ async function serve(argv: string[]): Promise<number> {
     const code = (err as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') throw new UsageError(`port ${options.port} is in use; pick another with --port (0 picks a free one)`)
     if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new UsageError(`cannot bind to host ${options.host}`)
-    if (err instanceof StateFileError || err instanceof RateLimitError) throw new UsageError(err.message)
+    if (err instanceof StateFileError || err instanceof FixtureError) throw fileError(err.message)
+    if (err instanceof RateLimitError) throw new UsageError(err.message)
     throw err
   }
   const lines = [`token-sandbox listening on ${running.url}`, '']
@@ -217,8 +220,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      // A message may quote a state file's rows (keys a client chose): no control character reaches the terminal.
-      console.error(`token-sandbox: ${escapeControls((err as Error).message)}\nRun 'token-sandbox --help' for usage.`)
+      const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox --help' for usage.`
+      console.error(`token-sandbox: ${escapeControls((err as Error).message)}${hint}`)
       return 2
     }
     throw err

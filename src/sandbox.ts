@@ -7,6 +7,7 @@ import { createIssuedTokens } from './admin/issued.ts'
 import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createFaults, type Faults } from './core/faults.ts'
+import { checkFixtures } from './core/fixtures.ts'
 import { createRateLimiter, type RateLimitOption, type RateLimitOverrides } from './core/rate-limits.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
@@ -151,7 +152,8 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
 
   const vendors: Loaded[] = names.map((name) => {
     const definition = registry[name]!
-    const fixtures = (options.fixtures as Record<string, unknown> | undefined)?.[name] ?? definition.fixtures
+    const given = (options.fixtures as Record<string, unknown> | undefined)?.[name]
+    const fixtures = given === undefined ? definition.fixtures : checkFixtures(name, definition.fixtureSchema, given)
     const instance = instantiate(definition, core, fixtures)
     const state = instance.state
     const api: Service<unknown> = { name, routes: definition.routes, errors: definition.errors, state, journal: true }

@@ -5,6 +5,7 @@ import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeader
 
 export { setupSandboxWorker, type SandboxWorker } from '../../mocks/browser.ts'
 export { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+export { FixtureError } from '../core/fixtures.ts'
 export { createHandlers, type HandlerOptions } from '../../mocks/handlers.ts'
 export { parseDuration } from '../core/clock.ts'
 // What an integrator's backend does for CAF (sign the mobile token with the Mobile Key), for demos.

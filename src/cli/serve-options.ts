@@ -2,13 +2,19 @@
 // environment (TOKEN_SANDBOX_*, and PORT as hosting platforms set it), the config file
 // (--config or TOKEN_SANDBOX_CONFIG), defaults. Every bad value is a UsageError (exit 2) that
 // names where it came from.
-import { readFileSync } from 'node:fs'
 import { createSecureContext } from 'node:tls'
+import { oneLine, readUserFile, readUserText, showPath, UserFileError } from '../node/user-file.ts'
 import { checkOrigin } from '../server/cors.ts'
 import type { ServeOptions } from '../server/server.ts'
-import { UsageError } from './usage.ts'
+import { fileError, UsageError } from './usage.ts'
+import { checkFixtures, FixtureError, type StandardSchemaV1 } from '../core/fixtures.ts'
+import { vendorDefinitions, type VendorName } from '../vendors/registry.ts'
 
 export const DEFAULT_PORT = 4545
+/** The most a JSON file `serve` reads (the config, a fixture file) may hold. */
+export const MAX_JSON_FILE_BYTES = 16 * 1024 * 1024
+/** The most a PEM file (--tls-cert, --tls-key) may hold: a certificate chain is a few KiB. */
+export const MAX_PEM_FILE_BYTES = 1024 * 1024
 
 /** The flags `serve` reads, as node:util parseArgs gives them. */
 export interface ServeFlags {
@@ -107,9 +113,11 @@ export function readAdminToken(
   if (!file) return undefined
   let text: string
   try {
-    text = readFileSync(file.path, 'utf8')
+    // A secret is a few bytes: the same safe reader as every file option, capped at 4 KiB.
+    text = readUserText(file.path, file.where, 4096)
   } catch (err) {
-    throw new UsageError(`${file.where}: cannot read ${file.path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+    if (err instanceof UserFileError) throw fileError(err.message)
+    throw err
   }
   const where = `${file.where} (${file.path})`
   return { value: adminToken(text.replace(/\r?\n$/, ''), where), where }
@@ -122,16 +130,17 @@ function readTls(cert: { value: string | undefined; where: string }, key: { valu
   }
   const read = (file: string, where: string) => {
     try {
-      return readFileSync(file)
+      return readUserFile(file, '', MAX_PEM_FILE_BYTES).data
     } catch (err) {
-      throw new UsageError(`${where}: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+      if (err instanceof UserFileError) throw fileError(`${where}: ${err.message}`)
+      throw err
     }
   }
   const pair = { cert: read(cert.value, cert.where), key: read(key.value, key.where) }
   try {
     createSecureContext(pair)
   } catch (err) {
-    throw new UsageError(`${cert.where} ${cert.value} and ${key.where} ${key.value} are not a PEM certificate and its key: ${(err as Error).message}`)
+    throw fileError(`${cert.where} ${showPath(cert.value)} and ${key.where} ${showPath(key.value)} are not a PEM certificate and its key: ${(err as Error).message}`)
   }
   return pair
 }
@@ -139,27 +148,61 @@ function readTls(cert: { value: string | undefined; where: string }, key: { valu
 function readJson(path: string, what: string): unknown {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = readUserText(path, what, MAX_JSON_FILE_BYTES)
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`)
+    if (err instanceof UserFileError) throw fileError(err.message)
+    throw err
   }
   try {
     return JSON.parse(text)
   } catch (err) {
-    throw new UsageError(`${what} ${path} is not valid JSON: ${(err as Error).message}`)
+    throw fileError(`${what} ${showPath(path)} is not valid JSON: ${oneLine((err as Error).message)}`)
   }
+}
+
+/**
+ * The config's `fixtures`, each vendor's read (a file name, or the object itself) and checked
+ * whole against the vendor's fixture schema, so a bad one is one line naming the file and the
+ * place in it (`apiKeys[0].key`), before anything starts.
+ */
+function loadFixtures(fixtures: Record<string, unknown>, where: string, config: string): Record<string, unknown> {
+  const known = Object.keys(vendorDefinitions)
+  const out: Record<string, unknown> = {}
+  for (const [vendor, value] of Object.entries(fixtures)) {
+    if (!Object.hasOwn(vendorDefinitions, vendor)) throw fileError(`${where}: unknown vendor '${oneLine(vendor.slice(0, 100))}' (known: ${known.join(', ')})`)
+    const schema: StandardSchemaV1<unknown, unknown> = vendorDefinitions[vendor as VendorName].fixtureSchema
+    if (typeof value === 'string') {
+      if (value === '') throw new UsageError(`${where}: the ${vendor} fixture file name is empty`)
+      const data = readJson(value, `${vendor} fixture file`)
+      try {
+        out[vendor] = checkFixtures(vendor, schema, data)
+      } catch (err) {
+        if (err instanceof FixtureError) throw fileError(`${vendor} fixture file ${showPath(value)}: ${err.path === '' ? '' : `${err.path}: `}${err.expected}`)
+        throw err
+      }
+    } else {
+      try {
+        out[vendor] = checkFixtures(vendor, schema, value)
+      } catch (err) {
+        if (err instanceof FixtureError) throw fileError(`config file ${config}: fixtures.${vendor}${err.path === '' ? '' : err.path.startsWith('[') ? err.path : `.${err.path}`}: ${err.expected}`)
+        throw err
+      }
+    }
+  }
+  return out
 }
 
 const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits', 'tlsCert', 'tlsKey']
 
 export function loadConfig(path: string): ServeOptions {
   const raw = readJson(path, 'config file')
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`config file ${path} must hold a JSON object`)
+  const shown = showPath(path)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`config file ${shown} must hold a JSON object`)
   const config = raw as Record<string, unknown>
-  const where = (key: string) => `config file ${path}: '${key}'`
+  const where = (key: string) => `config file ${shown}: '${key}'`
   const out: ServeOptions = {}
   for (const key of Object.keys(config)) {
-    if (!CONFIG_KEYS.includes(key)) throw new UsageError(`config file ${path}: unknown key '${key}' (known: ${CONFIG_KEYS.join(', ')})`)
+    if (!CONFIG_KEYS.includes(key)) throw new UsageError(`config file ${shown}: unknown key '${oneLine(key.slice(0, 100))}' (known: ${CONFIG_KEYS.join(', ')})`)
   }
   const text = (key: string): string | undefined => {
     const v = config[key]
@@ -192,11 +235,7 @@ export function loadConfig(path: string): ServeOptions {
     if (typeof config.fixtures !== 'object' || config.fixtures === null || Array.isArray(config.fixtures)) {
       throw new UsageError(`${where('fixtures')} must be an object: { "<vendor>": <file or object> }`)
     }
-    const resolved: Record<string, unknown> = {}
-    for (const [vendor, value] of Object.entries(config.fixtures)) {
-      resolved[vendor] = typeof value === 'string' ? readJson(value, `${vendor} fixtures`) : value
-    }
-    out.fixtures = resolved as ServeOptions['fixtures']
+    out.fixtures = loadFixtures(config.fixtures as Record<string, unknown>, where('fixtures'), shown) as ServeOptions['fixtures']
   }
   if (config.baseUrls !== undefined) out.baseUrls = config.baseUrls as ServeOptions['baseUrls']
   if (config.allowedHosts !== undefined) {

@@ -8,6 +8,7 @@ import type { SandboxResponse } from './types.ts'
 import type { RateLimit } from './rate-limits.ts'
 import type { Models, Store } from './store.ts'
 import type { Rules } from './snapshot-rules.ts'
+import type { StandardSchemaV1 } from './fixtures.ts'
 
 export type MountSpec = Omit<Mount, 'service'> & {
   /**
@@ -51,6 +52,12 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   }
   /** The seed from `fixtures/<name>.json`, used when the sandbox is given none. */
   fixtures: Fixtures
+  /**
+   * The seed's format, as a Standard Schema (the vendors' are valibot, ../vendors/fixture-kit.ts):
+   * fixtures a sandbox is given are checked with it as a whole before start (./fixtures.ts), and
+   * fixtures/schema/<name>.schema.json is generated from it.
+   */
+  fixtureSchema: StandardSchemaV1<unknown, Fixtures>
   /** The vendor's state around its store: signing secrets, settings, configuration read from the fixtures. */
   createState(core: Core, store: Store<M>, fixtures: Fixtures): S
   /** Fills the empty store from `state.fixtures`: at start and on every reset. */

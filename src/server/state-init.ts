@@ -5,7 +5,8 @@
 // - a JSON file (the version-1 snapshot earlier versions wrote): checked the same way, copied
 //   to `<FILE>.v1-backup.json`, then replaced by a database holding the same state.
 // Anything it cannot use is refused with a StateFileError naming the problem, the file left as it was.
-import { promises as fsp } from 'node:fs'
+import { closeSync, promises as fsp, readSync } from 'node:fs'
+import { openUserFile, readUserText, UserFileError } from '../node/user-file.ts'
 import { SnapshotError } from '../core/snapshot.ts'
 import type { Sandbox } from '../sandbox.ts'
 import { placeFile, tempPathOf, writeFileAtomically } from './atomic-write.ts'
@@ -23,22 +24,28 @@ export interface ReadyDb {
 }
 
 export const backupPathOf = (target: string) => `${target}.v1-backup.json`
+/** The most a JSON state file (of earlier versions) may hold to be migrated. */
+export const MAX_JSON_STATE_BYTES = 256 * 1024 * 1024
 
 /** What is at `target`: nothing, a SQLite database, or something else (a JSON state, or junk). */
+// Opened through ../node/user-file.ts: a FIFO or device put there since the target was
+// resolved is refused, never waited on.
 async function sniff(target: string, shown: string): Promise<'missing' | 'sqlite' | 'other'> {
-  let handle
+  let fd
   try {
-    handle = await fsp.open(target, 'r')
+    fd = openUserFile(target, 'state file').fd
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing'
-    throw new StateFileError(`cannot read state file ${shown}: ${errorCode(err)}`)
+    if ((err as UserFileError).code === 'ENOENT') return 'missing'
+    throw new StateFileError(err instanceof UserFileError ? err.message.replace(target, shown) : `cannot read state file ${shown}: ${errorCode(err)}`)
   }
   try {
     const head = Buffer.alloc(SQLITE_HEADER.length)
-    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    const bytesRead = readSync(fd, head, 0, head.length, 0)
     return bytesRead === head.length && head.toString('latin1') === SQLITE_HEADER ? 'sqlite' : 'other'
+  } catch (err) {
+    throw new StateFileError(`cannot read state file ${shown}: ${errorCode(err)}`)
   } finally {
-    await handle.close()
+    closeSync(fd)
   }
 }
 
@@ -59,9 +66,10 @@ function restore(sandbox: Sandbox, document: unknown, shown: string, keyAt?: (ve
 async function loadJson(sandbox: Sandbox, target: string, shown: string): Promise<string> {
   let text: string
   try {
-    text = await fsp.readFile(target, 'utf8')
+    text = readUserText(target, 'state file', MAX_JSON_STATE_BYTES)
   } catch (err) {
-    throw new StateFileError(`cannot read state file ${shown}: ${errorCode(err)}`)
+    if (err instanceof UserFileError) throw new StateFileError(err.message.replace(target, shown))
+    throw err
   }
   if (text.trim() === '') throw new StateFileError(`state file ${shown} is empty; delete it to start from the seed`)
   let data: unknown
@@ -103,7 +111,12 @@ async function keepBackup(target: string, text: string, shown: string): Promise<
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new StateFileError(`cannot migrate state file ${shown}: cannot write its backup ${backup}: ${errorCode(err)}`)
   }
-  const existing = await fsp.readFile(backup, 'utf8').catch(() => null)
+  let existing: string | null
+  try {
+    existing = readUserText(backup, 'backup', MAX_JSON_STATE_BYTES)
+  } catch {
+    existing = null
+  }
   if (existing !== text) throw new StateFileError(`cannot migrate state file ${shown}: ${backup} exists and holds something else; move it away and start again`)
   return backup
 }

@@ -11,6 +11,7 @@
 // stale one cannot change under it. Everyone then races on link() again, fairly.
 import { promises as fsp, unlinkSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { readUserFile, UserFileError } from '../node/user-file.ts'
 import { isRunning, tempPathOf, tempPrefix } from './atomic-write.ts'
 import { errorCode, StateFileError } from './state-error.ts'
 
@@ -30,23 +31,23 @@ interface LockSeen {
   identity: string
 }
 
+// A pid and a newline; anything larger is not one of ours.
+const MAX_LOCK_BYTES = 64
+
 async function readLock(lock: string): Promise<LockSeen | null> {
-  let handle
+  let read
   try {
-    handle = await fsp.open(lock, 'r')
+    // Through one descriptor: the pid and the identity are of the same file. A FIFO or a device
+    // put there is refused, not waited on (../node/user-file.ts).
+    read = readUserFile(lock, 'lock file', MAX_LOCK_BYTES)
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    if (err instanceof UserFileError && err.code === 'ENOENT') return null
     throw err
   }
-  try {
-    // Read through one descriptor: the pid and the identity are of the same file.
-    const st = await handle.stat({ bigint: true })
-    const text = (await handle.readFile('utf8')).trim()
-    const pid = text.length > 0 && text.length <= 10 && /^\d+$/.test(text) ? Number(text) : 0
-    return { pid, identity: `${st.dev}-${st.ino}-${st.mtimeNs}-${pid}` }
-  } finally {
-    await handle.close()
-  }
+  const st = read.stat
+  const text = read.data.toString('utf8').trim()
+  const pid = text.length > 0 && text.length <= 10 && /^\d+$/.test(text) ? Number(text) : 0
+  return { pid, identity: `${st.dev}-${st.ino}-${st.mtimeNs}-${pid}` }
 }
 
 /** The live process holding the lock of the state file at `target`, or null. */

@@ -81,7 +81,7 @@ describe('serve options: flags > environment > config file > defaults', () => {
     expect(resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret }).adminToken).toBe('a-token-from-a-secret-file')
     expect(resolveServeOptions({ 'admin-token-file': secret }, {}).adminToken).toBe('a-token-from-a-secret-file')
     expect(resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret, TOKEN_SANDBOX_ADMIN_TOKEN: 'a-token-of-enough-length' }).adminToken).toBe('a-token-of-enough-length')
-    expect(() => resolveServeOptions({ 'admin-token-file': join(dir, 'missing') }, {})).toThrow(/^--admin-token-file: cannot read .*missing: ENOENT/)
+    expect(() => resolveServeOptions({ 'admin-token-file': join(dir, 'missing') }, {})).toThrow(/^cannot read --admin-token-file .*missing: ENOENT$/)
     writeFileSync(secret, 'two words are not a token')
     expect(() => resolveServeOptions({}, { TOKEN_SANDBOX_ADMIN_TOKEN_FILE: secret })).toThrow(/^TOKEN_SANDBOX_ADMIN_TOKEN_FILE \(.*admin-token\): the admin token must be 16 to 512/)
   })

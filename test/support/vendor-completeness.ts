@@ -24,6 +24,7 @@ export async function missingParts(definition: AnyVendor, folder: URL): Promise<
 
   need(existsSync(new URL(`contracts/${definition.contract}`, ROOT)), `its OpenAPI contract contracts/${definition.contract}`)
   need(existsSync(new URL(`fixtures/${name}.json`, ROOT)), `its seed fixtures/${name}.json`)
+  need(existsSync(new URL(`fixtures/schema/${name}.schema.json`, ROOT)), `its fixture JSON Schema fixtures/schema/${name}.schema.json (npm run generate)`)
   const docs = `docs/vendors/${name}.md`
   need(existsSync(new URL(docs, ROOT)), `its doc page ${docs}`)
   need(readFileSync(new URL('README.md', ROOT), 'utf8').includes(`(${docs})`), `a README link to ${docs}`)

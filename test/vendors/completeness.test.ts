@@ -17,6 +17,7 @@ describe('an incomplete vendor', () => {
     expect(await missingParts(acme, new URL('../fixtures/vendors/acme/', import.meta.url))).toEqual([
       'its OpenAPI contract contracts/acme.yaml',
       'its seed fixtures/acme.json',
+      'its fixture JSON Schema fixtures/schema/acme.schema.json (npm run generate)',
       'its doc page docs/vendors/acme.md',
       'a README link to docs/vendors/acme.md',
       "its contract suite (contract.ts exporting `suite`, named 'acme', for acme.yaml)",

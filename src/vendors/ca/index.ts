@@ -3,6 +3,7 @@
 import type { Route } from '../../core/service.ts'
 import { defineVendor } from '../../core/vendor.ts'
 import seed from '../../../fixtures/ca.json' with { type: 'json' }
+import { fixtureSchema } from './fixtures.ts'
 import { addAccount, linkedAccounts, removeAccount } from './accounts.ts'
 import { adminRoutes } from './admin.ts'
 import { checkApiVersion, protectedRoute } from './auth.ts'
@@ -62,6 +63,7 @@ export const ca = defineVendor({
   adminRoutes,
   store: { models, field: 'tenant', scopes: tenantIds, rules },
   fixtures: seed as unknown as CaFixtures,
+  fixtureSchema,
   createState,
   seed: seedStore,
   values,

@@ -84,7 +84,7 @@ export const PREFIX = '/ca'
 export const DEFAULT_TOKEN_MINUTES = 30
 /** A week: the sandbox clock keeps that much room inside a Date's range (MAX_TOKEN_LIFETIME_MS). */
 export const MAX_TOKEN_MINUTES = MAX_TOKEN_LIFETIME_MS / 60_000
-const TENANT_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/i
+export const TENANT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
 
 // The drawn secret is drawn even when the fixture gives one, so the seeded ids after it stay the same.
 function tenantSecret(t: CaTenantFixture, drawn: string): string {

@@ -2,6 +2,7 @@
 // it authenticates (the self-signed HS256 mobile token), its routes, its errors, its seed.
 import { defineVendor } from '../../core/vendor.ts'
 import seed from '../../../fixtures/caf.json' with { type: 'json' }
+import { fixtureSchema } from './fixtures.ts'
 import { adminRoutes } from './admin.ts'
 import { createApi, type CafApi } from './api.ts'
 import { authenticate } from './auth.ts'
@@ -25,6 +26,7 @@ export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, Ca
   adminRoutes,
   store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
   fixtures: seed as unknown as CafFixtures,
+  fixtureSchema,
   createState,
   seed: seedStore,
   values,

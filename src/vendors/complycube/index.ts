@@ -11,6 +11,7 @@ import { createState, ENVIRONMENTS, findClient, models, reloaded, seed as seedSt
 import { rules, values } from './snapshot.ts'
 import { generateToken } from './token-route.ts'
 import seed from '../../../fixtures/complycube.json' with { type: 'json' }
+import { fixtureSchema } from './fixtures.ts'
 import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
 
 export const BASE_URL = 'https://api.complycube.com/v1'
@@ -50,6 +51,7 @@ export const complycube = defineVendor({
   logAdminPath: (path: string) => path.replace(/^\/keys\/([^/]*)/, (_, key: string) => `/keys/${redactKey(decodeSafely(key))}`),
   store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
   fixtures: seed as unknown as ComplyCubeFixtures,
+  fixtureSchema,
   createState,
   seed: seedStore,
   values,

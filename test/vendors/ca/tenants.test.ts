@@ -70,30 +70,33 @@ describe('CA tenant addressing', () => {
     })
   })
 
+  // Checked as a whole before the sandbox is built (src/vendors/ca/fixtures.ts): a FixtureError naming the place.
   describe('fixture checks', () => {
     const tenants = seed.tenants
     const withTenants = (list: unknown[]) => () => createSandbox({ fixtures: { ca: { tenants: list } as never } })
 
     it('refuses two tenants on one base URL', () => {
-      expect(withTenants([tenants[0], { ...tenants[1], baseUrl: tenants[0]!.baseUrl }])).toThrow(/share the base URL/)
+      expect(withTenants([tenants[0], { ...tenants[1], baseUrl: tenants[0]!.baseUrl }])).toThrow('ca fixtures: tenants[1].baseUrl: is the same base URL as item 0')
     })
     it('refuses a token lifetime that is not a positive number of minutes', () => {
       expect(withTenants([{ ...tenants[0], tokenMinutes: 0 }])).toThrow(/tokenMinutes/)
     })
     it.each([1e300, 10_081, Number.MAX_SAFE_INTEGER, 1.5, -0])('refuses tokenMinutes %d: a week at most, so exp stays within a Date', (tokenMinutes) => {
-      expect(withTenants([{ ...tenants[0], tokenMinutes }])).toThrow(/tokenMinutes must be an integer from 1 to 10080/)
+      expect(withTenants([{ ...tenants[0], tokenMinutes }])).toThrow('ca fixtures: tenants[0].tokenMinutes: must be an integer from 1 to 10080')
     })
     it('takes a week of tokenMinutes', () => {
       expect(withTenants([{ ...tenants[0], tokenMinutes: 10_080 }])).not.toThrow()
     })
     it('refuses an operation name it does not know', () => {
-      expect(withTenants([{ ...tenants[0], serviceAccounts: [{ username: 'u', password: 'p', operations: ['delete_everything'] }] }])).toThrow(/unknown operations/)
+      expect(withTenants([{ ...tenants[0], serviceAccounts: [{ username: 'u', password: 'p', operations: ['delete_everything'] }] }])).toThrow(
+        /^ca fixtures: tenants\[0\]\.serviceAccounts\[0\]\.operations\[0\]: must be one of add_account, /,
+      )
     })
     it('refuses an account card the tenant does not know', () => {
-      expect(withTenants([{ ...tenants[0], accounts: [{ account_id: 'A', cards: ['4000000000000002'] }] }])).toThrow(/unknown or already linked/)
+      expect(withTenants([{ ...tenants[0], accounts: [{ account_id: 'A', cards: ['4000000000000002'] }] }])).toThrow("ca fixtures: tenants[0].accounts[0].cards[0]: is not in the tenant's cards")
     })
     it('refuses a tenant id that cannot be a path segment', () => {
-      expect(withTenants([{ ...tenants[0], id: 'a/b' }])).toThrow(/tenant id/)
+      expect(withTenants([{ ...tenants[0], id: 'a/b' }])).toThrow('ca fixtures: tenants[0].id: must be 1 to 64 letters, digits, _ or - (not starting with _ or -)')
     })
     it('defaults the token lifetime to 30 minutes', () => {
       const { tokenMinutes: _drop, ...rest } = tenants[1]!
