@@ -82,6 +82,21 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Rec
   return { status: r.status, out: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` }
 }
 
+/** `run`, without blocking this process: the snippet's request to the local server needs its event loop. */
+function runAsync(command: string, args: string[], timeout: number): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: project, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, out })
+    })
+  })
+}
+
 /** A port free right now on 127.0.0.1. */
 async function freePort(): Promise<number> {
   const s = createServer()
@@ -127,7 +142,7 @@ function typeCheckDocBlocks(): { files: string[]; status: number | null; out: st
 let local: Server
 let localUrl: string
 /** Runs README's in-process block with a probe before its server.close(): the vendor, then an unhandled URL. */
-function runReadmeSnippet(): { vendor: number; unhandled: string } {
+async function runReadmeSnippet(): Promise<{ vendor: number; unhandled: string }> {
   const block = blocks.find((b) => b.doc === 'README.md' && b.code.includes("from 'token-sandbox/mocks/node'"))
   expect(block, 'README has an in-process block').toBeDefined()
   const lines = block!.code.split('\n')
@@ -141,7 +156,7 @@ function runReadmeSnippet(): { vendor: number; unhandled: string } {
     `console.log(JSON.stringify({ vendor: __vendor, unhandled: __unhandled }))`,
   )
   writeFileSync(join(project, 'readme-snippet.mjs'), lines.join('\n'))
-  const r = run(process.execPath, ['readme-snippet.mjs'], { timeout: 60_000 })
+  const r = await runAsync(process.execPath, ['readme-snippet.mjs'], 60_000)
   expect(r.status, r.out).toBe(0)
   return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{"vendor"'))!)
 }
@@ -191,8 +206,8 @@ describe('the docs, run in an integrator’s project with msw 3', () => {
     expect(r.status).toBe(0)
   }, 150_000)
 
-  it("README's in-process snippet answers the vendor and fails a request no handler answers", () => {
-    expect(runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
+    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
   }, 70_000)
 
   it("docs/jest.md's recipe passes under Jest 30 and its CommonJS transform", () => {
@@ -234,8 +249,8 @@ describe('the same docs with msw 2 in its place', () => {
     expect(r.status).toBe(0)
   }, 150_000)
 
-  it("README's in-process snippet answers the vendor and fails a request no handler answers", () => {
-    expect(runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
+    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
   }, 70_000)
 
   it("docs/jest.md's recipe passes under Jest 30", () => {
