@@ -1,1 +1,2 @@
 export { createHandlers, type HandlerOptions } from './handlers.ts'
+export type { UnhandledOptions, UnhandledStrategy } from './unhandled.ts'

@@ -4,15 +4,19 @@ import { setupServer, type SetupServer } from 'msw/node'
 import type { Sandbox, SandboxOptions } from '../src/sandbox.ts'
 import { createSandbox } from '../src/node/sandbox.ts'
 import { createHandlers, type HandlerOptions } from './handlers.ts'
+import { defaultUnhandled, type UnhandledOptions } from './unhandled.ts'
 
 export interface SandboxServer {
   server: SetupServer
   sandbox: Sandbox
 }
 
-/** Creates (or wraps) a sandbox and an msw server for it; call `server.listen()` to start intercepting. */
-export function setupSandboxServer(options: SandboxOptions & HandlerOptions & { sandbox?: Sandbox } = {}): SandboxServer {
+/**
+ * Creates (or wraps) a sandbox and an msw server for it; call `server.listen()` to start
+ * intercepting. `onUnhandled: 'error'` makes any request no handler answers fail, on msw 2 or 3.
+ */
+export function setupSandboxServer(options: SandboxOptions & HandlerOptions & UnhandledOptions & { sandbox?: Sandbox } = {}): SandboxServer {
   const sandbox = options.sandbox ?? createSandbox(options)
-  const server = setupServer(...createHandlers(sandbox, options))
+  const server = defaultUnhandled(setupServer(...createHandlers(sandbox, options)), 'listen', options.onUnhandled)
   return { server, sandbox }
 }

@@ -7,13 +7,14 @@ import { existsSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { buildBrowser } from './build-browser.mjs'
+import { buildCommonJs } from './build-cjs.mjs'
 
 const started = Date.now()
 console.log('token-sandbox build: the CLI bundle, the library entries, their declarations and the browser bundle (dist/) …')
 
 // What earlier builds made: a CommonJS bundle with its V8 code cache, and chunks (their names
 // change with their contents).
-for (const old of ['dist/cli.cjs', 'dist/cli.cjs.map', 'dist/cli.cjs.cache', 'dist/lib']) rmSync(old, { recursive: true, force: true })
+for (const old of ['dist/cli.cjs', 'dist/cli.cjs.map', 'dist/cli.cjs.cache', 'dist/lib', 'dist/contract-run']) rmSync(old, { recursive: true, force: true })
 for (const chunk of existsSync('dist') ? readdirSync('dist').filter((f) => f.startsWith('cli-')) : []) rmSync(`dist/${chunk}`)
 await build({
   entryPoints: { cli: 'src/main.ts' },
@@ -43,7 +44,7 @@ await build({
 // carrying a copy. Dependencies stay imports. The chunks sit two folders below the package
 // root, as src/<dir>/ does, so paths the sources resolve from import.meta.url
 // (`../../contracts/`) hold in both.
-await build({
+const lib = await build({
   entryPoints: {
     index: 'src/index.ts',
     mocks: 'mocks/index.ts',
@@ -55,6 +56,25 @@ await build({
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  metafile: true,
+  logLevel: 'warning',
+})
+
+await buildCommonJs(lib.metafile)
+
+// `token-sandbox contract` runs its suite entry with vitest: built to JavaScript here, so the
+// package ships no TypeScript sources. Two folders below the package root, as
+// src/contract/run/ is, so the paths it resolves from import.meta.url hold.
+await build({
+  entryPoints: { 'suite.contract': 'src/contract/run/suite.contract.ts' },
+  outdir: 'dist/contract-run',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
   packages: 'external',
   platform: 'node',
   format: 'esm',

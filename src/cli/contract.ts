@@ -13,11 +13,14 @@ import { UsageError } from './usage.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
-// vitest runs the TypeScript suite entry in src/contract/run itself (no loader needed): found
-// from this file in the sources (src/cli/) or in the CLI bundle (dist/).
-const RUN_DIR = ['../contract/run/', '../src/contract/run/']
-  .map((dir) => fileURLToPath(new URL(dir, import.meta.url)))
-  .find((dir) => existsSync(`${dir}suite.contract.ts`))
+// The suite entry vitest runs: the TypeScript source beside this file in the sources (src/cli/),
+// or its build (scripts/build.mjs) beside the CLI bundle (dist/), which is what the package ships.
+const RUN = [
+  ['../contract/run/', 'suite.contract.ts'],
+  ['./contract-run/', 'suite.contract.mjs'],
+]
+  .map(([dir, file]) => ({ dir: fileURLToPath(new URL(dir!, import.meta.url)), file: file! }))
+  .find(({ dir, file }) => existsSync(`${dir}${file}`))
 
 function credentialLines(suite: ContractSuite): string {
   const apis = (suite.otherApis ?? []).map(
@@ -126,19 +129,19 @@ export async function contractCommand(argv: string[]): Promise<number> {
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
 
   console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
-  if (RUN_DIR === undefined) throw new UsageError('the contract suites (src/contract/run) are missing from this install')
+  if (RUN === undefined) throw new UsageError('the contract suites (dist/contract-run) are missing from this install')
   const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
   // Relative to where the user runs the command, not to the suite's folder inside the package.
   const outputFile = flag('output-file') ? resolve(flag('output-file') as string) : undefined
   const vitest = await startVitest('test', [], {
-    root: RUN_DIR,
+    root: RUN.dir,
     config: false,
-    include: ['suite.contract.ts'],
+    include: [RUN.file],
     // The entry file may live under node_modules once token-sandbox is installed.
     exclude: [],
     watch: false,
-    // No results cache: vitest would write it under RUN_DIR, inside the installed package.
+    // No results cache: vitest would write it under RUN.dir, inside the installed package.
     cache: false,
     // `verbose` lists every case, passed ones too; JUnit cases carry the suite's name, not the entry file's.
     // `stdout`: without --output-file, vitest 5 writes junit/json under <root>/.vitest/ (inside the

@@ -32,15 +32,15 @@ const running = await startServer({ port: 0 })
 export const used = [token, running.url, typeof createHandlers, typeof setupSandboxServer, typeof complycubeSuite]
 `
 
-function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER): { status: number | null; out: string } {
+function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER, file = 'index.ts'): { status: number | null; out: string } {
   const project = join(dir, name)
   mkdirSync(project, { recursive: true })
-  writeFileSync(join(project, 'index.ts'), source)
+  writeFileSync(join(project, file), source)
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: { target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')], ...compilerOptions },
-      files: ['index.ts'],
+      files: [file],
     }),
   )
   const r = spawnSync(process.execPath, [TSC, '-p', project], { encoding: 'utf8', timeout: 120_000 })
@@ -48,11 +48,13 @@ function typeCheck(name: string, compilerOptions: Record<string, unknown>, sourc
 }
 
 describe('token-sandbox’s types, seen from a TypeScript project that installs it', () => {
-  it('point every entry point at a declaration file', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | { types?: string }> }
+  it('point every entry point at a declaration file, under import and require alike', () => {
+    type Target = { types?: string; import?: Target; require?: Target }
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | Target> }
     for (const [entry, target] of Object.entries(pkg.exports)) {
       if (typeof target === 'string') continue
-      expect(target.types, entry).toMatch(/^\.\/dist\/types\/.+\.d\.ts$/)
+      const conditions = target.import || target.require ? [target.import, target.require] : [target]
+      for (const t of conditions) expect(t?.types, entry).toMatch(/^\.\/dist\/types\/.+\.d\.ts$/)
     }
   })
 
@@ -64,6 +66,18 @@ describe('token-sandbox’s types, seen from a TypeScript project that installs 
 
   it('type-check under a bundler’s resolution', () => {
     const r = typeCheck('bundler', { module: 'ESNext', moduleResolution: 'Bundler' })
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('type-check a CommonJS file, whose imports take the require condition (TypeScript 5.8+)', () => {
+    const source = `import { createSandbox } from 'token-sandbox'
+import { setupSandboxServer } from 'token-sandbox/mocks/node'
+const sandbox = createSandbox({ seed: 'commonjs' })
+const { server } = setupSandboxServer({ sandbox, onUnhandled: 'error' })
+export const used: [() => void, number] = [() => server.listen(), sandbox.bodyLimit]
+`
+    const r = typeCheck('commonjs', { module: 'NodeNext', moduleResolution: 'NodeNext' }, source, 'index.cts')
     expect(r.out).toBe('')
     expect(r.status).toBe(0)
   }, 120_000)

@@ -13,15 +13,43 @@ function plainNode(script: string): any {
 }
 
 describe('the library entry points under plain node', () => {
-  it('maps every entry to JavaScript, with the TypeScript sources as its types', () => {
-    const { exports } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: Record<string, string | { types: string; default: string }> }
-    for (const [entry, target] of Object.entries(exports)) {
-      if (typeof target === 'string') expect(target, entry).toMatch(/\.js$/)
-      else {
-        expect(target.default, entry).toMatch(/\.m?js$/)
-        expect(target.types, entry).toMatch(/\.ts$/)
-      }
+  it('maps every entry to JavaScript, with declarations as its types, ES modules for import and CommonJS for require', () => {
+    type Target = string | { [condition: string]: Target }
+    const { exports } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: Record<string, Target> }
+    const check = (entry: string, target: Target, under: string) => {
+      if (typeof target === 'string') {
+        expect(target, `${entry} ${under}`).toMatch(under.endsWith('types') ? /\.d\.ts$/ : under.includes('require') ? /\.cjs$/ : /\.m?js$/)
+      } else for (const [condition, next] of Object.entries(target)) check(entry, next, `${under}/${condition}`)
     }
+    for (const [entry, target] of Object.entries(exports)) check(entry, target, '')
+  })
+
+  it('token-sandbox/mocks/node under require(): the same token over msw, the same verdict', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `const { createSandbox } = require('token-sandbox')
+         const { setupSandboxServer } = require('token-sandbox/mocks/node')
+         const sandbox = createSandbox({ seed: 'plain-require' })
+         const { server } = setupSandboxServer({ sandbox, onUnhandled: 'error' })
+         server.listen()
+         ;(async () => {
+           const res = await fetch('https://api.complycube.com/v1/tokens', {
+             method: 'POST',
+             headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },
+             body: JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' }),
+           })
+           const { token } = await res.json()
+           const verdict = await sandbox.complycube.verifyToken({ token, referrer: 'https://www.example.com/a' })
+           const unhandled = await fetch('http://127.0.0.1:9/').then(() => 'answered', () => 'failed')
+           server.close()
+           console.log(JSON.stringify({ status: res.status, verdict: verdict.verdict, unhandled, cjs: require.resolve('token-sandbox/mocks/node').endsWith('.cjs') }))
+         })()`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } },
+    )
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ status: 200, verdict: 'valid', unhandled: 'failed', cjs: true })
   })
 
   it('token-sandbox/mocks/node: a token over msw that the sandbox from token-sandbox verifies', () => {

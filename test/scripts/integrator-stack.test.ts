@@ -1,0 +1,261 @@
+// The integrator's stack, from the docs as written: the packed tarball installed into a new
+// CommonJS project with the packages the install lines of README.md, docs/jest.md and
+// docs/playwright.md name, then
+//   - every code block of README.md and docs/ that imports token-sandbox, type-checked;
+//   - README's in-process snippet, run: it must fail a request no handler answers;
+//   - docs/jest.md's config and test under Jest 30's CommonJS runtime;
+//   - docs/playwright.md's config, fixture, worker module and spec under @playwright/test
+//     (Debian's Chromium), against a small app of its own (fixtures/integrator-app);
+// under msw 3, then the first three again under msw 2. The blocks are read from the markdown at
+// test time, so what the docs show is what runs. One install for the file; it needs the
+// package registry (a warm npm cache serves most of it).
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../src/contract/tools/generate.ts'
+
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-stack-'))
+const project = join(dir, 'project')
+
+interface Block {
+  doc: string
+  line: number
+  lang: string
+  code: string
+  /** The file the block names on its first line (`// jest.config.js`), if it does. */
+  file?: string
+}
+
+/** The fenced code blocks of README.md and every markdown file under docs/. */
+function docBlocks(): Block[] {
+  const docs = ['README.md', ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)]
+  return docs.flatMap((doc) => {
+    const blocks: Block[] = []
+    const lines = readFileSync(join(ROOT, doc), 'utf8').split('\n')
+    for (let i = 0; i < lines.length; i++) {
+      const open = /^```(\w+)\s*$/.exec(lines[i]!)
+      if (!open) continue
+      const start = i
+      const body: string[] = []
+      while (++i < lines.length && !lines[i]!.startsWith('```')) body.push(lines[i]!)
+      const code = `${body.join('\n')}\n`
+      const file = /^\/\/ ([\w./-]+\.(?:[cm]?[jt]s))$/.exec(body[0] ?? '')?.[1]
+      blocks.push({ doc, line: start + 1, lang: open[1]!, code, ...(file ? { file } : {}) })
+    }
+    return blocks
+  })
+}
+
+const blocks = docBlocks()
+const importsPackage = (b: Block) => /^\s*import\b[^\n]*\bfrom '(token-sandbox(?:\/[\w/.-]+)?)'/m.test(b.code)
+/** The block of `doc` that names `file` on its first line. */
+function named(doc: string, file: string): Block {
+  const block = blocks.find((b) => b.doc === doc && b.file === file)
+  if (!block) throw new Error(`${doc} has no code block starting with // ${file}`)
+  return block
+}
+
+/** The packages the docs' `npm install --save-dev …` lines name, the tarball's path for ours. */
+function installedByDocs(tarball: string): string[] {
+  const lines = blocks
+    .filter((b) => b.lang === 'sh' && ['README.md', 'docs/jest.md', 'docs/playwright.md'].includes(b.doc))
+    .flatMap((b) => b.code.split('\n'))
+    .filter((l) => l.startsWith('npm install --save-dev '))
+  const words = lines.flatMap((l) => l.replace(/#.*$/, '').trim().split(/\s+/).slice(3))
+  expect(words, 'the tarball in every install line').toContain('./token-sandbox-0.1.0.tgz')
+  return [...new Set(words.map((w) => (w === './token-sandbox-0.1.0.tgz' ? tarball : w)))]
+}
+
+function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
+  const r = spawnSync(command, args, {
+    cwd: options.cwd ?? project,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 180_000,
+    env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+  })
+  return { status: r.status, out: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` }
+}
+
+/** `run`, without blocking this process: the snippet's request to the local server needs its event loop. */
+function runAsync(command: string, args: string[], timeout: number): Promise<{ status: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: project, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
+    child.on('close', (status) => {
+      clearTimeout(timer)
+      resolve({ status, out })
+    })
+  })
+}
+
+/** A port free right now on 127.0.0.1. */
+async function freePort(): Promise<number> {
+  const s = createServer()
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve))
+  const { port } = s.address() as AddressInfo
+  await new Promise<void>((resolve) => s.close(() => resolve()))
+  return port
+}
+
+const mswVersion = () => (JSON.parse(readFileSync(join(project, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string }).version
+
+/** Writes every doc block that imports the package into typecheck/ and runs tsc over them. */
+function typeCheckDocBlocks(): { files: string[]; status: number | null; out: string } {
+  const out = join(project, 'typecheck')
+  rmSync(out, { recursive: true, force: true })
+  mkdirSync(out)
+  writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }))
+  const files = blocks.filter(importsPackage).map((b) => {
+    const name = `${b.doc.replace(/[/.]/g, '-')}-${b.line}.ts`
+    writeFileSync(join(out, name), b.code)
+    return name
+  })
+  writeFileSync(
+    join(out, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        lib: ['ES2023', 'DOM', 'DOM.Iterable'],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+      },
+      files,
+    }),
+  )
+  return { files, ...run(process.execPath, [TSC, '--noEmit', '-p', out], { timeout: 120_000 }) }
+}
+
+let local: Server
+let localUrl: string
+/** Runs README's in-process block with a probe before its server.close(): the vendor, then an unhandled URL. */
+async function runReadmeSnippet(): Promise<{ vendor: number; unhandled: string }> {
+  const block = blocks.find((b) => b.doc === 'README.md' && b.code.includes("from 'token-sandbox/mocks/node'"))
+  expect(block, 'README has an in-process block').toBeDefined()
+  const lines = block!.code.split('\n')
+  const close = lines.findIndex((l) => l.trim() === 'server.close()')
+  expect(close, 'the block ends with server.close()').toBeGreaterThan(0)
+  lines.splice(
+    close,
+    0,
+    `const __vendor = await fetch('https://api.complycube.com/v1/clients', { headers: { authorization: 'test_tokensandbox_default_0001' } }).then((r) => r.status)`,
+    `const __unhandled = await fetch(${JSON.stringify(localUrl)}).then(async (r) => 'answered: ' + (await r.text()), () => 'failed')`,
+    `console.log(JSON.stringify({ vendor: __vendor, unhandled: __unhandled }))`,
+  )
+  writeFileSync(join(project, 'readme-snippet.mjs'), lines.join('\n'))
+  const r = await runAsync(process.execPath, ['readme-snippet.mjs'], 60_000)
+  expect(r.status, r.out).toBe(0)
+  return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{"vendor"'))!)
+}
+
+/** docs/jest.md's two files in jest/, run with `npx jest` there. */
+function runJest() {
+  const jestDir = join(project, 'jest')
+  mkdirSync(jestDir, { recursive: true })
+  for (const file of ['jest.config.js', 'tokens.test.ts']) writeFileSync(join(jestDir, file), named('docs/jest.md', file).code)
+  return run('npx', ['--no-install', 'jest', '--ci'], { cwd: jestDir, timeout: 120_000 })
+}
+
+beforeAll(async () => {
+  local = createServer((_req, res) => res.end('from the network'))
+  await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve))
+  localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}/`
+
+  const pack = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })) as { filename: string }[]
+  const tarball = join(dir, pack[0]!.filename)
+  mkdirSync(project)
+  // A CommonJS project (no "type"), as Jest's default setup expects; `npm run dev` is its app.
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'integrator', private: true, scripts: { dev: 'node app/server.mjs' } }))
+  cpSync(join(ROOT, 'test', 'scripts', 'fixtures', 'integrator-app'), join(project, 'app'), { recursive: true })
+  const install = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', ...installedByDocs(tarball)], { timeout: 300_000 })
+  if (install.status !== 0) throw new Error(`npm install failed:\n${install.out}`)
+  expect(install.out).not.toMatch(/token-sandbox[^\n]*\((?:prepare|install|postinstall|preinstall)/)
+}, 320_000)
+
+afterAll(async () => {
+  local.closeAllConnections()
+  await new Promise<void>((resolve) => local.close(() => resolve()))
+  // The project's node_modules (Jest, swc, Playwright) takes a minute to delete on a busy
+  // machine: a detached rm does it without holding up the run.
+  spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).unref()
+})
+
+describe('the docs, run in an integrator’s project with msw 3', () => {
+  it('installs msw 3', () => {
+    expect(mswVersion()).toMatch(/^3\./)
+  })
+
+  it('type-checks every code block of README.md and docs/ that imports token-sandbox', () => {
+    const r = typeCheckDocBlocks()
+    // README (node, browser), docs/browser.md, docs/contracts.md, docs/vendors/caf.md, docs/jest.md, docs/playwright.md
+    expect(r.files.length).toBeGreaterThanOrEqual(7)
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 150_000)
+
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
+    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
+  }, 70_000)
+
+  it("docs/jest.md's recipe passes under Jest 30 and its CommonJS transform", () => {
+    const r = runJest()
+    expect(r.out).toMatch(/Tests:\s+1 passed, 1 total/)
+    expect(r.status, r.out).toBe(0)
+  }, 130_000)
+
+  it("docs/playwright.md's recipe passes under @playwright/test: the server with --cors, then the service worker", async () => {
+    for (const file of ['playwright.config.ts', 'e2e/sandbox.ts', 'e2e/identity.spec.ts', 'src/sandbox-worker.js']) {
+      mkdirSync(join(project, dirname(file)), { recursive: true })
+      writeFileSync(join(project, file), named('docs/playwright.md', file).code)
+    }
+    const [app, sandbox] = [await freePort(), await freePort()]
+    const r = run('npx', ['--no-install', 'playwright', 'test', '--reporter', 'line'], {
+      env: { CHROMIUM_PATH: CHROMIUM, APP_PORT: String(app), SANDBOX_PORT: String(sandbox) },
+      timeout: 150_000,
+    })
+    expect(r.out).toMatch(/\b2 passed\b/)
+    expect(r.status, r.out).toBe(0)
+    // Playwright stopped the sandbox it started through npx.
+    await expect(fetch(`http://127.0.0.1:${sandbox}/__sandbox/health`)).rejects.toThrow()
+  }, 160_000)
+})
+
+describe('the same docs with msw 2 in its place', () => {
+  beforeAll(() => {
+    const r = run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', 'msw@^2.12'], { timeout: 180_000 })
+    if (r.status !== 0) throw new Error(`npm install msw@2 failed:\n${r.out}`)
+  }, 190_000)
+
+  it('installs msw 2', () => {
+    expect(mswVersion()).toMatch(/^2\./)
+  })
+
+  it('type-checks every code block of README.md and docs/ that imports token-sandbox', () => {
+    const r = typeCheckDocBlocks()
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 150_000)
+
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
+    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
+  }, 70_000)
+
+  it("docs/jest.md's recipe passes under Jest 30", () => {
+    const r = runJest()
+    expect(r.out).toMatch(/Tests:\s+1 passed, 1 total/)
+    expect(r.status, r.out).toBe(0)
+  }, 130_000)
+})
