@@ -1,6 +1,7 @@
 // The sandbox's own error shape (not a vendor's): `{ error: { code, message } }`.
 import { quote } from '../core/clip.ts'
 import { json } from '../core/http.ts'
+import { tooLargeReason } from '../core/body.ts'
 import type { ErrorBuilders } from '../core/service.ts'
 import type { SandboxResponse } from '../core/types.ts'
 import type { AdminBody } from './bodies.ts'
@@ -17,7 +18,7 @@ export const badRequest = (message: string) => adminError(400, 'bad_request', me
 export const adminErrors: ErrorBuilders = {
   malformedJson: (detail) => adminError(400, 'malformed_json', `The request body is not valid JSON: ${detail}`),
   unsupportedContentType: (ct) => adminError(415, 'unsupported_media_type', `Expected application/json, got ${ct === undefined ? 'nothing' : quote(ct)}`),
-  bodyTooLarge: (limit) => adminError(413, 'body_too_large', `The request body exceeds ${limit} bytes`),
+  bodyTooLarge: (limit, budget) => adminError(413, 'body_too_large', `The request body is too large (${tooLargeReason(limit, budget)})`),
   notFound: (method, path) => adminError(404, 'not_found', `No sandbox route for ${method} ${path}`),
   methodNotAllowed: (method, path, allowed) =>
     adminError(405, 'method_not_allowed', `${method} is not allowed on ${path}; use ${allowed.join(', ')}`),
