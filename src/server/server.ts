@@ -145,6 +145,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     stateFile,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // A request a fault delays (up to 60 s) is dropped now, not given the grace period.
+        sandbox.faults.cancelDelays()
         server.close(() => resolve())
         server.closeIdleConnections()
         // Requests still running get a short grace period, then their sockets are closed.
@@ -152,6 +154,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       })
         // The last write keeps changes made in-process since the last request.
         .then(() => stateFile?.close().catch((err: unknown) => onError(err)))
+        // Also ends a delay begun during the grace period (a keep-alive request).
         .then(() => sandbox.close())
       return closing
     },
