@@ -236,6 +236,11 @@ export function createRequestListener(options: AdapterOptions) {
       const method = req.method ?? 'GET'
       const limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
       const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body: null }
+      // `Expect: 100-continue` (curl before a large upload) reaches this listener through
+      // 'checkContinue': the 100 goes out only once the body is to be read, so a request refused
+      // from its head gets its final answer instead, and its client never sends the body.
+      const expect = req.headers.expect
+      const awaitsContinue = expect !== undefined && expect.toLowerCase() === '100-continue'
       // Whether body bytes may be left on the socket: then the connection closes after the answer.
       let unread = false
       const held = { bytes: 0 }
@@ -243,12 +248,20 @@ export function createRequestListener(options: AdapterOptions) {
         // A route's larger body: read only when the core asks, within the shared budget.
         unread = declaredBody(req, Number.MAX_SAFE_INTEGER) !== NO_BODY
         request.readBody = async (routeLimit) => {
-          const read = declaredBody(req, routeLimit) ?? (await readLargeBody(req, routeLimit, sandbox.bodyLimit, budget, held))
+          let read = declaredBody(req, routeLimit)
+          if (!read) {
+            if (awaitsContinue) res.writeContinue()
+            read = await readLargeBody(req, routeLimit, sandbox.bodyLimit, budget, held)
+          }
           unread = read.tooLarge
           return read
         }
       } else {
-        const read = declaredBody(req, limit) ?? (await readerFor(limit)(req))
+        let read = declaredBody(req, limit)
+        if (!read) {
+          if (awaitsContinue) res.writeContinue()
+          read = await readerFor(limit)(req)
+        }
         request.body = read.body
         if (read.tooLarge) request.bodyTooLarge = unread = true
       }

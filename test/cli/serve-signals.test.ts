@@ -4,10 +4,13 @@
 // The real CLI, driven over HTTP.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { startServe } from '../support/serve-child.ts'
+import { KEYS } from '../vendors/caf/support.ts'
 
 const KEY = 'test_tokensandbox_default_0001'
 const dir = mkdtempSync(join(tmpdir(), 'serve-signals-'))
@@ -92,4 +95,40 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('serve, %s while five requests wai
       await again.kill()
     }
   }, 90_000)
+})
+
+describe('serve, SIGTERM while bodies and heads are still arriving', () => {
+  it('a half-sent upload, a half-sent JSON body and a half-sent head: exits 0 once the 2 s grace is over', async () => {
+    const serve = await startServe(['--quiet'])
+    try {
+      const port = Number(new URL(serve.url).port)
+      const sdk = (path: string, authorization: string, body: unknown) =>
+        send(serve.url, 'POST', `/caf/prod/sdk${path}`, { authorization, 'content-signature': 'a'.repeat(64) }, body).then((a) => JSON.parse(answered(a).body) as Record<string, string>)
+      const { attestation } = await sdk('/attestations', await mintCafToken(KEYS.prod), { platform: 'web' })
+      const putUrl = new URL((await sdk('/uploads', attestation!, { contentType: 'image/png' }))['putUrl']!)
+      const raw = (text: string) => {
+        const socket = connect(port, '127.0.0.1')
+        socket.on('error', () => {})
+        socket.write(text)
+        return socket
+      }
+      const sockets = [
+        // A signed upload (a large-body route, read when the core asks) that stops halfway.
+        raw(`PUT ${putUrl.pathname}${putUrl.search} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\nContent-Length: 4000000\r\n\r\n${'x'.repeat(100_000)}`),
+        raw('POST /complycube/v1/clients HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":'),
+        // A slow client's head (no blank line yet).
+        raw('POST /complycube/v1/clients HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
+      ]
+      await new Promise((r) => setTimeout(r, 300))
+      const started = performance.now()
+      serve.child.kill('SIGTERM')
+      const exit = await serve.exited
+      expect(exit, serve.stderr()).toEqual({ code: 0, signal: null })
+      expect(performance.now() - started).toBeLessThan(3_000)
+      expect(serve.stderr()).toBe('')
+      for (const s of sockets) s.destroy()
+    } finally {
+      await serve.kill('SIGKILL')
+    }
+  }, 60_000)
 })

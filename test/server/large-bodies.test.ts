@@ -41,7 +41,7 @@ const target = (url: string) => {
 }
 
 /** A raw connection that sends a PUT's head (and `sent` body bytes), then nothing; collects what comes back. */
-function idlePut(port: number, path: string, declared: number, { contentType = 'image/png', sent = 0 } = {}) {
+function idlePut(port: number, path: string, declared: number, { contentType = 'image/png', sent = 0, expect = false } = {}) {
   const socket: Socket = connect(port, '127.0.0.1')
   let text = ''
   const answered = new Promise<{ text: string; closed: boolean }>((resolve) => {
@@ -49,7 +49,7 @@ function idlePut(port: number, path: string, declared: number, { contentType = '
     socket.on('close', () => resolve({ text, closed: true }))
     socket.on('error', () => {})
   })
-  socket.write(`PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${contentType}\r\nContent-Length: ${declared}\r\n\r\n`)
+  socket.write(`PUT ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${contentType}\r\nContent-Length: ${declared}\r\n${expect ? 'Expect: 100-continue\r\n' : ''}\r\n`)
   if (sent > 0) socket.write(Buffer.alloc(sent))
   return { answered, socket, text: () => text }
 }
@@ -132,6 +132,37 @@ describe('idle uploads on the standalone server (default 64 MiB budget)', () => 
     } finally {
       for (const c of idle) c.socket.destroy()
     }
+  })
+
+  it('curl’s Expect: 100-continue upload: an unknown URL gets its final 403 and no 100 (its body is never sent); a signed one gets 100 Continue, then 200', async () => {
+    const refused = idlePut(running.port, `${SDK}/uploads/zzzz`, 2 * MiB, { expect: true })
+    const a = await refused.answered
+    expect(a.text.startsWith('HTTP/1.1 403 ')).toBe(true)
+    expect(a.text).not.toContain('100 Continue')
+
+    const accepted = idlePut(running.port, target(await newPutUrl(running.url)), 2 * MiB, { expect: true })
+    while (!accepted.text().includes('\r\n\r\n')) await new Promise((r) => setTimeout(r, 10))
+    expect(accepted.text()).toBe('HTTP/1.1 100 Continue\r\n\r\n')
+    accepted.socket.write(Buffer.alloc(2 * MiB))
+    while (!/HTTP\/1\.1 [2-5]\d\d /.test(accepted.text())) await new Promise((r) => setTimeout(r, 10))
+    expect(accepted.text()).toContain('HTTP/1.1 200 OK')
+    accepted.socket.destroy()
+  })
+
+  it('a JSON POST with Expect: 100-continue (within the sandbox’s limit) still gets 100 Continue, then its answer', async () => {
+    const body = JSON.stringify({ type: 'person', email: 'ana@example.com', personDetails: { firstName: 'Ana', lastName: 'Souza' } })
+    const socket = connect(running.port, '127.0.0.1')
+    let text = ''
+    socket.on('data', (d) => (text += d.toString('latin1')))
+    socket.write(
+      `POST /complycube/v1/clients HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: test_tokensandbox_default_0001\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\n\r\n`,
+    )
+    while (!text.includes('\r\n\r\n')) await new Promise((r) => setTimeout(r, 10))
+    expect(text).toBe('HTTP/1.1 100 Continue\r\n\r\n')
+    socket.write(body)
+    while (!text.includes('"id"')) await new Promise((r) => setTimeout(r, 10))
+    expect(text).toContain('HTTP/1.1 200 OK')
+    socket.destroy()
   })
 
   it('a PUT declaring more than the route takes gets 413 naming the route’s limit, without its body being read', async () => {
