@@ -206,6 +206,19 @@ describe('large bodies that arrive share a budget (20 MiB here)', () => {
     expect((await put(await newPutUrl(base), 12 * MiB).answer).status).toBe(200)
   })
 
+  it('an upload whose client hangs up mid-body gives its bytes back to the budget', async () => {
+    for (let i = 0; i < 3; i++) {
+      const connected = new Promise<Socket>((r) => server.once('connection', r))
+      const quitter = idlePut(Number(new URL(base).port), target(await newPutUrl(base)), 16 * MiB, { sent: 12 * MiB })
+      const socket = await connected
+      while (socket.bytesRead < 12 * MiB) await new Promise((r) => setTimeout(r, 20))
+      quitter.socket.destroy()
+      await quitter.answered
+    }
+    // Three quitters held 33 MiB between them had nothing come back: a 20 MiB budget would refuse this one.
+    expect((await put(await newPutUrl(base), 12 * MiB).answer).status).toBe(200)
+  })
+
   it('a chunked upload past the route’s limit gets 413 naming the route’s limit', async () => {
     const u = new URL(await newPutUrl(base))
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
