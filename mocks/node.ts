@@ -18,5 +18,12 @@ export interface SandboxServer {
 export function setupSandboxServer(options: SandboxOptions & HandlerOptions & UnhandledOptions & { sandbox?: Sandbox } = {}): SandboxServer {
   const sandbox = options.sandbox ?? createSandbox(options)
   const server = defaultUnhandled(setupServer(...createHandlers(sandbox, options)), 'listen', options.onUnhandled)
+  // Closing it also ends the delays of faults in progress (their fetch fails as on a dropped
+  // connection), so no timer of the sandbox's outlives the interception.
+  const close = server.close.bind(server)
+  server.close = () => {
+    close()
+    sandbox.faults.cancelDelays()
+  }
   return { server, sandbox }
 }

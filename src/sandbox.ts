@@ -86,6 +86,7 @@ export interface Sandbox extends VendorApis {
   /** Injected faults: delays, error statuses, dropped connections for the next matching requests. */
   faults: Faults
   reset(): void
+  /** Ends the delays of faults in progress (those requests get no answer) and clears the journal. */
   close(): void
   /**
    * Everything a restart must keep (rows, signing secrets, issued tokens, clock) as one versioned
@@ -226,7 +227,10 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     journal,
     faults,
     reset: () => admin.reset(),
-    close: () => journal.clear(),
+    close() {
+      faults.cancelDelays()
+      journal.clear()
+    },
     snapshot: (options) => takeSnapshot(parts, options?.rows ?? true),
     restore(data) {
       try {

@@ -1,6 +1,7 @@
 // The sandbox's own error shape (not a vendor's): `{ error: { code, message } }`.
 import { quote } from '../core/clip.ts'
 import { json } from '../core/http.ts'
+import { tooLargeReason } from '../core/body.ts'
 import type { ErrorBuilders } from '../core/service.ts'
 import type { SandboxResponse } from '../core/types.ts'
 import type { AdminBody } from './bodies.ts'
@@ -18,7 +19,7 @@ export const badRequest = (message: string) => adminError(400, 'bad_request', me
 export const adminErrors: ErrorBuilders = {
   malformedJson: (detail) => adminError(400, 'malformed_json', `The request body is not valid JSON: ${detail}`),
   unsupportedContentType: (ct) => adminError(415, 'unsupported_media_type', `Expected application/json, got ${ct === undefined ? 'nothing' : quote(ct)}`),
-  bodyTooLarge: (limit) => adminError(413, 'body_too_large', `The request body exceeds ${limit} bytes`),
+  bodyTooLarge: (limit, budget) => adminError(413, 'body_too_large', `The request body is too large (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => adminError(400, 'bad_request', `${bracketPath(path)} must be a well-formed Unicode string (it holds a lone UTF-16 surrogate)`),
   notFound: (method, path) => adminError(404, 'not_found', `No sandbox route for ${method} ${path}`),
   methodNotAllowed: (method, path, allowed) =>

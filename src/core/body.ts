@@ -10,6 +10,15 @@ export type BodyResult =
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
+/**
+ * Why a body was refused as too large, for a vendor's 413 message: the route's limit, or (with
+ * `budget`) the standalone server's shared budget for large bodies, which was in use.
+ */
+export function tooLargeReason(limit: number, budget?: number): string {
+  if (budget === undefined) return `limit ${limit} bytes`
+  return `the server already holds its budget of ${budget} bytes of large bodies being read; retry later`
+}
+
 export function isJsonContentType(contentType: string | undefined): boolean {
   if (!contentType) return false
   if (contentType === 'application/json') return true

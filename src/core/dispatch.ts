@@ -40,6 +40,8 @@ export interface Dispatcher {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+/** The answer to a request whose client is gone: none (the transport closes the connection). */
+const GONE: SandboxResponse = Object.freeze({ status: 0, headers: {}, drop: true })
 
 /** The path below a mount: what the vendor's own API calls it (`/tokens` under ComplyCube's `/v1`). */
 const subPath = (c: { prefix: string }, url: URL) => url.pathname.slice(c.prefix.length) || '/'
@@ -140,8 +142,26 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     ctx.params = m.params
     ctx.route = m.route
     const refusal = ctx.service.authenticate?.(ctx) ?? null
-    if (refusal instanceof Promise) return refusal.then((r) => r ?? checkBody(req, ctx))
-    return refusal ?? checkBody(req, ctx)
+    if (refusal instanceof Promise) return refusal.then((r) => r ?? readBody(req, ctx))
+    return refusal ?? readBody(req, ctx)
+  }
+
+  /** Reads a body the transport left for the core to ask for (only now: every check that needs no body has passed), then checks it. */
+  const readBody = (req: SandboxRequest, ctx: Context): SandboxResponse | null | Promise<SandboxResponse | null> => {
+    if (!req.readBody) return checkBody(req, ctx)
+    return req.readBody(ctx.route.bodyLimit ?? core.bodyLimit).then(
+      (read) => {
+        req.body = read.body
+        if (read.tooLarge) req.bodyTooLarge = true
+        if (read.budget !== undefined) req.bodyBudget = read.budget
+        return checkBody(req, ctx)
+      },
+      () => {
+        // The client went away mid-body: nobody to answer (a transport's drop), no internal error.
+        ctx.refuse('connection closed before the body arrived')
+        return GONE
+      },
+    )
   }
 
   const checkBody = (req: SandboxRequest, ctx: Context): SandboxResponse | null => {
@@ -149,8 +169,12 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const route = ctx.route
     const limit = route.bodyLimit ?? core.bodyLimit
     if (req.bodyTooLarge || (req.body && req.body.length > limit)) {
-      ctx.refuse('body too large')
-      return errors.bodyTooLarge(limit)
+      if (req.bodyBudget === undefined) {
+        ctx.refuse('body too large')
+        return errors.bodyTooLarge(limit)
+      }
+      ctx.refuse(`body not read: the ${req.bodyBudget} bytes the server holds of large bodies at once are in use`)
+      return errors.bodyTooLarge(limit, req.bodyBudget)
     }
     const wantsJson = route.body ? route.body === 'json' : BODY_METHODS.has(req.method)
     if (wantsJson) {

@@ -52,6 +52,14 @@ export interface Faults {
   size(): number
   /** The first rule in force that matches, with one use taken; null when none (and cheap when there are none). */
   take(request: { vendor: string; environment: string | null; method: string; path: string }): Fault | null
+  /** A fault's delay: resolves true after `ms`, or false as soon as `cancelDelays` ends it. */
+  wait(ms: number): Promise<boolean>
+  /**
+   * Ends every delay in progress now: those requests get no answer (a dropped connection) and
+   * their handlers never run. Closing the sandbox or a server over it does this, so no delay
+   * outlives them (and no timer keeps the process alive).
+   */
+  cancelDelays(): void
 }
 
 export class FaultError extends Error {
@@ -110,6 +118,8 @@ export function parseFaultRule(input: unknown, vendors: readonly string[], id: s
 export function createFaults(vendors: readonly string[]): Faults {
   let rules: Fault[] = []
   let counter = 0
+  // The delays in progress, each ended by its timer or by cancelDelays.
+  const delays = new Set<(elapsed: boolean) => void>()
   const copy = (f: Fault): Fault => ({ ...f })
   return {
     add(rule) {
@@ -142,6 +152,20 @@ export function createFaults(vendors: readonly string[]): Faults {
       if (--f.remaining === 0) rules = rules.filter((r) => r !== f)
       return copy(f)
     },
+    wait(ms) {
+      return new Promise<boolean>((resolve) => {
+        const end = (elapsed: boolean) => {
+          clearTimeout(timer)
+          delays.delete(end)
+          resolve(elapsed)
+        }
+        const timer = setTimeout(end, ms, true)
+        delays.add(end)
+      })
+    },
+    cancelDelays() {
+      for (const end of [...delays]) end(false)
+    },
   }
 }
 
@@ -154,8 +178,6 @@ interface FaultContext {
   meta(facts: Record<string, unknown>): void
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
 /**
  * Applies the first matching fault to a request the vendor was about to answer: its answer (an
  * error in the vendor's shape, or a dropped connection), or null to answer as usual (after the
@@ -165,7 +187,10 @@ export async function injectFault(faults: Faults, ctx: FaultContext): Promise<Sa
   const fault = faults.take({ vendor: ctx.service.name, environment: ctx.environment, method: ctx.req.method, path: ctx.req.url.pathname })
   if (!fault) return null
   ctx.meta({ fault: fault.id })
-  if (fault.delayMs > 0) await sleep(fault.delayMs)
+  if (fault.delayMs > 0 && !(await faults.wait(fault.delayMs))) {
+    ctx.refuse(`fault ${fault.id}: delay cancelled (the sandbox closed); connection dropped`)
+    return { status: 0, headers: {}, drop: true }
+  }
   if (fault.drop) {
     ctx.refuse(`fault ${fault.id}: connection dropped`)
     return { status: 0, headers: {}, drop: true }

@@ -30,7 +30,11 @@ export interface Core {
 export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
   unsupportedContentType(contentType: string | undefined): SandboxResponse
-  bodyTooLarge(limit: number): SandboxResponse
+  /**
+   * The body passed the route's `limit`; or, with `budget`, the standalone server's shared budget
+   * of bytes for large bodies (`budget` bytes) was in use: say which (`tooLargeReason` in ./body.ts).
+   */
+  bodyTooLarge(limit: number, budget?: number): SandboxResponse
   /** 400 for a JSON body whose string (value or key) at `path` is not well-formed Unicode; names the field in the vendor's style. */
   illFormedString(path: FieldPath): SandboxResponse
   /** `path` is below the mount (the vendor's own path under its base URL), or the whole path when no mount matched. */
@@ -100,7 +104,9 @@ export interface Service<S, L extends object = object> {
   journal: boolean
   /**
    * Runs after the route is found and before the body is read: answers a refusal, or null to go
-   * on. It may set `ctx.environment` (ComplyCube's environment comes from the API key).
+   * on. It may set `ctx.environment` (ComplyCube's environment comes from the API key). Every
+   * check a route makes that needs no body belongs here: a body larger than the sandbox's
+   * `bodyLimit` (a route's own limit) is read on the standalone server only once it passed.
    */
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
 }

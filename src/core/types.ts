@@ -8,8 +8,30 @@ export interface SandboxRequest {
   body: Uint8Array | null
   /** Set by a transport that stopped reading because the body passed the size limit. */
   bodyTooLarge?: boolean
+  /**
+   * Set with `bodyTooLarge` when what stopped the read was the transport's shared budget for large
+   * bodies (this many bytes, all in use), not the route's limit.
+   */
+  bodyBudget?: number
+  /**
+   * Set by a transport that reads this body only when the core asks (the standalone server, for a
+   * route that takes more than the sandbox's `bodyLimit`): the core calls it once, with the
+   * route's limit, after every check that needs no body (route, authentication), so a request
+   * refused by those has none of its body read. `body` is null until then. It rejects only when
+   * the connection is gone.
+   */
+  readBody?: (limit: number) => Promise<BodyRead>
   /** Set by the dispatcher: what it wrote to the journal about this request (the request log reads it). */
   recorded?: Readonly<{ vendor: string; environment: string | null; path: string; status: number; reason?: string }>
+}
+
+/** What a transport read when the core asked (`SandboxRequest.readBody`). */
+export interface BodyRead {
+  body: Uint8Array | null
+  /** The body passed the limit and was not read further. */
+  tooLarge: boolean
+  /** With `tooLarge`: the shared budget (bytes) that stopped the read, when not the limit. */
+  budget?: number
 }
 
 /** A JSON value or raw bytes/text; the transport serialises it. */

@@ -951,7 +951,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A request a web page on another site could have sent: an `Origin` other than the sandbox's own, a browser's cross-site `Sec-Fetch-Site`, a `Host` that is neither an IP address, localhost nor an allowed host (`--allowed-host`), or a state-changing request that is not `application/json`. The admin API never grants cross-origin access. */
+        /** @description A request a web page on another site could have sent: an `Origin` other than the sandbox's own, a browser's cross-site `Sec-Fetch-Site`, a `Host` that is neither an IP address, localhost nor an allowed host (`--allowed-host`), or a state-changing request that is not `application/json` (except a bodyless POST that no browser sent: no `Origin`, `Sec-Fetch-*` or `Content-Type` header, as `curl -X POST` sends it). The admin API never grants cross-origin access. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;

@@ -8,7 +8,8 @@
 //   allowed (`--allowed-host`, as Vite's `server.allowedHosts`). A rebinding page's Host is its
 //   own domain name, and an IP address cannot be rebound;
 // - carry `Content-Type: application/json` when it changes state (a POST), which no form or
-//   simple request can do.
+//   simple request can do; unless it is a bodyless POST from a client that is no browser
+//   (`curl -X POST …/reset`, as WireMock's admin API takes it): see `notFromABrowser`.
 // Each refusal is a 403 in the admin error shape. Vendor routes are not touched here.
 import { isIP } from 'node:net'
 import { adminError } from '../admin/errors.ts'
@@ -81,12 +82,26 @@ export function refuseForeignAdminRequest(request: SandboxRequest, options: Admi
   }
   // Every admin route that changes state is a POST (a test holds that), and POST is the one such
   // method a page can send without a preflight. Other methods go on to the router's 405.
-  if (request.method === 'POST' && mediaType(headers['content-type']) !== 'application/json') {
+  if (request.method === 'POST' && mediaType(headers['content-type']) !== 'application/json' && !notFromABrowser(request)) {
     return forbidden(
       `Admin requests that change state must be sent with Content-Type: application/json (got ${headers['content-type'] === undefined ? 'none' : `'${clip(headers['content-type'])}'`})`,
     )
   }
   return null
+}
+
+/**
+ * A bodyless POST that no browser sent: no body, no `Content-Type`, no `Origin`, no `Sec-Fetch-*`
+ * header (`curl -X POST`). Browsers send `Origin` with every POST (and, to loopback, the
+ * `Sec-Fetch-*` headers), and a form always sends a `Content-Type`: no page can send this, so
+ * it cannot be a cross-site request. Node's fetch sends `Sec-Fetch-Mode`, so from it send JSON.
+ */
+function notFromABrowser(request: SandboxRequest): boolean {
+  if ((request.body !== null && request.body.length !== 0) || request.bodyTooLarge || request.readBody) return false
+  const { headers } = request
+  if (headers['origin'] !== undefined || headers['content-type'] !== undefined) return false
+  for (const name in headers) if (name.startsWith('sec-fetch-')) return false
+  return true
 }
 
 function sameOrigin(origin: string, host: string | undefined, scheme: string): boolean {

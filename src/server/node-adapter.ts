@@ -3,16 +3,19 @@
 // `end()` call.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Sandbox } from '../sandbox.ts'
-import type { SandboxRequest, SandboxResponse } from '../core/types.ts'
+import type { BodyRead, SandboxRequest, SandboxResponse } from '../core/types.ts'
 
 export interface AdapterOptions {
   sandbox: Sandbox
   /** Read at most this many body bytes (default: what the request's route takes, `sandbox.bodyLimitFor`). */
   bodyLimit?: number
   /**
-   * Bytes that bodies over the sandbox's `bodyLimit` (a route's own larger limit: CAF's upload
-   * PUT) may hold at once (default 64 MiB). Past it such a body gets the usual limit, so a flood
-   * of large PUTs, which a page on any site may send to a CORS-open API, is refused, not buffered.
+   * Bytes past the sandbox's `bodyLimit` that bodies of routes with a larger limit (CAF's upload
+   * PUT) may hold at once, counted as they arrive (default 64 MiB). Such a body is read only when
+   * the core asks, once the request passed every check that needs no body; a body that would take
+   * the budget past this gets the vendor's 413 naming the budget. So a flood of large PUTs, which
+   * a page on any site may send to a CORS-open API, is refused, not buffered, and a request
+   * that only declares a large body holds nothing.
    */
   largeBodyBudget?: number
   /** Origin used to build absolute URLs for requests that arrive with a path only. */
@@ -40,10 +43,6 @@ function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string>
   return out
 }
 
-interface BodyRead {
-  body: Uint8Array | null
-  tooLarge: boolean
-}
 const NO_BODY: BodyRead = Object.freeze({ body: null, tooLarge: false })
 const TOO_LARGE: BodyRead = Object.freeze({ body: null, tooLarge: true })
 
@@ -92,6 +91,43 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyRead> {
       const buf = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)
       resolve(size === 0 ? NO_BODY : { body: asBytes(buf), tooLarge: false })
     })
+    req.on('error', reject)
+  })
+}
+
+/** Bytes of large bodies held at once, shared by every request (see largeBodyBudget). */
+interface Budget {
+  readonly size: number
+  used: number
+}
+
+/**
+ * Reads a body the core asked for (a route whose limit is above the sandbox's), up to `limit`.
+ * Its first `free` bytes (the sandbox's own limit, which any request may send) cost nothing;
+ * each byte past them is charged to the budget as it arrives, into `held`, which the caller
+ * gives back once the request is answered. Past the limit or the budget, reading stops.
+ */
+function readLargeBody(req: IncomingMessage, limit: number, free: number, budget: Budget, held: { bytes: number }): Promise<BodyRead> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const stop = (read: BodyRead) => {
+      req.pause()
+      req.removeAllListeners('data')
+      resolve(read)
+    }
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > limit) return stop(TOO_LARGE)
+      const charge = Math.max(0, size - free) - held.bytes
+      if (charge > 0) {
+        if (budget.used + charge > budget.size) return stop({ body: null, tooLarge: true, budget: budget.size })
+        budget.used += charge
+        held.bytes += charge
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(size === 0 ? NO_BODY : { body: asBytes(Buffer.concat(chunks, size)), tooLarge: false }))
     req.on('error', reject)
   })
 }
@@ -169,9 +205,8 @@ export function createRequestListener(options: AdapterOptions) {
   const handle = options.handle ?? ((request: SandboxRequest) => sandbox.handle(request))
   const later = createWriteBatch(options.onError)
   // Bodies over the sandbox's own limit share a budget (see largeBodyBudget).
-  const largeBudget = options.largeBodyBudget ?? 64 * 1024 * 1024
-  let largeInFlight = 0
-  // One reader per limit: the sandbox's, and a route's own (CAF's upload PUT).
+  const budget: Budget = { size: options.largeBodyBudget ?? 64 * 1024 * 1024, used: 0 }
+  // One reader per limit: the sandbox's, or the adapter's own when given.
   const readers = new Map<number, (req: IncomingMessage) => Promise<BodyRead>>()
   const readerFor = (limit: number) => {
     let r = readers.get(limit)
@@ -199,24 +234,44 @@ export function createRequestListener(options: AdapterOptions) {
       }
       // node:http hands methods over in upper case (its parser knows no other spelling).
       const method = req.method ?? 'GET'
-      let limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
-      let reserved = 0
-      if (limit > sandbox.bodyLimit) {
-        const declared = Number(req.headers['content-length'])
-        const want = Number.isSafeInteger(declared) && declared >= 0 ? Math.min(declared, limit) : limit
-        if (largeInFlight + want > largeBudget) limit = sandbox.bodyLimit
-        else largeInFlight += reserved = want
+      const limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
+      const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body: null }
+      // `Expect: 100-continue` (curl before a large upload) reaches this listener through
+      // 'checkContinue': the 100 goes out only once the body is to be read, so a request refused
+      // from its head gets its final answer instead, and its client never sends the body.
+      const expect = req.headers.expect
+      const awaitsContinue = expect !== undefined && expect.toLowerCase() === '100-continue'
+      // Whether body bytes may be left on the socket: then the connection closes after the answer.
+      let unread = false
+      const held = { bytes: 0 }
+      if (options.bodyLimit === undefined && limit > sandbox.bodyLimit) {
+        // A route's larger body: read only when the core asks, within the shared budget.
+        unread = declaredBody(req, Number.MAX_SAFE_INTEGER) !== NO_BODY
+        request.readBody = async (routeLimit) => {
+          let read = declaredBody(req, routeLimit)
+          if (!read) {
+            if (awaitsContinue) res.writeContinue()
+            read = await readLargeBody(req, routeLimit, sandbox.bodyLimit, budget, held)
+          }
+          unread = read.tooLarge
+          return read
+        }
+      } else {
+        let read = declaredBody(req, limit)
+        if (!read) {
+          if (awaitsContinue) res.writeContinue()
+          read = await readerFor(limit)(req)
+        }
+        request.body = read.body
+        if (read.tooLarge) request.bodyTooLarge = unread = true
       }
-      let read: BodyRead
+      let answer: SandboxResponse
       try {
-        read = declaredBody(req, limit) ?? (await readerFor(limit)(req))
+        answer = await handle(request)
       } finally {
-        largeInFlight -= reserved
+        budget.used -= held.bytes
+        held.bytes = 0
       }
-      const { body, tooLarge } = read
-      const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body }
-      if (tooLarge) request.bodyTooLarge = true
-      const answer = await handle(request)
       // An injected fault: no answer at all, the connection is gone.
       if (answer.drop) {
         req.socket.destroy()
@@ -224,9 +279,9 @@ export function createRequestListener(options: AdapterOptions) {
       }
       later(() => {
         try {
-          // After refusing an oversized body, close the connection rather than read the rest of it.
-          writeResponse(res, answer, tooLarge)
-          if (tooLarge) res.on('finish', () => req.socket.destroySoon?.())
+          // After refusing a body unread or too large, close the connection rather than read the rest of it.
+          writeResponse(res, answer, unread)
+          if (unread) res.on('finish', () => req.socket.destroySoon?.())
         } catch (err) {
           fail(res, err)
         }

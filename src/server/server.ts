@@ -124,10 +124,10 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const { port } = server.address() as AddressInfo
   const hostForUrl = host.includes(':') ? `[${host}]` : host
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`
-  server.on(
-    'request',
-    createRequestListener({ sandbox, origin: url, handle, onError }),
-  )
+  const listener = createRequestListener({ sandbox, origin: url, handle, onError })
+  server.on('request', listener)
+  // The listener sends `100 Continue` itself, once it reads the body (./node-adapter.ts).
+  server.on('checkContinue', listener)
   // A malformed request, an oversized head or a slow one never reaches the listener: answered in
   // the vendor's shape after any pipelined answers before it, then the connection closes.
   const prefixes = [...sandbox.prefixes(), { vendor: 'sandbox', base: ADMIN_PREFIX }]
@@ -145,6 +145,8 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     stateFile,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        // A request a fault delays (up to 60 s) is dropped now, not given the grace period.
+        sandbox.faults.cancelDelays()
         server.close(() => resolve())
         server.closeIdleConnections()
         // Requests still running get a short grace period, then their sockets are closed.
@@ -152,6 +154,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       })
         // The last write keeps changes made in-process since the last request.
         .then(() => stateFile?.close().catch((err: unknown) => onError(err)))
+        // Also ends a delay begun during the grace period (a keep-alive request).
         .then(() => sandbox.close())
       return closing
     },

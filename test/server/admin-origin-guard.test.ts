@@ -90,8 +90,9 @@ describe('the admin origin guard', () => {
       expect(res.status, ct).toBe(403)
       expect(JSON.parse(res.body).error.message).toContain('Content-Type: application/json')
     }
-    const none = await raw(running.url, 'POST', '/__sandbox/reset', { host })
-    expect(none.status).toBe(403)
+    // An empty form (no fields): a Content-Type and no body, still no JSON.
+    const empty = await raw(running.url, 'POST', '/__sandbox/reset', { host, 'content-type': 'application/x-www-form-urlencoded', 'content-length': '0' })
+    expect(empty.status).toBe(403)
     expect(running.sandbox.clock.state().offsetMs - before.offsetMs).toBeLessThan(60_000)
   })
 

@@ -5,6 +5,7 @@
 // for malformed input, unknown routes or server failures.
 import { quote } from '../../core/clip.ts'
 import { json } from '../../core/http.ts'
+import { tooLargeReason } from '../../core/body.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { Schemas } from './bodies.ts'
@@ -48,7 +49,8 @@ export const defaultForMoreThanOne = (factor: 'contact' | 'device') =>
 export const errors: ErrorBuilders = {
   malformedJson: () => caError('invalid_input', 'Request body is not valid JSON'),
   unsupportedContentType: () => invalidInput('Content-Type'),
-  bodyTooLarge: (limit) => caError('invalid_input', `Request body is larger than ${limit} bytes`),
+  bodyTooLarge: (limit, budget) =>
+    caError('invalid_input', budget === undefined ? `Request body is larger than ${limit} bytes` : `Request body not read (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => invalidInput(bracketPath(path)),
   notFound: (method, path) => caError('resource_not_found', `No API at ${method} ${path}`, 404),
   methodNotAllowed: (method, path, allowed) =>

@@ -4,6 +4,7 @@
 // typed from contracts/caf.yaml (src/generated), so a contract change the code does not follow
 // fails tsc.
 import { json } from '../../core/http.ts'
+import { tooLargeReason } from '../../core/body.ts'
 import type { components } from '../../generated/caf.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
@@ -30,7 +31,7 @@ export function cafError(status: number, message: string, requestId: string = gl
 export const errors: ErrorBuilders = {
   malformedJson: () => cafError(400, 'The request body is not valid JSON'),
   unsupportedContentType: () => cafError(415, "The request body must be sent as 'Content-Type: application/json'"),
-  bodyTooLarge: (limit) => cafError(413, `The request body is too large (limit ${limit} bytes)`),
+  bodyTooLarge: (limit, budget) => cafError(413, `The request body is too large (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => cafError(400, `'${bracketPath(path)}' must be a well-formed Unicode string`),
   notFound: (method, path) => cafError(404, `Cannot ${method} ${path}`),
   methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),

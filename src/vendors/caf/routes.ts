@@ -17,7 +17,7 @@ import { createUpload, receiveUpload, UPLOAD_MAX_BYTES } from './sdk-uploads.ts'
  * - `token-check`: the same JWT, judged by the handler (GET /tokens/verify answers 200 either way).
  * - `session-token`: a session token from GET /bff/session-tokens.
  * - `attestation`: an attestation from the SDK API's POST /attestations (./sdk-auth.ts).
- * - `upload-url`: none; the PUT target's URL carries its own signature (./sdk-uploads.ts).
+ * - `upload-url`: the PUT target's URL carries its own signature, checked before the body is read (./sdk-uploads.ts).
  * - `core-token`: a Core API token created in Trust (./core-auth.ts).
  */
 export type AuthMode = 'mobile-token' | 'token-check' | 'session-token' | 'attestation' | 'upload-url' | 'core-token'

@@ -6,6 +6,7 @@
 // code does not follow fails `tsc`.
 import { quote } from '../../core/clip.ts'
 import { json } from '../../core/http.ts'
+import { tooLargeReason } from '../../core/body.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { components } from '../../generated/complycube.ts'
@@ -39,7 +40,7 @@ export function clientNotFound(id: string): SandboxResponse {
 export const errors: ErrorBuilders = {
   malformedJson: () => ccError(400, 'invalid_request', 'The request body is not valid JSON'),
   unsupportedContentType: () => ccError(400, 'invalid_request', "The 'Content-Type' header must be 'application/json'"),
-  bodyTooLarge: (limit) => ccError(413, 'invalid_request', `The request is too large (limit ${limit} bytes)`),
+  bodyTooLarge: (limit, budget) => ccError(413, 'invalid_request', `The request is too large (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => invalidField(dottedPath(path), `'${dottedPath(path)}' must be a well-formed Unicode string`),
   // ComplyCube documents no 405: an unknown method on a known path is a resource that does not exist.
   // The path as ComplyCube names it: below its base URL's `/v1`.
