@@ -30,8 +30,12 @@ export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
   unsupportedContentType(contentType: string | undefined): SandboxResponse
   bodyTooLarge(limit: number): SandboxResponse
-  /** `path` is below the mount (the vendor's own path under its base URL), or the whole path when no mount matched. */
-  notFound(method: string, path: string): SandboxResponse
+  /**
+   * `path` is below the mount (the vendor's own path under its base URL), or the whole path when
+   * no mount matched. `note`, when given, says why (the sandbox does not simulate the path, or it
+   * is a static file): put it in the message.
+   */
+  notFound(method: string, path: string, note?: string): SandboxResponse
   methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse
   internal(): SandboxResponse
   /** The service's error answer for any status from 400 to 599 (an injected fault's). */
@@ -100,4 +104,11 @@ export interface Service<S, L extends object = object> {
    * on. It may set `ctx.environment` (ComplyCube's environment comes from the API key).
    */
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  /** How a path the sandbox does not simulate is answered: see VendorDefinition.unsimulated. */
+  notSimulated?: {
+    /** Where the simulated paths are listed, for the 404's message. */
+    note: string
+    /** The vendor's route fields `authenticate` judges such a path by, per API. */
+    route(api: string | null): Record<string, unknown>
+  }
 }

@@ -48,7 +48,7 @@ export const errors: ErrorBuilders = {
   malformedJson: () => caError('invalid_input', 'Request body is not valid JSON'),
   unsupportedContentType: () => invalidInput('Content-Type'),
   bodyTooLarge: (limit) => caError('invalid_input', `Request body is larger than ${limit} bytes`),
-  notFound: (method, path) => caError('resource_not_found', `No API at ${method} ${path}`, 404),
+  notFound: (method, path, note) => caError('resource_not_found', `No API at ${method} ${path}${note ? `: ${note}` : ''}`, 404),
   methodNotAllowed: (method, path, allowed) =>
     caError('method_not_allowed', `${method} is not supported on ${path}`, 405, { allow: allowed.join(', ') }),
   internal: () => caError('internal_error', 'The request could not be processed; send it again after some time', 500),
