@@ -239,6 +239,28 @@ describe.each(transports)('CAF web liveness SDK on the BFF, %s transport', (_nam
     })
   })
 
+  it('on the standalone server, answers the SDK’s CORS preflight and adds CORS to the answers (the SDK runs in the integrator’s page)', async () => {
+    if (t.name !== 'server') return
+    for (const path of ['/transactions', '/track-analytics']) {
+      const pre = await fetch(`${bff()}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      })
+      expect(pre.status).toBe(204)
+      expect(pre.headers.get('access-control-allow-origin')).toBe('https://shop.example')
+      expect(pre.headers.get('access-control-allow-headers')).toBe('authorization,content-type')
+    }
+    const token = await sessionToken()
+    const sessionId = await openSession(token)
+    const res = await fetch(`${bff()}/transactions`, {
+      method: 'POST',
+      headers: { origin: 'https://shop.example', authorization: token, 'content-type': 'application/json' },
+      body: JSON.stringify({ sessionId, personId: SEEDED_CPF, data: { image: jpeg() } }),
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://shop.example')
+  })
+
   it('a failed capture and its replay, as the SDK retries: POST /transactions fails, a new POST /sessions, the same capture with the new session', async () => {
     const token = await sessionToken()
     const first = await openSession(token)
