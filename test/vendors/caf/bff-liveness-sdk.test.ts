@@ -1,5 +1,5 @@
 // The BFF endpoints of CAF's web liveness SDK (CafFaces2dSdk 1.0.0), on both transports, shaped
-// as the SDK sends them (../../../../shared facts: docs/vendors/caf.md "The web liveness SDK"):
+// as the SDK sends them (docs/vendors/caf.md, "The web liveness SDK"):
 // POST /track-analytics takes each event; POST /transactions takes a frame as bare base64 for a
 // session of the same key and person, and answers a signedResponse the integrator verifies with
 // the Mobile Key's clientSecret; face authentication compares against the registered face and
