@@ -1,5 +1,5 @@
 // The msw adapter: one catch-all handler per vendor base URL; routing is the core's.
-import { http, HttpResponse, type RequestHandler } from 'msw'
+import { http, HttpResponse, passthrough, type RequestHandler } from 'msw'
 import { ADMIN_PREFIX, type Sandbox } from '../src/sandbox.ts'
 import type { VendorName } from '../src/vendors/registry.ts'
 import type { SandboxRequest, SandboxResponse } from '../src/core/types.ts'
@@ -15,7 +15,7 @@ export interface HandlerOptions {
   adminOrigin?: string
 }
 
-async function toSandboxRequest(request: Request, bodyLimit: number): Promise<SandboxRequest> {
+async function toSandboxRequest(request: Request, url: URL, bodyLimit: number): Promise<SandboxRequest> {
   const headers: Record<string, string> = {}
   request.headers.forEach((value, name) => {
     headers[name] = value
@@ -33,7 +33,7 @@ async function toSandboxRequest(request: Request, bodyLimit: number): Promise<Sa
     if (buf.length > bodyLimit) bodyTooLarge = true
     else if (buf.length > 0) body = buf
   }
-  return { method: request.method.toUpperCase(), url: new URL(request.url), headers, body, ...(bodyTooLarge ? { bodyTooLarge } : {}) }
+  return { method: request.method.toUpperCase(), url, headers, body, ...(bodyTooLarge ? { bodyTooLarge } : {}) }
 }
 
 function toResponse(answer: SandboxResponse): Response {
@@ -51,8 +51,12 @@ function toResponse(answer: SandboxResponse): Response {
 export function createHandlers(sandbox: Sandbox, options: HandlerOptions = {}): RequestHandler[] {
   const wanted = options.vendors ? new Set<string>(options.vendors) : null
   const bases = new Set<string>(sandbox.baseUrls().filter((m) => !wanted || wanted.has(m.vendor)).map((m) => m.base))
-  const resolver = async ({ request }: { request: Request }) =>
-    toResponse(await sandbox.handle(await toSandboxRequest(request, sandbox.bodyLimitFor(request.method.toUpperCase(), new URL(request.url)))))
+  const resolver = async ({ request }: { request: Request }) => {
+    const url = new URL(request.url)
+    // A static file on the vendor's host (a vendor's `assets`): the network serves it, not the sandbox.
+    if (sandbox.assetPath(url) !== null) return passthrough()
+    return toResponse(await sandbox.handle(await toSandboxRequest(request, url, sandbox.bodyLimitFor(request.method.toUpperCase(), url))))
+  }
 
   if (options.adminOrigin !== undefined) bases.add(new URL(ADMIN_PREFIX, options.adminOrigin).href)
 

@@ -60,13 +60,15 @@ serve options:
                       per-environment limits go in the config file's rateLimits
   --tls-cert <file>   serve HTTPS with this PEM certificate (e.g. from mkcert for localhost),
   --tls-key <file>    and its key; for clients that refuse plain HTTP
+  --assets <dir>      serve the vendors' static files (CAF's face-detector model under
+                      /caf/<env>/mobile/tfmodel/...) from this folder, which mirrors those paths
   --log <format>      the request log on stdout, a line per request: pretty (default on a
                       terminal), json (default otherwise: one object a line) or off
   --quiet             print only the base URLs (and a generated admin token); no request log
                       unless --log asks for one
 
   Each option can also come from the environment: TOKEN_SANDBOX_PORT (or PORT), _HOST, _SEED,
-  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ADMIN_TOKEN_FILE, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG, _TLS_CERT, _TLS_KEY.
+  _CONFIG, _BODY_LIMIT, _JOURNAL_SIZE, _STATE, _ADMIN_TOKEN, _ADMIN_TOKEN_FILE, _ALLOWED_HOSTS and _CORS (comma-separated), _RATE_LIMITS (1 or 0), _LOG, _TLS_CERT, _TLS_KEY, _ASSETS.
   Flags win over the environment, the environment over the config file.
   serve stops on SIGINT and SIGTERM and, when npx or another package manager started it, when
   that parent exits ('npx token-sandbox serve & … kill $!' stops the server too).
@@ -92,6 +94,7 @@ async function serve(argv: string[]): Promise<number> {
       log: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      assets: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

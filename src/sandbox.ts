@@ -66,6 +66,8 @@ export interface VendorMount {
   api?: string | null
   /** Called by browsers from any site (answers CORS on the standalone server): see MountSpec. */
   browserFacing?: boolean
+  /** Paths below the base that are static files on the vendor's host: see Mount. */
+  assets?: readonly string[]
 }
 
 export interface Sandbox extends VendorApis {
@@ -81,6 +83,8 @@ export interface Sandbox extends VendorApis {
   bodyLimit: number
   /** The largest body the route of this method and URL takes (`bodyLimit`, or the route's own): what a transport reads. */
   bodyLimitFor(method: string, url: URL): number
+  /** For a URL under a vendor's static-asset paths (CAF's `/tfmodel/…`): its path below the mount; null for the rest. */
+  assetPath(url: URL): string | null
   clock: Clock
   journal: Journal
   /** Injected faults: delays, error statuses, dropped connections for the next matching requests. */
@@ -159,6 +163,11 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     const state = instance.state
     const api: Service<unknown> = { name, routes: definition.routes, errors: definition.errors, state, journal: true }
     if (definition.authenticate) api.authenticate = definition.authenticate
+    const unsimulatedRoute = definition.unsimulatedRoute ?? (() => ({}))
+    api.notSimulated = {
+      note: `token-sandbox does not simulate this path; the simulated ones are in /__sandbox/contracts/${definition.contract} and docs/vendors/${name}.md`,
+      route: (apiName) => unsimulatedRoute(apiName) as Record<string, unknown>,
+    }
     const admin: Service<unknown> = { name: `${name}-admin`, routes: definition.adminRoutes, errors: adminErrors, state, journal: false }
     return { name, instance, definition, api, admin }
   })
@@ -196,7 +205,13 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   const serviceOf = (name: VendorName) => vendors.find((v) => v.name === name)!.api
 
   const mounts: Mount[] = [
-    ...[...realMounts, ...prefixMounts].map((m) => ({ base: m.base, environment: m.environment, api: m.api ?? null, service: serviceOf(m.vendor) })),
+    ...[...realMounts, ...prefixMounts].map((m) => ({
+      base: m.base,
+      environment: m.environment,
+      api: m.api ?? null,
+      ...(m.assets ? { assets: m.assets } : {}),
+      service: serviceOf(m.vendor),
+    })),
     ...vendors.map((v) => ({ base: `${ADMIN_PREFIX}/${v.name}`, environment: null, service: v.admin })),
     { base: ADMIN_PREFIX, environment: null, service: adminService as Service<unknown> },
   ]
@@ -218,6 +233,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     ...apis,
     handle: (request) => dispatcher.handle(request),
     bodyLimitFor: (method, url) => dispatcher.bodyLimitFor(method, url),
+    assetPath: (url) => dispatcher.assetPath(url),
     baseUrls: () => realMounts,
     prefixes: () => prefixMounts,
     describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.definition.describe(v.instance.state)])),

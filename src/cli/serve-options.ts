@@ -4,6 +4,7 @@
 // names where it came from.
 import { createSecureContext } from 'node:tls'
 import { oneLine, readUserFile, readUserText, showPath, UserFileError } from '../node/user-file.ts'
+import { assetRoot } from '../server/assets.ts'
 import { checkOrigin } from '../server/cors.ts'
 import type { ServeOptions } from '../server/server.ts'
 import { fileError, UsageError } from './usage.ts'
@@ -33,6 +34,7 @@ export interface ServeFlags {
   log?: string
   'tls-cert'?: string
   'tls-key'?: string
+  assets?: string
 }
 
 /** Environment variables `serve` reads, by the flag they stand for. */
@@ -52,6 +54,7 @@ export const SERVE_ENV = {
   log: 'TOKEN_SANDBOX_LOG',
   'tls-cert': 'TOKEN_SANDBOX_TLS_CERT',
   'tls-key': 'TOKEN_SANDBOX_TLS_KEY',
+  assets: 'TOKEN_SANDBOX_ASSETS',
 } as const
 
 /** A TCP port, 0 to 65535 (0 picks a free one). */
@@ -60,6 +63,17 @@ export function portNumber(where: string, value: string): number {
     throw new UsageError(`${where} must be a port number from 0 to 65535 (0 picks a free one), got '${value.slice(0, 40)}'`)
   }
   return Number(value)
+}
+
+/** A folder of static files for the vendors' asset paths (`--assets`): it must exist. */
+function assetsFolder(where: string, value: string): string {
+  if (value === '') throw new UsageError(`${where} needs a folder`)
+  try {
+    assetRoot(value)
+  } catch (err) {
+    throw new UsageError(`${where}: ${(err as Error).message}`)
+  }
+  return value
 }
 
 function positiveInt(where: string, value: string): number {
@@ -192,7 +206,7 @@ function loadFixtures(fixtures: Record<string, unknown>, where: string, config: 
   return out
 }
 
-const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits', 'tlsCert', 'tlsKey']
+const CONFIG_KEYS = ['port', 'host', 'seed', 'bodyLimit', 'journalSize', 'fixtures', 'baseUrls', 'state', 'allowedHosts', 'cors', 'rateLimits', 'tlsCert', 'tlsKey', 'assets']
 
 export function loadConfig(path: string): ServeOptions {
   const raw = readJson(path, 'config file')
@@ -228,6 +242,8 @@ export function loadConfig(path: string): ServeOptions {
   if (journalSize !== undefined) out.journalSize = positiveInt(where('journalSize'), journalSize)
   const state = text('state')
   if (state !== undefined) out.stateFile = state
+  const assets = text('assets')
+  if (assets !== undefined) out.assetsDir = assetsFolder(where('assets'), assets)
   const tlsCert = text('tlsCert')
   const tlsKey = text('tlsKey')
   if (tlsCert !== undefined || tlsKey !== undefined) out.tls = readTls({ value: tlsCert, where: where('tlsCert') }, { value: tlsKey, where: where('tlsKey') })
@@ -319,6 +335,8 @@ export function resolveServeOptions(flags: ServeFlags, env: Record<string, strin
   if (cert || key) {
     options.tls = readTls({ value: cert?.value, where: cert?.where ?? '--tls-cert' }, { value: key?.value, where: key?.where ?? '--tls-key' })
   }
+  const assets = pick('assets')
+  if (assets) options.assetsDir = assetsFolder(assets.where, assets.value)
   const token = readAdminToken(flags, env)
   if (token) options.adminToken = token.value
   return options

@@ -20,6 +20,12 @@ export interface Mount {
   environment: string | null
   /** The vendor API this mount serves (CAF's `mobile`, `bff`): only routes of that API match. Null: every route. */
   api?: string | null
+  /**
+   * Paths below the base that are static files on the vendor's host, not its API (CAF's
+   * `/tfmodel` on the Mobile API host): transports pass them to the network, or serve them from
+   * a folder the user names (`serve --assets`); the core answers them with a 404 that says so.
+   */
+  assets?: readonly string[]
   service: Service<unknown>
 }
 
@@ -37,14 +43,24 @@ export interface Dispatcher {
   resolve(url: URL): Mount | null
   /** The largest body the route of this method and URL takes: what a transport reads before handing the request over. */
   bodyLimitFor(method: string, url: URL): number
+  /** For a URL under one of a mount's `assets` paths: the file's path below the mount (`/tfmodel/…/model.json`); null otherwise. */
+  assetPath(url: URL): string | null
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 /** The answer to a request whose client is gone: none (the transport closes the connection). */
 const GONE: SandboxResponse = Object.freeze({ status: 0, headers: {}, drop: true })
 
+/** What the 404 for a static asset path says (in-process these pass through to the network). */
+const ASSET_NOTE =
+  "a static file on the vendor's host, not an API path: token-sandbox serves such files only from a folder given to `token-sandbox serve --assets DIR` (in-process they go to the network)"
+
 /** The path below a mount: what the vendor's own API calls it (`/tokens` under ComplyCube's `/v1`). */
 const subPath = (c: { prefix: string }, url: URL) => url.pathname.slice(c.prefix.length) || '/'
+
+/** Whether `sub` is one of `assets` or below it (`/tfmodel` takes `/tfmodel/x`, not `/tfmodelx`). */
+const isAssetPath = (assets: readonly string[] | undefined, sub: string) =>
+  assets !== undefined && assets.some((a) => sub.startsWith(a) && (sub.length === a.length || sub.charCodeAt(a.length) === 47))
 
 /** One request's context: a class, so a request allocates one object and no closures. */
 class Context implements RouteContext<unknown> {
@@ -128,12 +144,16 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
     // `/v1`), not the standalone server's prefix.
     const sub = subPath(c, req.url)
+    if (isAssetPath(c.mount.assets, sub)) {
+      ctx.refuse('static asset: not served by the sandbox')
+      return errors.notFound(quote(req.method), quote(sub), ASSET_NOTE)
+    }
     const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
       // A route of another of the vendor's APIs (CAF's BFF path on its Mobile API host) is still a 404 here.
       const elsewhere = c.info.api === null ? null : routerFor(ctx.service, null).match(req.method, sub)
       ctx.refuse(elsewhere?.kind === 'found' ? `no such route: ${elsewhere.route.path} is served by the ${elsewhere.route.api} API, not this host` : 'no such route')
-      return errors.notFound(quote(req.method), quote(sub))
+      return notSimulated(req, c, ctx, sub)
     }
     if (m.kind === 'method_not_allowed') {
       ctx.refuse('method not allowed')
@@ -162,6 +182,33 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         return GONE
       },
     )
+  }
+
+  /**
+   * A path the sandbox does not simulate, on an API that authenticates: the vendor's verdict on
+   * the credential first (what the real API answers a missing or wrong one with), and only then
+   * a 404 in the vendor's shape saying the sandbox does not simulate the path.
+   */
+  const notSimulated = (req: SandboxRequest, c: CompiledMount, ctx: Context, sub: string): SandboxResponse | Promise<SandboxResponse> => {
+    const service = ctx.service
+    const answer = () => service.errors.notFound(quote(req.method), quote(sub), service.notSimulated?.note)
+    if (!service.authenticate) return answer()
+    const reason = ctx.reason
+    ctx.route = {
+      ...service.notSimulated?.route(c.info.api),
+      method: req.method as Route<unknown>['method'],
+      path: sub,
+      body: 'none',
+      handler: answer,
+    }
+    const refusal = service.authenticate(ctx)
+    const settle = (r: SandboxResponse | null) => {
+      if (r) return r
+      // Authenticated: the 404's reason again (authenticate may have recorded facts, not a refusal).
+      ctx.refuse(reason ?? 'no such route')
+      return answer()
+    }
+    return refusal instanceof Promise ? refusal.then(settle) : settle(refusal)
   }
 
   const checkBody = (req: SandboxRequest, ctx: Context): SandboxResponse | null => {
@@ -244,6 +291,12 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (!c) return core.bodyLimit
       const m = c.router.match(method === 'HEAD' ? 'GET' : method, subPath(c, url))
       return (m.kind === 'found' ? m.route.bodyLimit : undefined) ?? core.bodyLimit
+    },
+    assetPath(url) {
+      const c = find(url)
+      if (!c) return null
+      const sub = subPath(c, url)
+      return isAssetPath(c.mount.assets, sub) ? sub : null
     },
   }
 }

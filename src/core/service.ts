@@ -37,8 +37,12 @@ export interface ErrorBuilders {
   bodyTooLarge(limit: number, budget?: number): SandboxResponse
   /** 400 for a JSON body whose string (value or key) at `path` is not well-formed Unicode; names the field in the vendor's style. */
   illFormedString(path: FieldPath): SandboxResponse
-  /** `path` is below the mount (the vendor's own path under its base URL), or the whole path when no mount matched. */
-  notFound(method: string, path: string): SandboxResponse
+  /**
+   * `path` is below the mount (the vendor's own path under its base URL), or the whole path when
+   * no mount matched. `note`, when given, says why (the sandbox does not simulate the path, or it
+   * is a static file): put it in the message.
+   */
+  notFound(method: string, path: string, note?: string): SandboxResponse
   methodNotAllowed(method: string, path: string, allowed: string[]): SandboxResponse
   internal(): SandboxResponse
   /** The service's error answer for any status from 400 to 599 (an injected fault's). */
@@ -109,4 +113,11 @@ export interface Service<S, L extends object = object> {
    * `bodyLimit` (a route's own limit) is read on the standalone server only once it passed.
    */
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  /** How a path the sandbox does not simulate is answered: see VendorDefinition.unsimulated. */
+  notSimulated?: {
+    /** Where the simulated paths are listed, for the 404's message. */
+    note: string
+    /** The vendor's route fields `authenticate` judges such a path by, per API. */
+    route(api: string | null): Record<string, unknown>
+  }
 }

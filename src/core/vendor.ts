@@ -10,6 +10,7 @@ import type { Models, Store } from './store.ts'
 import type { Rules } from './snapshot-rules.ts'
 import type { StandardSchemaV1 } from './fixtures.ts'
 
+/** `assets`: path prefixes below the base that are static files on the vendor's host (see Mount). */
 export type MountSpec = Omit<Mount, 'service'> & {
   /**
    * Browsers call this API from the integrators' own pages (CAF's web SDK and BFF), so the
@@ -37,6 +38,12 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   rateLimits?: Record<string, RateLimit>
   /** Runs after routing, before the body is read: a refusal, or null to go on. May set `ctx.environment` and `ctx.locals`. */
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
+  /**
+   * A path the sandbox does not simulate first gets `authenticate`'s verdict, as on the real API,
+   * then a 404 that says so. `authenticate` sees a route with the request's method and path and
+   * these fields (per API: CAF's Mobile API judges the mobile token there); default none.
+   */
+  unsimulatedRoute?: (api: string | null) => Partial<Route<S, L>> & Record<string, unknown>
   /** Sandbox-only routes, served under `/__sandbox/<name>` with the sandbox's error shape. */
   adminRoutes: Route<S>[]
   /** How the request log prints one of those admin paths (below `/__sandbox/<name>`), a secret in it shortened. */

@@ -162,6 +162,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The web liveness SDK's capture (liveness, or face authentication)
+         * @description BFF. What CafFaces2dSdk 1.0.0 sends for each capture attempt, with the same token as
+         *     `POST /sessions` (a session token here **[I]**). `sessionId` is a session from
+         *     `POST /sessions` opened with the same Mobile Key for the same `personId` (else 404
+         *     `Session not found` or 400 **[I]**). `data.image` is the frame as bare base64 (JPEG, PNG
+         *     or BMP; no `data:` prefix), up to 16 MiB of body **[I]**. `data.executeFaceAuth: true`
+         *     compares it with the person's registered face (404 `No face registered for the entered
+         *     CPF` without one **[I]**). The SDK reads only `signedResponse`, and returns the whole
+         *     body to the integrator.
+         *
+         *     `signedResponse` is a JWT, HS256 with the `clientSecret` of the token's Mobile Key **[I]**
+         *     (as the Mobile API's response signature), claims `{sessionId, personId, isAlive,
+         *     imageUrl, createdAt, iat}` (CAF's README) plus `attemptId` and, with face
+         *     authentication, `isMatch` **[I]**. A failed check still answers 200, its verdict in the
+         *     claims **[I]**. Outcomes follow the markers of the Mobile API's liveness, found in the
+         *     image's bytes **[I]**.
+         */
+        post: operations["createTransaction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/track-analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * One analytics event of the web liveness SDK
+         * @description BFF. CafFaces2dSdk sends one per log event and ignores the answer. Takes the self-signed
+         *     token or a session token **[I]**. Fields beyond these are let through **[I]**.
+         */
+        post: operations["trackAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/attestations": {
         parameters: {
             query?: never;
@@ -449,6 +504,38 @@ export interface components {
             personId: string;
             /** Format: date-time */
             createdAt: string;
+        };
+        TransactionRequest: {
+            /** @description The `id` of `POST /sessions`. */
+            sessionId: string;
+            personId: string;
+            data: {
+                /** @description The frame as bare base64 (no `data:` prefix): JPEG or PNG from the SDK. */
+                image: string;
+                /** @description Face authentication instead of liveness. */
+                executeFaceAuth?: boolean;
+            };
+        };
+        Transaction: {
+            requestId: components["schemas"]["RequestId"];
+            /**
+             * @description HS256 with the `clientSecret` of the token's Mobile Key **[I]**; claims `{sessionId,
+             *     personId, isAlive, isMatch?, imageUrl, attemptId, createdAt, iat}`.
+             */
+            signedResponse: components["schemas"]["Jwt"];
+        };
+        AnalyticsEvent: {
+            userId?: string;
+            /** @description e.g. `SDK_STARTED`, `VERIFY_LIVENESS_INFO`. */
+            event: string;
+            /** @enum {string} */
+            eventType?: "Debug" | "Info" | "Warning" | "Error";
+            properties?: Record<string, never>;
+            /** @description `web-facetec2d` from CafFaces2dSdk 1.0.0. */
+            sourceSdk?: string;
+        };
+        AnalyticsAccepted: {
+            requestId: components["schemas"]["RequestId"];
         };
         /** @description What DocumentDetector 6.2.0 sends; `previousAttestation` only when it re-attests. */
         AttestationRequest: {
@@ -878,6 +965,92 @@ export interface operations {
                 };
             };
             /** @description The body is not a JSON object, or a field is missing or invalid **[I]**. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["BffInvalidToken"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    createTransaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransactionRequest"];
+            };
+        };
+        responses: {
+            /** @description The verdict, signed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transaction"];
+                };
+            };
+            /**
+             * @description The body is not a JSON object; a field is missing, of the wrong type or unknown; the
+             *     image is not base64 of a JPEG, PNG or BMP; `personId` is not the session's **[I]**.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            401: components["responses"]["BffInvalidToken"];
+            /** @description No such session for this key, or (face authentication) no face registered for the person **[I]**. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    trackAnalytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnalyticsEvent"];
+            };
+        };
+        responses: {
+            /** @description The event was taken. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsAccepted"];
+                };
+            };
+            /** @description The body is not a JSON object, or `event`, `eventType`, `userId`, `sourceSdk` or `properties` is missing or of the wrong type **[I]**. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ import { logInternalError } from '../core/report.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
 import { withCors } from './cors.ts'
+import { withAssets } from './assets.ts'
 import { logging, type RequestLogEntry } from './request-log.ts'
 import { persisting, type Handle } from './persist.ts'
 import { openStateFile, type StateFile } from './state-file.ts'
@@ -55,6 +56,11 @@ export interface ServeOptions extends SandboxOptions {
    * that refuse plain HTTP (mobile apps). The base URLs are then https://.
    */
   tls?: { cert: string | Uint8Array; key: string | Uint8Array }
+  /**
+   * Serve the vendors' static files (their `assets` paths, CAF's `/tfmodel/…` on the Mobile API
+   * host) from this folder, which mirrors the paths below the mount: ./assets.ts.
+   */
+  assetsDir?: string
   /** Called once per answered request (`serve`'s request log): ./request-log.ts. */
   onRequest?: (entry: RequestLogEntry) => void
   /** Told of every internal error: a handler's, the adapter's, the state file's (default: stderr with the stack). */
@@ -90,6 +96,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   let handle: Handle = (request) => sandbox.handle(request)
   if (stateFile) handle = persisting(handle, stateFile, onError)
   if (adminToken !== null) handle = guardAdmin(handle, adminToken)
+  if (options.assetsDir !== undefined) handle = withAssets(handle, sandbox, options.assetsDir)
   // Outermost: a request a page on another site could have sent never reaches the admin routes.
   handle = withCors(handle, sandbox.prefixes(), { origins: options.cors ?? [] })
   handle = guardAdminOrigin(handle, { allowedHosts: options.allowedHosts ?? [], scheme: options.tls ? 'https' : 'http' })

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
+import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { JOURNAL_BYTE_BUDGET } from '../../src/core/journal.ts'
 import { MAX_PATH_CHARS, MAX_REASON_CHARS } from '../../src/core/journal-entry.ts'
 import { MAX_REQUESTS_ANSWER_BYTES } from '../../src/admin/routes.ts'
@@ -39,8 +40,10 @@ describe('the journal under huge inputs', () => {
   })
 
   it('answers an unknown 200 KB path on every vendor with a short message', async () => {
+    // With the credential each API takes: an unsimulated path is judged by it before its 404.
+    const credentials: Record<string, string> = { '/complycube/v1': KEY, '/caf/prod/mobile': await mintCafToken({ clientId: 'tokensandbox-prod-0001', clientSecret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }) }
     for (const prefix of ['/complycube/v1', '/caf/prod/mobile', '/ca/default', '/__sandbox', '/nowhere']) {
-      const res = await fetch(`${s.url}${prefix}/${'y'.repeat(HUGE)}`)
+      const res = await fetch(`${s.url}${prefix}/${'y'.repeat(HUGE)}`, { headers: credentials[prefix] ? { authorization: credentials[prefix] } : {} })
       expect(res.status, prefix).toBe(404)
       expect((await res.text()).length, prefix).toBeLessThan(1024)
     }

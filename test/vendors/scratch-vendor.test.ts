@@ -67,7 +67,11 @@ describe.each(transports)('a scratch fourth vendor, %s transport', (_name, start
     expect(await malformed.json()).toEqual({ error: 'invalid_request', error_description: 'body is not JSON' })
     const unknown = await fetch(`${t.base('test')}/nowhere`)
     expect(unknown.status).toBe(404)
-    expect(await unknown.json()).toEqual({ error: 'not_found', error_description: 'GET /nowhere' })
+    // Acme has no authenticate: straight to the 404 that says the sandbox does not simulate the path.
+    expect(await unknown.json()).toEqual({
+      error: 'not_found',
+      error_description: 'GET /nowhere: token-sandbox does not simulate this path; the simulated ones are in /__sandbox/contracts/acme.yaml and docs/vendors/acme.md',
+    })
     expect((await post(`${t.base('test')}/oauth/token`, { client_id: 'acme-test-1', client_secret: 'nope' })).status).toBe(401)
   })
 

@@ -52,7 +52,7 @@ export const errors: ErrorBuilders = {
   bodyTooLarge: (limit, budget) =>
     caError('invalid_input', budget === undefined ? `Request body is larger than ${limit} bytes` : `Request body not read (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => invalidInput(bracketPath(path)),
-  notFound: (method, path) => caError('resource_not_found', `No API at ${method} ${path}`, 404),
+  notFound: (method, path, note) => caError('resource_not_found', `No API at ${method} ${path}${note ? `: ${note}` : ''}`, 404),
   methodNotAllowed: (method, path, allowed) =>
     caError('method_not_allowed', `${method} is not supported on ${path}`, 405, { allow: allowed.join(', ') }),
   internal: () => caError('internal_error', 'The request could not be processed; send it again after some time', 500),

@@ -9,7 +9,7 @@ import { fail, refuseToken } from './respond.ts'
 import type { CafRoute } from './routes.ts'
 import { verifySessionToken } from './session-token.ts'
 import { isEnvironment, type CafLocals, type CafState, type Environment } from './state.ts'
-import { refused, verifyMobileToken } from './verify.ts'
+import { parseToken, refused, verifyMobileToken } from './verify.ts'
 import { authenticateCore } from './core-auth.ts'
 import { authenticateSdk } from './sdk-auth.ts'
 
@@ -39,12 +39,18 @@ export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
     return refuseToken(ctx, refused('malformed', "the Mobile API takes the raw token, without 'Bearer '"), 401, invalidMessage)
   }
   const token = bearer ? header.slice(bearer[0].length) : header
-  const check =
-    route.auth === 'session-token'
-      ? await verifySessionToken(ctx.state, token, environment)
-      : await verifyMobileToken(ctx.state, token, { environment, ...(route.products ? { products: route.products } : {}) })
+  const asSessionToken = route.auth === 'session-token' || (route.auth === 'any-token' && hasSessionId(ctx.state, token))
+  const check = asSessionToken
+    ? await verifySessionToken(ctx.state, token, environment)
+    : await verifyMobileToken(ctx.state, token, { environment, ...(route.products ? { products: route.products } : {}) })
   if (!check.ok) return refuseToken(ctx, check, 401, invalidMessage)
   ctx.locals.token = check.token
   ctx.meta({ clientId: check.token.key.clientId })
   return null
+}
+
+/** A session token carries `sessionId`; the self-signed token does not. */
+function hasSessionId(state: CafState, token: string): boolean {
+  const parsed = parseToken(state, token.trim())
+  return !('ok' in parsed) && typeof parsed.payload.sessionId === 'string'
 }

@@ -1,7 +1,7 @@
 // The CAF contract suite: what an integration relies on, checked against anything that claims
 // to be CAF's Mobile API and BFF, and its SDK API and Core API faces when their base URLs are
 // known (the real hosts, a token-sandbox, or Prism in front of either, one Prism per API; the
-// SDK API's and Core API's cases are in ./caf-sdk.ts and ./caf-core.ts). The integrator's side is played faithfully: the suite signs its own mobile
+// SDK API's, Core API's and web liveness SDK's cases are in ./contract-sdk.ts, ./contract-core.ts and ./contract-liveness.ts). The integrator's side is played faithfully: the suite signs its own mobile
 // tokens with the Mobile Key, as CAF documents. Cases that need what only a token-sandbox has (its
 // clock, its verify endpoint) or that check a choice CAF does not document are skipped, with the
 // reason, without `admin`; cases that create data (faces, attempts, sessions) need `allowWrites`;
@@ -13,6 +13,7 @@ import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { besideMobile, bffBesideMobile, cafEnvironmentOf, freshCpf, maskCpf, type CafEnvironment } from './contract-target.ts'
 import { cafCoreCases } from './contract-core.ts'
 import { cafSdkCases } from './contract-sdk.ts'
+import { cafLivenessCases } from './contract-liveness.ts'
 import { createCaller, show, type Answer } from '../../contract/http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 
@@ -111,6 +112,7 @@ export function cafContract(options: CafContractOptions): void {
     }
     cafSdkCases(cases, { baseUrl: options.baseUrls.sdk, sdkSignatureKey: options.sdkSignatureKey, fetch: options.fetch })
     cafCoreCases(cases, { baseUrl: options.baseUrls.core, coreToken: options.coreToken, fetch: options.fetch })
+    cafLivenessCases(cases, { bff, clientSecret: options.clientSecret })
 
     let token = ''
     beforeAll(async () => {

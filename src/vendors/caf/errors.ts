@@ -33,7 +33,7 @@ export const errors: ErrorBuilders = {
   unsupportedContentType: () => cafError(415, "The request body must be sent as 'Content-Type: application/json'"),
   bodyTooLarge: (limit, budget) => cafError(413, `The request body is too large (${tooLargeReason(limit, budget)})`),
   illFormedString: (path) => cafError(400, `'${bracketPath(path)}' must be a well-formed Unicode string`),
-  notFound: (method, path) => cafError(404, `Cannot ${method} ${path}`),
+  notFound: (method, path, note) => cafError(404, `Cannot ${method} ${path}${note ? `: ${note}` : ''}`),
   methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
   internal: () => cafError(500, MESSAGES.internal),
   // CAF documents no messages for these statuses: the HTTP reason phrase, in CAF's shape.

@@ -137,7 +137,7 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
 }
 
 /** The caller's address as a proxy reports it; in-process requests have none, so loopback. */
-function sourceIp(ctx: Ctx): string {
+export function sourceIp(ctx: Ctx): string {
   const forwarded = ctx.req.headers['x-forwarded-for']?.split(',')[0]?.trim()
   return forwarded || '127.0.0.1'
 }

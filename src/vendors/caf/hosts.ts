@@ -36,15 +36,30 @@ export const HOSTS: Record<Environment, Record<Api, string>> = {
 /** The APIs CAF's web SDKs call from the integrators' own pages: they answer CORS for any origin. */
 const BROWSER_FACING: readonly Api[] = ['bff', 'sdk']
 
+/**
+ * Static files on an API's host, not API paths: the web liveness SDK loads its face-detector
+ * model from `<Mobile API host>/tfmodel/face-detector/v2/model.json` (and its weight shards).
+ * In-process they pass through to the network; `serve --assets DIR` serves them from a folder.
+ */
+const ASSETS: Partial<Record<Api, readonly string[]>> = { mobile: ['/tfmodel'] }
+
 export const prefixFor = (environment: Environment, api: Api) => `/caf/${environment}/${api}`
 
+const assetsOf = (api: Api) => (ASSETS[api] ? { assets: ASSETS[api] } : {})
+
 export function realMounts(): MountSpec[] {
-  return ENVIRONMENTS.flatMap((environment) => APIS.map((api) => ({ base: HOSTS[environment][api], environment, api })))
+  return ENVIRONMENTS.flatMap((environment) => APIS.map((api) => ({ base: HOSTS[environment][api], environment, api, ...assetsOf(api) })))
 }
 
 export function prefixMounts(): MountSpec[] {
   // The web SDKs call the BFF and the SDK API from the integrator's page: see docs/vendors/caf.md (CORS).
   return ENVIRONMENTS.flatMap((environment) =>
-    APIS.map((api) => ({ base: prefixFor(environment, api), environment, api, ...(BROWSER_FACING.includes(api) ? { browserFacing: true } : {}) })),
+    APIS.map((api) => ({
+      base: prefixFor(environment, api),
+      environment,
+      api,
+      ...assetsOf(api),
+      ...(BROWSER_FACING.includes(api) ? { browserFacing: true } : {}),
+    })),
   )
 }

@@ -10,7 +10,7 @@ import { describeApiTokens } from './core-tokens.ts'
 import { errors } from './errors.ts'
 import { prefixMounts, realMounts } from './hosts.ts'
 import { PRODUCTS } from './products.ts'
-import { routes } from './routes.ts'
+import { routes, unsimulatedRoute } from './routes.ts'
 import { ENVIRONMENTS, allKeys, createState, models, reloaded, seed as seedStore, type CafFixtures, type CafLocals, type CafState } from './state.ts'
 import { rules, values } from './snapshot.ts'
 
@@ -23,6 +23,7 @@ export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, Ca
   routes,
   errors,
   authenticate,
+  unsimulatedRoute,
   adminRoutes,
   store: { models, field: 'environment', scopes: () => ENVIRONMENTS, rules },
   fixtures: seed as unknown as CafFixtures,

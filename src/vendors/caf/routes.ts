@@ -2,6 +2,8 @@
 // BFF host, and the other way round), how the token is checked, and the products that may call it.
 import type { Route } from '../../core/service.ts'
 import { createSession, sessionTokens } from './bff.ts'
+import { trackAnalytics } from './bff-analytics.ts'
+import { createTransaction, TRANSACTION_MAX_BYTES } from './bff-transactions.ts'
 import { authenticateFace, getAttempt, liveness, register } from './faces.ts'
 import type { Api } from './hosts.ts'
 import type { Product } from './products.ts'
@@ -19,8 +21,9 @@ import { createUpload, receiveUpload, UPLOAD_MAX_BYTES } from './sdk-uploads.ts'
  * - `attestation`: an attestation from the SDK API's POST /attestations (./sdk-auth.ts).
  * - `upload-url`: the PUT target's URL carries its own signature, checked before the body is read (./sdk-uploads.ts).
  * - `core-token`: a Core API token created in Trust (./core-auth.ts).
+ * - `any-token`: the self-signed token or a session token (analytics, and BFF paths the sandbox does not simulate).
  */
-export type AuthMode = 'mobile-token' | 'token-check' | 'session-token' | 'attestation' | 'upload-url' | 'core-token'
+export type AuthMode = 'mobile-token' | 'token-check' | 'session-token' | 'attestation' | 'upload-url' | 'core-token' | 'any-token'
 
 export interface CafRoute extends Route<CafState, CafLocals> {
   api: Api
@@ -40,6 +43,10 @@ export const routes: CafRoute[] = [
   { api: 'mobile', auth: 'token-check', method: 'GET', path: '/tokens/verify', body: 'none', handler: verifyTokenRoute },
   { api: 'bff', auth: 'mobile-token', products: BFF_PRODUCTS, method: 'GET', path: '/session-tokens', body: 'none', handler: sessionTokens },
   { api: 'bff', auth: 'session-token', method: 'POST', path: '/sessions', handler: createSession },
+  // The web liveness SDK (CafFaces2dSdk): a captured frame as base64, several MB.
+  { api: 'bff', auth: 'session-token', method: 'POST', path: '/transactions', bodyLimit: TRANSACTION_MAX_BYTES, handler: createTransaction },
+  // Fire and forget, sent from the SDK's first event on: either token is taken.
+  { api: 'bff', auth: 'any-token', method: 'POST', path: '/track-analytics', handler: trackAnalytics },
   { api: 'sdk', auth: 'mobile-token', products: ['DocumentDetector'], method: 'POST', path: '/attestations', handler: createAttestation },
   { api: 'sdk', auth: 'attestation', method: 'POST', path: '/uploads', handler: createUpload },
   // An image, larger than the sandbox's JSON bodies: the PUT takes up to 16 MiB whatever `bodyLimit` is.
@@ -50,3 +57,12 @@ export const routes: CafRoute[] = [
   // CAF documents 400 "attemptId not provided".
   { api: 'core', auth: 'core-token', method: 'GET', path: '/v1/faces/attempts', body: 'none', handler: getCoreAttempt },
 ]
+
+/** How a path the sandbox does not simulate is judged before its 404: by the credential its API takes. */
+const UNSIMULATED_AUTH: Record<Api, AuthMode> = { mobile: 'mobile-token', bff: 'any-token', sdk: 'attestation', core: 'core-token' }
+
+export function unsimulatedRoute(api: string | null): Pick<CafRoute, 'auth'> & { api?: Api } {
+  // An extra base URL serves every API: judged as the Mobile API.
+  const known = api !== null && api in UNSIMULATED_AUTH ? (api as Api) : 'mobile'
+  return { api: known, auth: UNSIMULATED_AUTH[known] }
+}

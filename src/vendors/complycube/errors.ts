@@ -44,7 +44,7 @@ export const errors: ErrorBuilders = {
   illFormedString: (path) => invalidField(dottedPath(path), `'${dottedPath(path)}' must be a well-formed Unicode string`),
   // ComplyCube documents no 405: an unknown method on a known path is a resource that does not exist.
   // The path as ComplyCube names it: below its base URL's `/v1`.
-  notFound: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}`),
+  notFound: (method, path, note) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}${note ? `: ${note}` : ''}`),
   methodNotAllowed: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}`),
   internal: () => ccError(500, 'internal_server_error', INTERNAL_MESSAGE),
   forStatus,

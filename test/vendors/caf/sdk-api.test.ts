@@ -241,14 +241,16 @@ describe.each(transports)('CAF SDK API, %s transport', (_name, start) => {
       expectCafError(await raw(path, JSON.stringify({ pad: 'x'.repeat(1024 * 1024 + 10) })), 413, /^The request body is too large/)
     })
 
-    it('a huge PUT is 413, an unknown SDK path 404, another method 405, all in CAF’s shape', async () => {
+    it('a huge PUT is 413, an unknown SDK path 404 after the attestation, another method 405, all in CAF’s shape', async () => {
       const u = await post('/uploads', await attestation(), { contentType: 'image/png' })
       // The PUT takes an image up to 16 MiB, whatever the sandbox's bodyLimit (1 MiB here); past it, 413.
       const big = new Uint8Array(3 * 1024 * 1024)
       big.set(PNG)
       expect((await call(u.body.putUrl, { method: 'PUT', raw: big as BodyInit, headers: { 'content-type': 'image/png' } })).status).toBe(200)
       expectCafError(await call(u.body.putUrl, { method: 'PUT', raw: new Uint8Array(16 * 1024 * 1024 + 1) as BodyInit, headers: { 'content-type': 'image/png' } }), 413, /^The request body is too large/)
-      expectCafError(await call(`${sdk()}/documents/validation-international`, { method: 'POST', body: {} }), 404)
+      // Not simulated: judged by the attestation first (400 without one), then the 404 that says so.
+      expectCafError(await call(`${sdk()}/documents/validation-international`, { method: 'POST', body: {} }), 400, 'The access token has not been entered')
+      expectCafError(await post('/documents/validation-international', await attestation(), {}), 404, /^Cannot POST \/documents\/validation-international: token-sandbox does not simulate/)
       const get = await call(`${sdk()}/attestations`)
       expectCafError(get, 405, 'HTTP method not allowed')
       expect(get.headers.get('allow')).toBe('POST')
