@@ -4,7 +4,7 @@
 import { parseJsonBody } from './body.ts'
 import { injectFault } from './faults.ts'
 import { createRouter, type Router } from './router.ts'
-import type { Core, MountInfo, Route, RouteContext, Service } from './service.ts'
+import type { Core, ErrorBuilders, MountInfo, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
@@ -37,6 +37,8 @@ export interface Dispatcher {
   resolve(url: URL): Mount | null
   /** The largest body the route of this method and URL takes: what a transport reads before handing the request over. */
   bodyLimitFor(method: string, url: URL): number
+  /** The error builders of the service a URL falls under (the fallback's when no mount takes it). */
+  errorsFor(url: URL): ErrorBuilders
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
@@ -214,6 +216,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   return {
     handle: (req) => run(req, find(req.url)),
     resolve: (url) => find(url)?.mount ?? null,
+    errorsFor: (url) => (find(url)?.mount.service ?? fallback).errors,
     bodyLimitFor(method, url) {
       const c = find(url)
       if (!c) return core.bodyLimit

@@ -7,7 +7,7 @@ import type { AnyVendor } from '../../src/core/vendor.ts'
 import { KIT_FILES } from '../../src/vendors/kit.ts'
 
 const ROOT = new URL('../../', import.meta.url)
-const BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'notFound', 'methodNotAllowed', 'internal', 'forStatus'] as const
+const BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'notFound', 'methodNotAllowed', 'internal', 'forStatus', 'parserRefusal'] as const
 
 async function load(file: URL): Promise<Record<string, unknown> | null> {
   if (!existsSync(file)) return null
