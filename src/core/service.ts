@@ -25,6 +25,9 @@ export interface Core {
   onError?: ErrorReporter
 }
 
+/** Every builder a service gives (the completeness test checks each vendor has them all). */
+export const ERROR_BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'notFound', 'methodNotAllowed', 'internal', 'forStatus', 'parserRefusal'] as const satisfies readonly (keyof ErrorBuilders)[]
+
 /** How a service answers the failures the core detects before a handler runs. */
 export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
