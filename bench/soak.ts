@@ -51,9 +51,9 @@ async function mix(url: string): Promise<LoadRequest[]> {
   const caToken = ((await res.json()) as { token: string }).token
   return [
     // ComplyCube: issue an SDK token.
-    scenarios.complycube,
+    scenarios.complycube!,
     // CAF: the BFF takes a freshly minted integrator token and signs a session token.
-    { method: 'GET', path: '/caf/prod/bff/session-tokens', fresh: () => ({ headers: { authorization: `Bearer ${scenarios.caf.fresh!().headers!.authorization}` } }) },
+    { method: 'GET', path: '/caf/prod/bff/session-tokens', fresh: () => ({ headers: { authorization: `Bearer ${scenarios.caf!.fresh!().headers!.authorization}` } }) },
     // CA: POST /token, then an account API with a token.
     { method: 'POST', path: '/ca/hedmoral/token', headers: { 'content-type': 'application/json' }, body: '{}', fresh: () => ({ body: caLogin() }) },
     { method: 'GET', path: '/ca/hedmoral/accounts/ACC-1001/links?tenant_id=hedmoral', headers: { authorization: caToken } },

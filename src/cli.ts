@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { startServer } from './server/server.ts'
 import { tokenCommand } from './cli/token.ts'
+import { vendorDefinitions, type VendorRegistry } from './vendors/registry.ts'
 import { demoCommand } from './cli/demo.ts'
 import { waitCommand } from './cli/wait.ts'
 import { startedByPackageManager, watchParent } from './cli/parent-watch.ts'
@@ -20,12 +21,12 @@ import { escapeControls, escapeJsonControls } from './core/shown.ts'
 
 export { DEFAULT_PORT } from './cli/serve-options.ts'
 
-const HELP = `token-sandbox — a faithful sandbox of ComplyCube, CAF and CA token APIs
+const help = (registry: VendorRegistry) => `token-sandbox — a faithful sandbox of identity vendors' token APIs (${Object.keys(registry).join(', ')})
 
 Usage:
   token-sandbox serve [options]     start the standalone server
   token-sandbox wait [URL]          wait until a server answers its health check (see 'wait --help')
-  token-sandbox token <vendor> ...  get or mint a token (complycube, caf, ca; see 'token --help')
+  token-sandbox token <vendor> ...  get or mint a token (${Object.keys(registry).join(', ')}; see 'token --help')
   token-sandbox decode <jwt>        print a JWT's header and claims (no verification)
   token-sandbox contract <vendor>   run a contract suite against any endpoint (see 'contract --help')
   token-sandbox demo [--port <n>]   serve the Web SDK demo page on 127.0.0.1 (default port 4546)
@@ -101,7 +102,7 @@ async function serve(argv: string[]): Promise<number> {
     strict: true,
   })
   if (values.help) {
-    console.log(HELP)
+    console.log(help(vendorDefinitions))
     return 0
   }
   const options = resolveServeOptions(values)
@@ -178,7 +179,8 @@ function decode(argv: string[]): number {
   return 0
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs one command; `registry` is the vendors it knows (a test composes its own). */
+export async function main(argv: string[], registry: VendorRegistry = vendorDefinitions): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
@@ -186,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
       case '--help':
       case '-h':
       case 'help':
-        console.log(HELP)
+        console.log(help(registry))
         return command === undefined ? 2 : 0
       case '--version':
       case '-v': {
@@ -201,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'wait':
         return await waitCommand(rest)
       case 'token':
-        return await tokenCommand(rest)
+        return await tokenCommand(rest, registry)
       case 'contract': {
         // Loaded on demand: it drives vitest, which only this command needs. Its suites import
         // vitest (an optional peer) as they load: a missing one is a line saying what to install.

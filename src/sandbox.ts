@@ -76,6 +76,11 @@ export interface Sandbox extends VendorApis {
   baseUrls(): VendorMount[]
   /** The path prefixes the standalone server serves each vendor under. */
   prefixes(): VendorMount[]
+  /**
+   * The answer to a request refused before it could be read (the standalone server's HTTP parser:
+   * 400, 408, 431), in the shape of the vendor (or sandbox surface) `path` falls under.
+   */
+  parserRefusal(path: string | null, status: number, message: string): SandboxResponse
   /** Lines describing seeded credentials, for `serve`'s banner. */
   describe(): Record<string, string[]>
   admin: SandboxAdmin
@@ -236,6 +241,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     assetPath: (url) => dispatcher.assetPath(url),
     baseUrls: () => realMounts,
     prefixes: () => prefixMounts,
+    parserRefusal: (path, status, message) => dispatcher.errorsFor(new URL(path ?? ADMIN_PREFIX, 'http://sandbox.invalid')).parserRefusal(status, message),
     describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.definition.describe(v.instance.state)])),
     admin,
     bodyLimit,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { vendorDefinitions } from '../src/vendors/registry.ts'
 import { createSandbox, type Sandbox } from '../src/sandbox.ts'
 import { SnapshotError } from '../src/core/snapshot.ts'
 import type { SandboxSnapshot } from '../src/sandbox-state.ts'
@@ -64,7 +65,7 @@ describe('a sandbox snapshot', () => {
     expect(snap.version).toBe(1)
     expect(snap.clock).toEqual({ frozen: true, epochMs: Date.parse('2031-05-06T07:08:09Z') })
     expect(snap.ids).toHaveLength(4)
-    expect(Object.keys(snap.vendors).sort()).toEqual(['ca', 'caf', 'complycube'])
+    expect(Object.keys(snap.vendors).sort()).toEqual(Object.keys(vendorDefinitions).sort())
     // ComplyCube SDK token, CAF mobile and session tokens, CA token.
     expect(snap.issued.length).toBe(4)
   })

@@ -9,7 +9,7 @@ import { freePort, startChild } from '../processes.ts'
 import { scenarios } from '../scenarios.ts'
 import { answers200, type Peer } from './peer.ts'
 
-const request = { ...scenarios.complycube, path: '/tokens' }
+const request = { ...scenarios.complycube!, path: '/tokens' }
 const CONTRACT = fileURLToPath(new URL('../../contracts/complycube.yaml', import.meta.url))
 
 function cliPath(): string {

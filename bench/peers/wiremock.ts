@@ -39,7 +39,7 @@ function jarPath(): string {
   return join(dir, jar)
 }
 
-const request = { ...scenarios.complycube, path: '/v1/tokens' }
+const request = { ...scenarios.complycube!, path: '/v1/tokens' }
 
 const mapping = {
   request: { method: 'POST', urlPath: '/v1/tokens' },

@@ -180,7 +180,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     handler: async (ctx) => {
       const file = ctx.params.file!
       const yaml = file.endsWith('.yaml') ? await loadContract(file.slice(0, -'.yaml'.length)) : null
-      if (yaml === null) return adminError(404, 'not_found', `No contract '${file}'; try complycube.yaml or sandbox.yaml`)
+      if (yaml === null) return adminError(404, 'not_found', `No contract '${file}'; try sandbox.yaml, or a vendor's (GET /__sandbox/vendors)`)
       return text(200, yaml, 'application/yaml; charset=utf-8')
     },
   },

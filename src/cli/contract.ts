@@ -34,13 +34,8 @@ export const contractHelp = `usage: token-sandbox contract <vendor> --base-url U
        vendors: ${contractSuites.map((s) => s.name).join(', ')}
 
 Runs the vendor's contract suite against any endpoint and exits 1 when a case fails.
-  --base-url URL      the vendor's base URL, e.g. https://api.complycube.com/v1, or
-                      http://127.0.0.1:4545/complycube/v1 (a local 'token-sandbox serve');
-                      for 'caf', the Mobile API's (https://api.mobile.combateafraude.com or
-                      http://127.0.0.1:4545/caf/prod/mobile; the BFF: --bff-url);
-                      for 'ca', a tenant's (https://secure2api.arcot.com or
-                      http://127.0.0.1:4545/ca/hedmoral; a second tenant: --other-tenant-url);
-                      for 'sandbox', the admin URL http://127.0.0.1:4545/__sandbox
+  --base-url URL      the vendor's base URL: its real one, or a local 'token-sandbox serve''s:
+${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? `${s.realBaseUrl} or ` : ''}http://127.0.0.1:4545${s.sandboxPath}`).join('\n')}
   --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
                       clock or its verify endpoint (skipped otherwise, with the reason);
                       a guarded one needs its token in TOKEN_SANDBOX_ADMIN_TOKEN

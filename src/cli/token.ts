@@ -2,19 +2,18 @@
 // see src/vendors/kit.ts), loaded when asked for.
 import { UsageError } from './usage.ts'
 import { loadTokenCommand } from '../vendors/kit.ts'
-import { vendorDefinitions, type VendorName } from '../vendors/registry.ts'
+import { vendorDefinitions, type VendorRegistry } from '../vendors/registry.ts'
 
-const vendors = Object.keys(vendorDefinitions) as VendorName[]
-
-export const tokenHelp = `usage: token-sandbox token <vendor> [options]   (vendors: ${vendors.join(', ')})
+export const tokenHelp = (registry: VendorRegistry = vendorDefinitions) => `usage: token-sandbox token <vendor> [options]   (vendors: ${Object.keys(registry).join(', ')})
 Run 'token-sandbox token <vendor> --help' for a vendor's options.`
 
-export async function tokenCommand(argv: string[]): Promise<number> {
+export async function tokenCommand(argv: string[], registry: VendorRegistry = vendorDefinitions): Promise<number> {
   const [vendor, ...rest] = argv
   if (vendor === undefined || vendor === '--help' || vendor === '-h') {
-    console.log(tokenHelp)
+    console.log(tokenHelp(registry))
     return vendor === undefined ? 2 : 0
   }
-  if (!(vendors as string[]).includes(vendor)) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${vendors.join(', ')})`)
-  return (await loadTokenCommand(vendor as VendorName)).run(rest)
+  const definition = Object.prototype.hasOwnProperty.call(registry, vendor) ? registry[vendor] : undefined
+  if (!definition) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${Object.keys(registry).join(', ')})`)
+  return (await loadTokenCommand(definition)).run(rest)
 }

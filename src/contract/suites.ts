@@ -3,11 +3,16 @@
 // generated types, the lint and the test harness (in-process, standalone, through Prism) pick
 // them up from here.
 import { loadSuite } from '../vendors/kit.ts'
-import { vendorDefinitions, type VendorName } from '../vendors/registry.ts'
+import { vendorDefinitions, type VendorRegistry } from '../vendors/registry.ts'
 import { sandboxSuite } from './sandbox.ts'
 import type { ContractSuite } from './suite.ts'
 
-export const contractSuites: ContractSuite[] = [...(await Promise.all((Object.keys(vendorDefinitions) as VendorName[]).map(loadSuite))), sandboxSuite]
+/** The contract suites of a set of vendors (a test composes its own), then the sandbox's. */
+export async function suitesOf(registry: VendorRegistry): Promise<ContractSuite[]> {
+  return [...(await Promise.all(Object.values(registry).map(loadSuite))), sandboxSuite]
+}
+
+export const contractSuites: ContractSuite[] = await suitesOf(vendorDefinitions)
 
 export function findSuite(name: string): ContractSuite | undefined {
   return contractSuites.find((s) => s.name === name)

@@ -4,7 +4,7 @@
 import { parseJsonBody } from './body.ts'
 import { injectFault } from './faults.ts'
 import { createRouter, type Router } from './router.ts'
-import type { Core, MountInfo, Route, RouteContext, Service } from './service.ts'
+import type { Core, ErrorBuilders, MountInfo, Route, RouteContext, Service } from './service.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
@@ -45,6 +45,8 @@ export interface Dispatcher {
   bodyLimitFor(method: string, url: URL): number
   /** For a URL under one of a mount's `assets` paths: the file's path below the mount (`/tfmodel/…/model.json`); null otherwise. */
   assetPath(url: URL): string | null
+  /** The error builders of the service a URL falls under (the fallback's when no mount takes it). */
+  errorsFor(url: URL): ErrorBuilders
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
@@ -286,6 +288,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   return {
     handle: (req) => run(req, find(req.url)),
     resolve: (url) => find(url)?.mount ?? null,
+    errorsFor: (url) => (find(url)?.mount.service ?? fallback).errors,
     bodyLimitFor(method, url) {
       const c = find(url)
       if (!c) return core.bodyLimit

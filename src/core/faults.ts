@@ -7,9 +7,9 @@ import type { SandboxResponse } from './types.ts'
 
 /** What a caller asks for (admin API `POST /__sandbox/faults`, or `sandbox.faults.add`). */
 export interface FaultRule {
-  /** Only this vendor's requests (`complycube`, `caf`, `ca`); default any vendor. */
+  /** Only this vendor's requests (a registered vendor's name, checked when the rule is added); default any vendor. */
   vendor?: string
-  /** Only this environment (ComplyCube `sandbox`/`live`, CAF `prod`/`beta`/`dev`, a CA tenant). */
+  /** Only this environment (as the journal names it: the vendor's environment or tenant). */
   environment?: string
   /** Only this method. */
   method?: string

@@ -26,6 +26,9 @@ export interface Core {
   onError?: ErrorReporter
 }
 
+/** Every builder a service gives (the completeness test checks each vendor has them all). */
+export const ERROR_BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'illFormedString', 'notFound', 'methodNotAllowed', 'internal', 'forStatus', 'parserRefusal'] as const satisfies readonly (keyof ErrorBuilders)[]
+
 /** How a service answers the failures the core detects before a handler runs. */
 export interface ErrorBuilders {
   malformedJson(detail: string): SandboxResponse
@@ -47,6 +50,11 @@ export interface ErrorBuilders {
   internal(): SandboxResponse
   /** The service's error answer for any status from 400 to 599 (an injected fault's). */
   forStatus(status: number): SandboxResponse
+  /**
+   * A request the standalone server's HTTP parser refused before it could be read (400 malformed,
+   * 408 too slow, 431 head too large), on a path under this service; `message` says which.
+   */
+  parserRefusal(status: number, message: string): SandboxResponse
 }
 
 /** Where a request arrived: which vendor's mount, in which environment, for which of its APIs. */

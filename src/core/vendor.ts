@@ -85,6 +85,12 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   describe(state: S): string[]
   /** The vendor's OpenAPI contract, a file in contracts/ (the completeness test checks the rest of the kit). */
   contract: string
+  /**
+   * For a vendor outside src/vendors/ (a test's scratch vendor): its folder's URL (`new URL('./',
+   * import.meta.url).href`), where its kit (contract.ts, cli.ts, bench.ts), contract file and
+   * doc page (README.md) are found instead of the package's conventional places.
+   */
+  folder?: string
 }
 
 /** Any vendor definition, as the registry and the sandbox hold them. */

@@ -590,8 +590,8 @@ export interface components {
         };
         /** @description Which requests (every field given must match) and what happens to them. At least one of `status`, `delayMs`, `drop`. */
         FaultRule: {
-            /** @enum {string} */
-            vendor?: "complycube" | "caf" | "ca";
+            /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
+            vendor?: string;
             /** @description ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
             environment?: string;
             method?: string;
@@ -1364,7 +1364,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description `complycube`, `caf`, `ca`, `sandbox`, or any other contract the sandbox ships.
+                 * @description A vendor’s contract (its name in GET /__sandbox/vendors), `sandbox`, or any other contract the sandbox ships.
                  * @example complycube
                  */
                 name: string;

@@ -1,17 +1,16 @@
 // Answers to requests node:http's parser refuses (`clientError`): malformed HTTP (400), a head
 // over MAX_HEADER_BYTES (431), headers or a body too slow (408). Each answer is JSON in the
-// shape of the vendor the request was for, when the parser's bytes (`err.rawPacket`) still hold
-// its request line, else in the sandbox's own shape. It is written only once the answers to
-// the requests before it on the connection (pipelined) are out, then the connection closes.
+// shape of the vendor the request's path falls under (its `errors.parserRefusal`), else in the
+// sandbox's own shape. The path comes from the parser's bytes (`err.rawPacket`) when they hold
+// the request line, else from the connection's first request line (./first-line.ts). It is
+// written only once the answers to the requests before it on the connection (pipelined) are
+// out, then the connection closes.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { STATUS_CODES } from 'node:http'
-import { adminError } from '../admin/errors.ts'
-import { caError } from '../vendors/ca/errors.ts'
-import { cafError } from '../vendors/caf/errors.ts'
-import { ccError } from '../vendors/complycube/errors.ts'
 import type { SandboxResponse } from '../core/types.ts'
+import { firstRequestLine, requestLinePath } from './first-line.ts'
 
 /** Largest request head (request line and headers) the server reads; past it, 431. */
 export const MAX_HEADER_BYTES = 256 * 1024
@@ -26,12 +25,8 @@ interface ParserError extends NodeJS.ErrnoException {
   bytesParsed?: number
 }
 
-const SHAPES: Record<string, (status: number, message: string) => SandboxResponse> = {
-  complycube: (status, message) => ccError(status, 'invalid_request', message),
-  caf: (status, message) => cafError(status, message),
-  ca: (status, message) => caError('invalid_input', message, status),
-  sandbox: (status, message) => adminError(status, 'bad_request', message),
-}
+/** The answer to a refusal on a path (null: unknown), in the shape of whatever serves it. */
+export type RefusalAnswer = (path: string | null, status: number, message: string) => SandboxResponse
 
 function problem(err: ParserError): { status: number; message: string } {
   if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT' || err.code === 'ERR_HTTP_HEADERS_TIMEOUT') return { status: 408, message: 'The request did not arrive in time' }
@@ -41,43 +36,32 @@ function problem(err: ParserError): { status: number; message: string } {
   return { status: 400, message: 'The request is not valid HTTP' }
 }
 
-// A request line: a method, an origin-form or absolute-form target, the version (bounded: no
-// backtracking past 8 KiB of target).
-const REQUEST_LINE = /^[A-Z]{1,20} ([^\s]{1,8192}) HTTP\/\d\.\d\r?\n/
-
-/** The path of the request that failed, when the parser's bytes start it; else null. */
-export function failedPath(err: ParserError): string | null {
+/**
+ * The path of the request that failed: a request whose body is still arriving (its head was
+ * read); else from the parser's bytes when they start it (a request after others on the
+ * connection); else the connection's first request's while it is the one being read; else null.
+ */
+export function failedPath(err: ParserError, socket?: Duplex): string | null {
+  const reading = socket && (socket as Duplex & { _httpMessage?: { req?: IncomingMessage } | null })._httpMessage?.req
+  if (reading && !reading.complete && reading.url !== undefined) return requestLinePath(`GET ${reading.url} HTTP/1.1\n`)
   const raw = err.rawPacket
-  if (!Buffer.isBuffer(raw) || raw.length === 0) return null
-  const end = typeof err.bytesParsed === 'number' ? Math.min(err.bytesParsed, raw.length) : raw.length
-  // The failed request starts after the last complete head before the error (pipelining).
-  const boundary = end > 0 ? raw.lastIndexOf('\r\n\r\n', end - 1) : -1
-  const start = boundary < 0 ? 0 : boundary + 4
-  const line = REQUEST_LINE.exec(raw.toString('latin1', start, Math.min(raw.length, start + 8300)))
-  if (!line) return null
-  const target = line[1]!
-  if (target.startsWith('/')) return target.split('?', 1)[0]!
-  try {
-    return new URL(target).pathname
-  } catch {
-    return null
+  if (Buffer.isBuffer(raw) && raw.length !== 0) {
+    const end = typeof err.bytesParsed === 'number' ? Math.min(err.bytesParsed, raw.length) : raw.length
+    // The failed request starts after the last complete head before the error (pipelining); a
+    // head end where the error is is the failed head's own (431 is found at its end).
+    let boundary = end > 0 ? raw.lastIndexOf('\r\n\r\n', end - 1) : -1
+    if (boundary >= 0 && boundary + 4 >= end) boundary = end > 4 ? raw.lastIndexOf('\r\n\r\n', boundary - 1) : -1
+    const start = boundary < 0 ? 0 : boundary + 4
+    const path = requestLinePath(raw.toString('latin1', start, Math.min(raw.length, start + 8300)))
+    if (path !== null || boundary >= 0) return path
   }
-}
-
-/** Which surface a path is on: the vendor of the longest matching prefix, else the sandbox. */
-function surfaceOf(path: string | null, prefixes: { vendor: string; base: string }[]): string {
-  if (path === null) return 'sandbox'
-  let best: { vendor: string; base: string } | undefined
-  for (const p of prefixes) {
-    if ((path === p.base || path.startsWith(p.base + '/')) && p.base.length > (best?.base.length ?? -1)) best = p
-  }
-  return best?.vendor ?? 'sandbox'
+  return socket ? firstRequestLine(socket) : null
 }
 
 /** The raw HTTP/1.1 answer to a refused request: JSON, with its length, and `connection: close`. */
-export function clientErrorAnswer(err: ParserError, prefixes: { vendor: string; base: string }[]): string {
+export function clientErrorAnswer(err: ParserError, answerFor: RefusalAnswer, socket?: Duplex): string {
   const { status, message } = problem(err)
-  const answer = (SHAPES[surfaceOf(failedPath(err), prefixes)] ?? SHAPES.sandbox!)(status, message)
+  const answer = answerFor(failedPath(err, socket), status, message)
   const body = JSON.stringify(answer.body)
   const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(body)), connection: 'close' }
   const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`)
@@ -114,7 +98,7 @@ export function afterInFlight(socket: Duplex, fn: () => void): void {
 }
 
 /** The `clientError` listener. */
-export function onClientError(prefixes: () => { vendor: string; base: string }[]) {
+export function onClientError(answerFor: RefusalAnswer) {
   return (err: ParserError, socket: Duplex): void => {
     // The peer is gone (ECONNRESET) or the socket cannot take an answer: nothing to say.
     if (err.code === 'ECONNRESET' || err.code === 'EPIPE' || !socket.writable) {
@@ -123,7 +107,7 @@ export function onClientError(prefixes: () => { vendor: string; base: string }[]
     }
     afterInFlight(socket, () => {
       const res = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage
-      if (socket.writable && !res?.headersSent) (socket as Socket).end(clientErrorAnswer(err, prefixes()))
+      if (socket.writable && !res?.headersSent) (socket as Socket).end(clientErrorAnswer(err, answerFor, socket))
       else socket.destroy()
     })
   }

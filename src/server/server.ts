@@ -1,12 +1,13 @@
 // The standalone server: one port, each vendor under its prefix, the sandbox surface under
 // /__sandbox. Binds to 127.0.0.1 unless told otherwise; shuts down gracefully.
-import { createServer, type Server as HttpServer } from 'node:http'
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer, type Server as HttpsServer, type ServerOptions as HttpsServerOptions } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { ADMIN_PREFIX, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 import { createSandbox } from '../node/sandbox.ts'
 import { createRequestListener } from './node-adapter.ts'
 import { MAX_HEADER_BYTES, MAX_HEADER_COUNT, onClientError } from './client-error.ts'
+import { forgetFirstLine, rememberFirstLine } from './first-line.ts'
 import { logInternalError } from '../core/report.ts'
 import { generateAdminToken, guardAdmin, isLoopback } from './admin-guard.ts'
 import { guardAdminOrigin } from './admin-origin-guard.ts'
@@ -132,13 +133,18 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   const hostForUrl = host.includes(':') ? `[${host}]` : host
   const url = `${options.tls ? 'https' : 'http'}://${hostForUrl}:${port}`
   const listener = createRequestListener({ sandbox, origin: url, handle, onError })
-  server.on('request', listener)
   // The listener sends `100 Continue` itself, once it reads the body (./node-adapter.ts).
-  server.on('checkContinue', listener)
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    forgetFirstLine(req.socket)
+    listener(req, res)
+  }
+  server.on('request', onRequest)
+  server.on('checkContinue', onRequest)
   // A malformed request, an oversized head or a slow one never reaches the listener: answered in
-  // the vendor's shape after any pipelined answers before it, then the connection closes.
-  const prefixes = [...sandbox.prefixes(), { vendor: 'sandbox', base: ADMIN_PREFIX }]
-  server.on('clientError', onClientError(() => prefixes))
+  // the shape of the vendor its path names after any pipelined answers before it, then the
+  // connection closes.
+  server.on(options.tls ? 'secureConnection' : 'connection', rememberFirstLine)
+  server.on('clientError', onClientError((path, status, message) => sandbox.parserRefusal(path, status, message)))
 
   let closing: Promise<void> | null = null
   return {

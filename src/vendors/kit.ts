@@ -1,12 +1,12 @@
-// The Node-side parts of a vendor, found by convention in its folder (src/vendors/<name>/), so
-// the registry stays one line a vendor and the browser bundle, which imports the definitions
-// only, never reaches vitest or node:util:
-//   contract.ts  exports `suite`     its contract suite (ContractSuite), which integrators run
-//   cli.ts       exports `help`, `run`  its `token-sandbox token <name>` subcommand
-//   bench.ts     exports `scenario`  the request `npm run bench` loads it with (bench/scenarios.ts)
+// The Node-side parts of a vendor, found by convention in its folder (src/vendors/<name>/, or a
+// definition's `folder`), so the browser bundle, which imports the definitions only, never
+// reaches vitest or node:util:
+//   contract.ts  exports `suite`           its contract suite (ContractSuite), which integrators run
+//   cli.ts       exports `help`, `run`     its `token-sandbox token <name>` subcommand
+//   bench.ts     exports `scenario`        the request `npm run bench` measures it with
 // test/vendors/completeness.test.ts fails, naming the part, when a registered vendor lacks one.
 import type { ContractSuite } from '../contract/suite.ts'
-import type { VendorName } from './registry.ts'
+import type { AnyVendor } from '../core/vendor.ts'
 
 export interface TokenCommand {
   help: string
@@ -21,17 +21,37 @@ export interface BenchScenario {
   body?: string
   /** Called before every request: what changes per request (a fresh token, a fresh id). */
   fresh?: () => { headers?: Record<string, string>; body?: string }
+  /** What one request makes the sandbox do, for the bench's table. */
+  does?: string
+  /** The share of bare node:http's throughput the vendor must reach (docs/performance.md). */
+  goal?: number
+  /** The scenario the peers (WireMock, Prism, …), which answer this vendor's canned token, are measured against. */
+  reference?: boolean
 }
 
 export const KIT_FILES = { suite: 'contract.ts', token: 'cli.ts', bench: 'bench.ts' } as const
 
 // (The template imports below are how a bundler finds every vendor's file: esbuild bundles each
-// `./<folder>/contract.ts` it matches as its own chunk, loaded on first use.)
+// `./<folder>/contract.ts` it matches as its own chunk, loaded on first use. A vendor with a
+// `folder` of its own, and the bench's scenarios, are imported by URL: from the sources only,
+// never bundled.)
 
-export async function loadSuite(name: VendorName): Promise<ContractSuite> {
-  return ((await import(`./${name}/contract.ts`)) as { suite: ContractSuite }).suite
+/** Where a vendor's kit file is: its own folder's, or src/vendors/<name>/. */
+export const kitFileUrl = (vendor: AnyVendor, file: string): URL => new URL(file, vendor.folder ?? new URL(`./${vendor.name}/`, import.meta.url))
+
+const fromFolder = (vendor: AnyVendor, file: string): Promise<Record<string, unknown>> =>
+  import(/* @vite-ignore */ kitFileUrl(vendor, file).href) as Promise<Record<string, unknown>>
+
+export async function loadSuite(vendor: AnyVendor): Promise<ContractSuite> {
+  const mod = vendor.folder ? await fromFolder(vendor, KIT_FILES.suite) : await import(`./${vendor.name}/contract.ts`)
+  return (mod as { suite: ContractSuite }).suite
 }
 
-export async function loadTokenCommand(name: VendorName): Promise<TokenCommand> {
-  return (await import(`./${name}/cli.ts`)) as TokenCommand
+export async function loadTokenCommand(vendor: AnyVendor): Promise<TokenCommand> {
+  return (vendor.folder ? await fromFolder(vendor, KIT_FILES.token) : await import(`./${vendor.name}/cli.ts`)) as TokenCommand
+}
+
+/** The bench's scenario of a vendor (`npm run bench` runs from the sources). */
+export async function loadBenchScenario(vendor: AnyVendor): Promise<BenchScenario> {
+  return ((await fromFolder(vendor, KIT_FILES.bench)) as { scenario: BenchScenario }).scenario
 }

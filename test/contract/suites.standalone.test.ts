@@ -1,10 +1,16 @@
-// Every contract suite against the standalone server on 127.0.0.1, over real HTTP.
+// Every contract suite against the standalone server on 127.0.0.1, over real HTTP; the registry
+// composed with the scratch vendor (test/fixtures/vendors/onfido), whose suite runs too.
 import { afterAll } from 'vitest'
-import { contractSuites } from '../../src/contract/suites.ts'
+import { suitesOf } from '../../src/contract/suites.ts'
 import { otherBaseUrls } from '../../src/contract/suite.ts'
+import { createSandboxWith } from '../../src/sandbox.ts'
 import { startServer } from '../../src/server/server.ts'
+import { vendorDefinitions } from '../../src/vendors/registry.ts'
+import { onfido } from '../fixtures/vendors/onfido/index.ts'
 
-const running = await startServer({ host: '127.0.0.1', port: 0 })
+const registry = { ...vendorDefinitions, onfido }
+const contractSuites = await suitesOf(registry)
+const running = await startServer({ sandbox: createSandboxWith(registry), host: '127.0.0.1', port: 0 })
 afterAll(() => running.close())
 
 for (const suite of contractSuites) {

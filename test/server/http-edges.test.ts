@@ -63,12 +63,12 @@ describe('the HTTP edge', () => {
     expect(closed).toBe(true)
   })
 
-  it(`answers a head over ${MAX_HEADER_BYTES} bytes (a 1 MB token) with 431 and a JSON body`, async () => {
+  it(`answers a head over ${MAX_HEADER_BYTES} bytes (a 1 MB token) with 431 in the vendor's shape`, async () => {
     const { text, closed } = await exchange(s.port, `GET /ca/hedmoral/accounts/a/links HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${'t'.repeat(1_000_000)}\r\n\r\n`)
     const [a] = answers(text)
     expect(a!.status).toBe(431)
     expect(a!.headers['content-type']).toBe('application/json')
-    expect(JSON.parse(a!.body)).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining(String(MAX_HEADER_BYTES)) } })
+    expect(JSON.parse(a!.body)).toEqual({ error_code: 'invalid_input', error_description: expect.stringContaining(String(MAX_HEADER_BYTES)) })
     expect(closed).toBe(true)
   })
 
@@ -80,12 +80,12 @@ describe('the HTTP edge', () => {
     expect(() => JSON.parse(a!.body)).not.toThrow()
   })
 
-  it('answers slow headers with 408 in the sandbox shape (the parser keeps no bytes to tell the vendor), and logs nothing', async () => {
+  it('answers slow headers with 408 in the vendor shape (the connection’s first request line), and logs nothing', async () => {
     const before = errors.length
     const { text, closed } = await exchange(s.port, 'GET /complycube/v1/clients HTTP/1.1\r\nHost: x\r\n', { waitMs: 4000 })
     const [a] = answers(text)
     expect(a!.status).toBe(408)
-    expect(JSON.parse(a!.body)).toEqual({ error: { code: 'bad_request', message: 'The request did not arrive in time' } })
+    expect(JSON.parse(a!.body)).toEqual({ type: 'invalid_request', message: 'The request did not arrive in time' })
     expect(closed).toBe(true)
     expect(errors.length).toBe(before)
   })
@@ -95,7 +95,7 @@ describe('the HTTP edge', () => {
     const head = `POST /complycube/v1/clients HTTP/1.1\r\nHost: x\r\nAuthorization: ${KEY}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a":`
     const slow = answers((await exchange(s.port, head, { waitMs: 4000 })).text)
     expect(slow.map((a) => a.status)).toEqual([408])
-    expect(JSON.parse(slow[0]!.body)).toMatchObject({ error: { message: 'The request did not arrive in time' } })
+    expect(JSON.parse(slow[0]!.body)).toEqual({ type: 'invalid_request', message: 'The request did not arrive in time' })
     await new Promise<void>((resolve) => {
       const socket = connect(s.port, '127.0.0.1', () => socket.write(head, () => setTimeout(() => (socket.destroy(), resolve()), 50)))
       socket.on('error', () => {})

@@ -1,33 +1,46 @@
 // What a registered vendor must have beside its definition, checked by
 // test/vendors/completeness.test.ts: each missing part named, so "add a vendor" fails with a
 // to-do list instead of a surprise in the CLI, the contract kit, the bench or the docs.
+// A vendor in src/vendors/<name>/ keeps its contract in contracts/, its seed in fixtures/ and its
+// doc page in docs/vendors/ (linked from the README), and its suite is exported from the
+// package's `contract` entry; a vendor with a `folder` of its own (a test's scratch vendor)
+// keeps all of them in that folder (its doc page is README.md).
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { AnyVendor } from '../../src/core/vendor.ts'
+import { ERROR_BUILDERS } from '../../src/core/service.ts'
 import { KIT_FILES } from '../../src/vendors/kit.ts'
 
 const ROOT = new URL('../../', import.meta.url)
-const BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'illFormedString', 'notFound', 'methodNotAllowed', 'internal', 'forStatus'] as const
 
 async function load(file: URL): Promise<Record<string, unknown> | null> {
   if (!existsSync(file)) return null
   return (await import(fileURLToPath(file))) as Record<string, unknown>
 }
 
-/** The parts `definition`, whose folder is `folder` (a URL ending in /), lacks; empty when it is complete. */
-export async function missingParts(definition: AnyVendor, folder: URL): Promise<string[]> {
+/** The parts `definition` lacks; empty when it is complete. Its folder: `definition.folder`, else src/vendors/<name>/. */
+export async function missingParts(definition: AnyVendor): Promise<string[]> {
   const { name } = definition
+  const own = definition.folder !== undefined
+  const folder = new URL(definition.folder ?? `src/vendors/${name}/`, ROOT)
   const missing: string[] = []
   const need = (ok: unknown, part: string) => {
     if (!ok) missing.push(part)
   }
 
-  need(existsSync(new URL(`contracts/${definition.contract}`, ROOT)), `its OpenAPI contract contracts/${definition.contract}`)
-  need(existsSync(new URL(`fixtures/${name}.json`, ROOT)), `its seed fixtures/${name}.json`)
-  need(existsSync(new URL(`fixtures/schema/${name}.schema.json`, ROOT)), `its fixture JSON Schema fixtures/schema/${name}.schema.json (npm run generate)`)
-  const docs = `docs/vendors/${name}.md`
-  need(existsSync(new URL(docs, ROOT)), `its doc page ${docs}`)
-  need(readFileSync(new URL('README.md', ROOT), 'utf8').includes(`(${docs})`), `a README link to ${docs}`)
+  const contractFile = own ? new URL(definition.contract, folder) : new URL(`contracts/${definition.contract}`, ROOT)
+  need(existsSync(contractFile), `its OpenAPI contract ${own ? definition.contract : `contracts/${definition.contract}`}`)
+  if (own) need(existsSync(new URL('fixtures.json', folder)), 'its seed fixtures.json')
+  else {
+    need(existsSync(new URL(`fixtures/${name}.json`, ROOT)), `its seed fixtures/${name}.json`)
+    need(existsSync(new URL(`fixtures/schema/${name}.schema.json`, ROOT)), `its fixture JSON Schema fixtures/schema/${name}.schema.json (npm run generate)`)
+  }
+  if (own) need(existsSync(new URL('README.md', folder)), 'its doc page README.md')
+  else {
+    const docs = `docs/vendors/${name}.md`
+    need(existsSync(new URL(docs, ROOT)), `its doc page ${docs}`)
+    need(readFileSync(new URL('README.md', ROOT), 'utf8').includes(`(${docs})`), `a README link to ${docs}`)
+  }
 
   const contract = await load(new URL(KIT_FILES.suite, folder))
   const suite = contract?.suite as { name?: unknown; contract?: unknown; define?: unknown } | undefined
@@ -35,6 +48,10 @@ export async function missingParts(definition: AnyVendor, folder: URL): Promise<
     suite && suite.name === name && suite.contract === definition.contract && typeof suite.define === 'function',
     `its contract suite (${KIT_FILES.suite} exporting \`suite\`, named '${name}', for ${definition.contract})`,
   )
+  if (!own && suite) {
+    const entry = (await import('../../src/contract/index.ts')) as Record<string, unknown>
+    need(Object.values(entry).includes(suite), `its suite exported from the package's contract entry (src/contract/index.ts)`)
+  }
   const cli = await load(new URL(KIT_FILES.token, folder))
   need(cli && typeof cli.help === 'string' && typeof cli.run === 'function', `its CLI subcommand (${KIT_FILES.token} exporting \`help\` and \`run\`)`)
   const bench = await load(new URL(KIT_FILES.bench, folder))
@@ -42,7 +59,7 @@ export async function missingParts(definition: AnyVendor, folder: URL): Promise<
   need(scenario && (scenario.method === 'GET' || scenario.method === 'POST') && typeof scenario.path === 'string', `its bench scenario (${KIT_FILES.bench} exporting \`scenario\`)`)
 
   need(definition.routes.length > 0, 'routes')
-  for (const b of BUILDERS) need(typeof definition.errors[b] === 'function', `the error builder errors.${b}`)
+  for (const b of ERROR_BUILDERS) need(typeof definition.errors[b] === 'function', `the error builder errors.${b}`)
   need(Object.keys(definition.store.models).length > 0, 'store models')
   need(definition.store.scopes(definition.fixtures).length > 0, 'store scopes')
   return missing

@@ -8,6 +8,8 @@ export const scenario: BenchScenario = {
   path: '/ca/hedmoral/token',
   headers: { 'content-type': 'application/json' },
   body: '{}',
+  does: 'POST /token: the password checked, a new token signed',
+  goal: 0.3,
   fresh: () => ({
     body: JSON.stringify({ client_txn_id: randomUUID(), client_app_id: 'BENCH_OPS', username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' }),
   }),

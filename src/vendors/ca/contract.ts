@@ -233,7 +233,7 @@ export function caContract(options: CaContractOptions): void {
 
     describe('tenant isolation', () => {
       if (!other || !otherApi) {
-        skipped('another tenant’s token and credentials do not work here', `needs a second tenant's service account; ${pass('otherTenant')}`)
+        skipped('another tenant’s token and credentials do not work here', `needs a second tenant's service account; ${pass({ option: 'otherTenant', cli: '--other-username and --other-password' })}`)
         return
       }
       if (!sameBase) {

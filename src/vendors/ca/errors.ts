@@ -63,4 +63,5 @@ export const errors: ErrorBuilders = {
     if (status === 404) return caError('resource_not_found', 'The requested resource does not exist', 404)
     return caError('invalid_input', `The request could not be processed (HTTP ${status})`, status)
   },
+  parserRefusal: (status, message) => caError('invalid_input', message, status),
 }

@@ -17,5 +17,7 @@ export const scenario: BenchScenario = {
   path: '/caf/prod/mobile/faces/authenticate',
   headers: { 'content-type': 'application/json' },
   body: JSON.stringify({ peopleId: '12345678909', imageUrl: 'https://images.example.com/selfie.jpg' }),
+  does: 'POST /faces/authenticate: a freshly minted integrator token verified, the attempt recorded',
+  goal: 0.25,
   fresh: () => ({ headers: { authorization: cafToken('tokensandbox-prod-0001', 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9', '12345678909') } }),
 }

@@ -38,6 +38,7 @@ export const errors: ErrorBuilders = {
   internal: () => cafError(500, MESSAGES.internal),
   // CAF documents no messages for these statuses: the HTTP reason phrase, in CAF's shape.
   forStatus: (status) => cafError(status, status === 500 ? MESSAGES.internal : (REASONS[status] ?? `HTTP error ${status}`)),
+  parserRefusal: (status, message) => cafError(status, message),
 }
 
 const REASONS: Record<number, string> = {

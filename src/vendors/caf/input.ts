@@ -2,6 +2,7 @@
 // Unknown fields are refused so that a typo (`peopleID`) fails loudly instead of silently.
 import { quote } from '../../core/clip.ts'
 import { isRecord, own } from '../../core/http.ts'
+import { unknownFields } from '../../core/fields.ts'
 import { hasValidCpfCheckDigits, isCpfShaped, normalisePersonId } from './cpf.ts'
 import type { CafSettings } from './state.ts'
 
@@ -11,8 +12,8 @@ export type Problem = string | null
 export function objectBody(body: unknown, allowed: readonly string[]): Record<string, unknown> | string {
   const value = body === undefined ? {} : body
   if (!isRecord(value)) return 'The request body must be a JSON object'
-  for (const key of Object.keys(value)) if (!allowed.includes(key)) return `'${quote(key)}' is not an allowed field`
-  return value
+  const [unknown] = unknownFields(value, allowed)
+  return unknown === undefined ? value : `'${quote(unknown)}' is not an allowed field`
 }
 
 export function stringField(obj: Record<string, unknown>, key: string, required: boolean, label = key): Problem {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { createCaller, show, type Answer } from '../../contract/http.ts'
+import { defineSuite, expectJwt } from '../../contract/kit.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 
 export type ComplyCubeEnvironment = 'sandbox' | 'live'
@@ -31,16 +32,6 @@ const environmentOf = (key: string): ComplyCubeEnvironment | undefined =>
   key.startsWith('test_') ? 'sandbox' : key.startsWith('live_') ? 'live' : undefined
 
 const otherEnvironment = (env: ComplyCubeEnvironment): ComplyCubeEnvironment => (env === 'sandbox' ? 'live' : 'sandbox')
-
-/** A JWT: three base64url parts, the first a JSON header naming its algorithm. */
-function expectJwt(token: unknown): void {
-  expect(token, 'token').toEqual(expect.any(String))
-  const parts = (token as string).split('.')
-  expect(parts, 'a JWT has three dot-separated parts').toHaveLength(3)
-  for (const p of parts) expect(p).toMatch(/^[A-Za-z0-9_-]+$/)
-  const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString('utf8')) as Record<string, unknown>
-  expect(header.alg, 'JWT header alg').toEqual(expect.any(String))
-}
 
 export function complycubeContract(options: ComplyCubeContractOptions): void {
   const environment = options.environment ?? environmentOf(options.apiKey)
@@ -287,35 +278,20 @@ export function complycubeContract(options: ComplyCubeContractOptions): void {
   })
 }
 
-const SEEDED = {
-  apiKey: 'test_tokensandbox_default_0001',
-  otherApiKey: 'live_tokensandbox_default_0001',
-}
-
-export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = {
+export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = defineSuite<ComplyCubeContractOptions>({
   name: 'complycube',
   title: 'ComplyCube',
   contract: 'complycube.yaml',
   sandboxPath: '/complycube/v1',
   realBaseUrl: 'https://api.complycube.com/v1',
   credentials: [
-    { flag: 'api-key', env: 'COMPLYCUBE_API_KEY', required: true, description: 'API key (test_ = sandbox, live_ = live)' },
-    { flag: 'other-api-key', env: 'COMPLYCUBE_OTHER_API_KEY', required: false, description: 'a key of the other environment, for the isolation case' },
-    { flag: 'client-id', env: 'COMPLYCUBE_CLIENT_ID', required: false, description: 'an existing client to issue tokens for' },
+    { option: 'apiKey', flag: 'api-key', env: 'COMPLYCUBE_API_KEY', required: true, description: 'API key (test_ = sandbox, live_ = live)' },
+    { option: 'otherApiKey', flag: 'other-api-key', env: 'COMPLYCUBE_OTHER_API_KEY', required: false, description: 'a key of the other environment, for the isolation case' },
+    { option: 'clientId', flag: 'client-id', env: 'COMPLYCUBE_CLIENT_ID', required: false, description: 'an existing client to issue tokens for' },
   ],
-  seeded: (target) => ({ ...target, ...SEEDED }),
-  fromEnv(target, env) {
-    const apiKey = env.COMPLYCUBE_API_KEY
-    if (!apiKey) throw new Error('COMPLYCUBE_API_KEY is required')
-    return {
-      ...target,
-      apiKey,
-      ...(env.COMPLYCUBE_OTHER_API_KEY ? { otherApiKey: env.COMPLYCUBE_OTHER_API_KEY } : {}),
-      ...(env.COMPLYCUBE_CLIENT_ID ? { clientId: env.COMPLYCUBE_CLIENT_ID } : {}),
-    }
-  },
+  seeded: { apiKey: 'test_tokensandbox_default_0001', otherApiKey: 'live_tokensandbox_default_0001' },
   define: complycubeContract,
-}
+})
 
 /** The kit's name for it (src/vendors/kit.ts). */
 export { complycubeSuite as suite }

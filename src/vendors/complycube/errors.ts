@@ -48,6 +48,7 @@ export const errors: ErrorBuilders = {
   methodNotAllowed: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}`),
   internal: () => ccError(500, 'internal_server_error', INTERNAL_MESSAGE),
   forStatus,
+  parserRefusal: (status, message) => ccError(status, 'invalid_request', message),
 }
 
 const INTERNAL_MESSAGE = 'An error has occurred, try your request again. If you still keep getting this error, please get in touch with Support.'

@@ -1,9 +1,8 @@
 // What `serve --state` keeps of ComplyCube besides the types of its rows: what each row must hold
 // (checked at start), and the secret SDK tokens are signed with (so a token issued before a
 // restart still verifies after it).
-import { snapshotString } from '../../core/snapshot.ts'
 import { epochMs, isObject, isoDate, json, type Rules } from '../../core/snapshot-rules.ts'
-import { environmentOfKey, type ComplyCubeState } from './state.ts'
+import { environmentOfKey } from './state.ts'
 
 /** A stored client document: an object with the row's id, a type and, when present, valid dates. */
 function clientDocument(doc: unknown, row: Record<string, unknown>): string | null {
@@ -24,9 +23,4 @@ export const rules: Rules = {
   },
 }
 
-export const values = {
-  save: (state: ComplyCubeState) => ({ signingSecret: state.signingSecret }),
-  load(state: ComplyCubeState, data: Record<string, unknown>, where: string) {
-    state.signingSecret = snapshotString(data, 'signingSecret', where)
-  },
-}
+export { signingSecretValues as values } from '../../core/signing-secret.ts'

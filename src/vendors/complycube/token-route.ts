@@ -1,11 +1,12 @@
 // POST /v1/tokens: `clientId` required and existing in the key's environment; `referrer` a
 // Chrome match pattern (Web SDK); `appId` a bundle / application id (Mobile SDKs).
+import { unknownFields } from '../../core/fields.ts'
 import { quote } from '../../core/clip.ts'
 import { json, isRecord, own } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { invalidField } from './errors.ts'
-import { isAppId, parseMatchPattern } from './match-pattern.ts'
+import { isAppId, parseMatchPattern } from '../../core/match-pattern.ts'
 import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
 import { sdkTokenClaims, signSdkToken } from './tokens.ts'
 import type { components } from '../../generated/complycube.ts'
@@ -27,7 +28,8 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
   if (!isRecord(body) || own(body, 'clientId') === undefined || body.clientId === null || body.clientId === '') {
     return fail('clientId', "'clientId' is required")
   }
-  for (const key of Object.keys(body)) if (!ALLOWED.has(key as keyof TokenRequest)) return fail(quote(key), `'${quote(key)}' is not allowed`)
+  const [unknown] = unknownFields(body, ALLOWED as ReadonlySet<string>)
+  if (unknown !== undefined) return fail(quote(unknown), `'${quote(unknown)}' is not allowed`)
 
   const { clientId, referrer, appId } = body as { [K in keyof TokenRequest]?: unknown }
   if (typeof clientId !== 'string') return fail('clientId', "'clientId' must be a string")

@@ -3,7 +3,7 @@
 // bound to, so the sandbox can say whether the Web or Mobile SDK would accept it.
 import type { JWTPayload } from '../../core/jwt.ts'
 import { hasClient, type ComplyCubeState, type Environment } from './state.ts'
-import { parseMatchPattern } from './match-pattern.ts'
+import { parseMatchPattern } from '../../core/match-pattern.ts'
 import { isInstantSeconds } from '../../core/instants.ts'
 
 export const TOKEN_LIFETIME_SECONDS = 60 * 60

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAppId, parseMatchPattern } from '../../../src/vendors/complycube/match-pattern.ts'
+import { isAppId, parseMatchPattern } from '../../src/core/match-pattern.ts'
 
 describe('Chrome match patterns for the Web SDK referrer', () => {
   it.each([

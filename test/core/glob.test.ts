@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compileGlob } from '../../../src/vendors/complycube/glob.ts'
-import { bestTimeMs, expectLinear } from '../../support/timing.ts'
+import { compileGlob } from '../../src/core/glob.ts'
+import { bestTimeMs, expectLinear } from '../support/timing.ts'
 
 /** What the matcher replaced: every `*` a `.*`, the rest literal. Correct, but exponential. */
 const reference = (pattern: string, text: string) =>
