@@ -5,7 +5,7 @@
 // intercepts) and dependencies that ship CommonJS stay require()s; a dependency without a
 // CommonJS build (jose 6) is bundled in, with whatever it imports.
 import { build } from 'esbuild'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 
@@ -20,7 +20,12 @@ const packageName = (spec) => spec.split('/').slice(0, spec.startsWith('@') ? 2 
 
 /** Whether a dependency can be require()d: a `require` condition in its exports, or no exports and not `type: module`. */
 function hasCommonJs(name) {
-  const dir = dirname(require.resolve(`${name}/package.json`, { paths: [process.cwd()] }))
+  // The package's own folder: from its main entry, since not every package exports ./package.json (valibot).
+  let dir = dirname(require.resolve(name, { paths: [process.cwd()] }))
+  while (!existsSync(join(dir, 'package.json')) || JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name !== name) {
+    if (dirname(dir) === dir) throw new Error(`build-cjs: cannot find the folder of ${name}`)
+    dir = dirname(dir)
+  }
   const dep = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
   return dep.exports ? JSON.stringify(dep.exports).includes('"require"') : dep.type !== 'module'
 }
