@@ -11,7 +11,7 @@ describe('defaultErrors', () => {
     const errors = defaultErrors(make)
     for (const b of ERROR_BUILDERS) expect(typeof errors[b]).toBe('function')
     expect(errors.malformedJson('x')).toMatchObject({ status: 400, body: { oops: { status: 400 } } })
-    expect(errors.bodyTooLarge(10)).toMatchObject({ status: 413, body: { oops: { message: 'The request body is larger than 10 bytes' } } })
+    expect(errors.bodyTooLarge(10)).toMatchObject({ status: 413, body: { oops: { message: 'The request body is too large (limit 10 bytes)' } } })
     expect(errors.forStatus(503)).toMatchObject({ status: 503, body: { oops: { message: 'Service unavailable' } } })
     expect(errors.forStatus(418)).toMatchObject({ status: 418, body: { oops: { message: 'HTTP 418' } } })
     expect(errors.parserRefusal(431, 'too big')).toMatchObject({ status: 431, body: { oops: { message: 'too big' } } })

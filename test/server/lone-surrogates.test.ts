@@ -110,6 +110,7 @@ function credentialsFor(url: string): Record<string, Credentials> {
           if (route.api === 'sdk') return { authorization: await mobile(), ...signature }
           return { authorization: route.api === 'bff' ? `Bearer ${await mobile()}` : await mobile() }
         case 'session-token':
+        case 'any-token': // the BFF's analytics: a session token or the integrator's own
           return { authorization: `Bearer ${await session()}` }
         case 'attestation':
           return { authorization: await attestation(), ...signature }

@@ -85,7 +85,13 @@ describe.each(transports)('a scratch fourth vendor, %s transport', (_name, start
     })
     const unknown = await fetch(`${t.base('eu')}/nowhere`, { headers: auth() })
     expect(unknown.status).toBe(404)
-    expect(await unknown.json()).toEqual({ error: { type: 'resource_not_found', message: 'No route GET /v3.6/nowhere' } })
+    // Authenticated, so past the credential check: Onfido's 404, saying the sandbox does not simulate the path.
+    expect(await unknown.json()).toEqual({
+      error: {
+        type: 'resource_not_found',
+        message: 'No route GET /v3.6/nowhere: token-sandbox does not simulate this path; the simulated ones are in /__sandbox/contracts/onfido.yaml and docs/vendors/onfido.md',
+      },
+    })
     const anonymous = await post(`${t.base('eu')}/sdk_token`, { applicant_id: APPLICANT }, { 'content-type': 'application/json' })
     expect(anonymous.status).toBe(401)
     expect(await anonymous.json()).toMatchObject({ error: { type: 'authorization_error' } })
