@@ -25,6 +25,9 @@ const REASONS: Record<number, string> = {
   504: 'Gateway timeout',
 }
 
+/** The HTTP reason phrase of a status this table knows; undefined for another. */
+export const reasonPhrase = (status: number): string | undefined => REASONS[status]
+
 /** The HTTP reason phrase of a status, or `HTTP <status>`. */
 export const reasonOf = (status: number): string => REASONS[status] ?? `HTTP ${status}`
 

@@ -9,6 +9,7 @@ import type { components } from '../../generated/caf.ts'
 import type { ErrorBuilders } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { bracketPath } from '../../core/well-formed.ts'
+import { reasonPhrase } from '../../core/error-builders.ts'
 
 export const MESSAGES = {
   missingToken: 'The access token has not been entered',
@@ -37,21 +38,6 @@ export const errors: ErrorBuilders = {
   methodNotAllowed: (_method, _path, allowed) => ({ ...cafError(405, MESSAGES.methodNotAllowed), headers: { 'content-type': 'application/json', allow: allowed.join(', ') } }),
   internal: () => cafError(500, MESSAGES.internal),
   // CAF documents no messages for these statuses: the HTTP reason phrase, in CAF's shape.
-  forStatus: (status) => cafError(status, status === 500 ? MESSAGES.internal : (REASONS[status] ?? `HTTP error ${status}`)),
+  forStatus: (status) => cafError(status, status === 500 ? MESSAGES.internal : (reasonPhrase(status) ?? `HTTP error ${status}`)),
   parserRefusal: (status, message) => cafError(status, message),
-}
-
-const REASONS: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  402: 'Payment required',
-  403: 'Forbidden',
-  404: 'Not found',
-  408: 'Request timeout',
-  409: 'Conflict',
-  422: 'Unprocessable entity',
-  429: 'Too many requests',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
 }
