@@ -20,6 +20,7 @@ import type { AnyVendor, MountSpec } from './core/vendor.ts'
 import { instantiate, type RowChange, type VendorInstance } from './core/vendor-instance.ts'
 import { vendorDefinitions, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
 import { applySnapshot, notifyingClock, takeSnapshot, type SandboxSnapshot, type SnapshotParts } from './sandbox-state.ts'
+import { withReason } from './core/reason-header.ts'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 export const ADMIN_PREFIX = '/__sandbox'
@@ -241,7 +242,8 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     assetPath: (url) => dispatcher.assetPath(url),
     baseUrls: () => realMounts,
     prefixes: () => prefixMounts,
-    parserRefusal: (path, status, message) => dispatcher.errorsFor(new URL(path ?? ADMIN_PREFIX, 'http://sandbox.invalid')).parserRefusal(status, message),
+    parserRefusal: (path, status, message) =>
+      withReason(dispatcher.errorsFor(new URL(path ?? ADMIN_PREFIX, 'http://sandbox.invalid')).parserRefusal(status, message), message),
     describe: () => Object.fromEntries(vendors.map((v) => [v.name, v.definition.describe(v.instance.state)])),
     admin,
     bodyLimit,

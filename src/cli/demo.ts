@@ -15,7 +15,8 @@ CAF session token with no backend, every vendor call answered by token-sandbox i
 service worker. Open the printed URL in a browser.
   --port      default ${DEFAULT_DEMO_PORT}; 0 picks a free one
   --host      default 127.0.0.1 (service workers need 127.0.0.1, localhost or https)
-  --no-build  serve dist/browser as it is instead of rebuilding it first`
+  --no-build  serve dist/browser as it is instead of rebuilding it first
+  -h, --help  this help`
 
 /**
  * Rebuilds dist/browser in a checkout (where scripts/ and esbuild are); an installed package
@@ -42,15 +43,17 @@ async function ensureBundle(root: string, rebuild: boolean): Promise<void> {
   if (!existsSync(bundle)) throw new UsageError(`${bundle} is missing: run 'npm run build:browser'`)
 }
 
+export const demoOptions = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'no-build': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
 export async function demoCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      'no-build': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: demoOptions,
     strict: true,
   })
   if (values.help) {

@@ -17,6 +17,7 @@ from TOKEN_SANDBOX_PORT or PORT, else ${DEFAULT_PORT}).
                       file TOKEN_SANDBOX_ADMIN_TOKEN_FILE names); without one, the guard's 401
                       counts as ready: the server answered
   --quiet             print nothing when ready
+  -h, --help          this help
 
 Exit codes: 0 ready; 1 not ready within the timeout, or refused for good (a wrong admin token,
 a Host the admin API does not answer); 2 usage error.`
@@ -81,16 +82,18 @@ function milliseconds(value: string, where: string): number {
   return Number(value)
 }
 
+export const waitOptions = {
+  timeout: { type: 'string' },
+  interval: { type: 'string' },
+  'admin-token': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
 export async function waitCommand(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: {
-      timeout: { type: 'string' },
-      interval: { type: 'string' },
-      'admin-token': { type: 'string' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: waitOptions,
     allowPositionals: true,
     strict: true,
   })

@@ -10,6 +10,7 @@ import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
 import { quote } from './clip.ts'
 import { headAnswer } from './head.ts'
+import { withReason } from './reason-header.ts'
 import { logInternalError } from './report.ts'
 import { trimTrailingSlashes } from './paths.ts'
 
@@ -51,6 +52,8 @@ export interface Dispatcher {
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 /** The answer to a request whose client is gone: none (the transport closes the connection). */
+/** The reason header of an internal error (its message is in the journal, behind the admin API's guard). */
+const INTERNAL_REASON = 'internal error: the message is in the journal'
 const GONE: SandboxResponse = Object.freeze({ status: 0, headers: {}, drop: true })
 
 /** What the 404 for a static asset path says (in-process these pass through to the network). */
@@ -246,6 +249,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null, c ? c.info : unmounted)
     let res: SandboxResponse
+    let internal = false
     try {
       let early = refuse(req, c, ctx)
       if (early instanceof Promise) early = await early
@@ -259,6 +263,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       }
       res = early ?? (await ctx.route.handler(ctx))
     } catch (err) {
+      internal = true
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)
       res = ctx.service.errors.internal()
       try {
@@ -281,6 +286,9 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (ctx.facts !== undefined) entry.meta = ctx.facts
       core.journal.record(entry, isLargeRequest(req))
       received.recorded = entry
+      // The refusal's reason on the answer too (as the journal shows it: record() escaped it). An
+      // internal error's message is the sandbox's, not the caller's: it stays in the journal.
+      if (entry.reason !== undefined) res = withReason(res, internal ? INTERNAL_REASON : entry.reason)
     }
     return received.method === 'HEAD' ? headAnswer(res) : res
   }

@@ -90,5 +90,7 @@ describe('a handler error', () => {
     expect(await res.json()).toMatchObject({ type: expect.any(String), message: expect.any(String) })
     expect(errors).toHaveLength(1)
     expect(running.sandbox.admin.requests({ vendor: 'complycube', limit: 1 })[0]!.reason).toBe('internal: forced handler failure')
+    // The answer says it failed, not the sandbox's own message (that stays behind the admin API).
+    expect(res.headers.get('x-token-sandbox-reason')).toBe('internal error: the message is in the journal')
   })
 })
