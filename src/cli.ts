@@ -9,6 +9,7 @@ import { demoCommand } from './cli/demo.ts'
 import { waitCommand } from './cli/wait.ts'
 import { startedByPackageManager, watchParent } from './cli/parent-watch.ts'
 import { fileError, UsageError } from './cli/usage.ts'
+import { UnreachableError } from './cli/sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from './contract/missing-peer.ts'
 import { DEFAULT_PORT, resolveLog, resolveServeOptions } from './cli/serve-options.ts'
 import { formatLogEntry } from './server/request-log.ts'
@@ -224,6 +225,10 @@ export async function main(argv: string[], registry: VendorRegistry = vendorDefi
         throw new UsageError(`unknown command '${command}'`)
     }
   } catch (err) {
+    if (err instanceof UnreachableError) {
+      console.error(`token-sandbox: ${escapeControls(err.message)}`)
+      return err.exitCode
+    }
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox --help' for usage.`
       console.error(`token-sandbox: ${escapeControls((err as Error).message)}${hint}`)
