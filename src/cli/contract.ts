@@ -102,9 +102,9 @@ export async function contractCommand(argv: string[]): Promise<number> {
   // for whatever no flag or variable gives.
   const sandbox = sandboxUrl(flag('sandbox') as string | undefined)
   const baseUrl = (flag('base-url') as string | undefined) ?? (sandbox ? sandbox + suite.sandboxPath : undefined)
-  if (!baseUrl) throw new UsageError('--base-url (or --sandbox URL) is required')
+  if (!baseUrl) throw new UsageError('--base-url is required (or --sandbox URL: a running token-sandbox)')
   const adminUrl = (flag('admin-url') as string | undefined) ?? (sandbox ? `${sandbox}/__sandbox` : undefined)
-  const seeded = sandbox ? await sandboxCredentials(sandbox, suite.name) : {}
+  const seeded: Record<string, string> = sandbox && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
   const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
     const url =
       (flag(`${a.name}-url`) as string | undefined) ||

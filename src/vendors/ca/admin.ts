@@ -33,7 +33,7 @@ export function sandboxCredentials(state: CaState): Record<string, string> {
 }
 
 export const adminRoutes: Route<CaState>[] = [
-  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) }) },
+  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   { method: 'GET', path: '/tenants', handler: (ctx: Ctx) => json(200, { tenants: tenantInfo(ctx.state) } satisfies AdminBody['CaTenantList']) },
   {
     method: 'GET',

@@ -43,7 +43,7 @@ export function sandboxCredentials(state: CafState): Record<string, string> {
 }
 
 export const adminRoutes: Route<CafState>[] = [
-  { method: 'GET', path: '/credentials', handler: (ctx) => json(200, { credentials: sandboxCredentials(ctx.state) }) },
+  { method: 'GET', path: '/credentials', handler: (ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   {
     method: 'GET',
     path: '/keys',

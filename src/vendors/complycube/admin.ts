@@ -46,7 +46,7 @@ export function sandboxCredentials(state: ComplyCubeState): Record<string, strin
 }
 
 export const adminRoutes: Route<ComplyCubeState>[] = [
-  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) }) },
+  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   {
     method: 'POST',
     path: '/tokens/verify',
