@@ -32,6 +32,9 @@ export async function sandboxCredentials(sandbox: string, vendor: string): Promi
     throw new UnreachableError(`cannot reach ${sandbox}: ${String((err as Error).cause ?? (err as Error).message)}`)
   }
   const text = await res.text()
+  if (res.status === 401) {
+    throw new UsageError(`${sandbox}'s admin API is guarded: set TOKEN_SANDBOX_ADMIN_TOKEN to its admin token${token ? ' (the one set was refused)' : ''}`, false)
+  }
   if (!res.ok) throw new UnreachableError(`${sandbox}/__sandbox/${vendor}/credentials answered ${res.status}: ${text.slice(0, 300)}`)
   let credentials: unknown
   try {

@@ -77,6 +77,21 @@ describe('token <vendor> --sandbox URL', () => {
     }
   })
 
+  it('a guarded admin API: its token from TOKEN_SANDBOX_ADMIN_TOKEN; without it, one line saying so', async () => {
+    const adminToken = 'sandbox-flag-admin-token-0123456789abcdef'
+    const guarded = await startServer({ host: '127.0.0.1', port: 0, adminToken })
+    try {
+      const refused = await cli(['token', 'ca', '--sandbox', guarded.url])
+      expect(refused.code).toBe(2)
+      expect(refused.stderr.trim().split('\n'), refused.stderr).toEqual([`token-sandbox: ${guarded.url}'s admin API is guarded: set TOKEN_SANDBOX_ADMIN_TOKEN to its admin token`])
+      const { code, stdout, stderr } = await cli(['token', 'ca', '--sandbox', guarded.url], { TOKEN_SANDBOX_ADMIN_TOKEN: adminToken })
+      expect(code, stderr).toBe(0)
+      expect(stdout.trim()).toMatch(JWT)
+    } finally {
+      await guarded.close()
+    }
+  })
+
   it('a --sandbox that is not a URL is a usage error (exit 2)', async () => {
     const { code, stderr } = await cli(['token', 'ca', '--sandbox', 'localhost:4545'])
     expect(code).toBe(2)
