@@ -4,6 +4,7 @@ import { vendorDefinitions, type VendorRegistry } from './vendors/registry.ts'
 import { UsageError } from './cli/usage.ts'
 import { commands } from './cli/commands.ts'
 import { escapeControls } from './core/shown.ts'
+import { UnreachableError } from './cli/sandbox.ts'
 
 export { DEFAULT_PORT } from './cli/serve-options.ts'
 
@@ -44,6 +45,10 @@ export async function main(argv: string[], registry: VendorRegistry = vendorDefi
       }
     }
   } catch (err) {
+    if (err instanceof UnreachableError) {
+      console.error(`token-sandbox: ${escapeControls(err.message)}`)
+      return err.exitCode
+    }
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox --help' for usage.`
       console.error(`token-sandbox: ${escapeControls((err as Error).message)}${hint}`)

@@ -10,6 +10,7 @@ import { contractSuites, findSuite } from '../contract/suites.ts'
 import { ENV, otherBaseUrlVariable } from '../contract/run/params.ts'
 import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
+import { sandboxCredentials, sandboxUrl } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
@@ -30,12 +31,15 @@ function credentialLines(suite: ContractSuite): string {
   return [...apis, ...credentials].join('\n')
 }
 
-export const contractHelp = `usage: token-sandbox contract <vendor> --base-url URL [credentials] [options]
+export const contractHelp = `usage: token-sandbox contract <vendor> (--sandbox URL | --base-url URL [credentials]) [options]
        vendors: ${contractSuites.map((s) => s.name).join(', ')}
 
 Runs the vendor's contract suite against any endpoint and exits 1 when a case fails.
   --base-url URL      the vendor's base URL: its real one, or a local 'token-sandbox serve''s:
 ${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? `${s.realBaseUrl} or ` : ''}http://127.0.0.1:4545${s.sandboxPath}`).join('\n')}
+  --sandbox URL       a token-sandbox's URL (or env TOKEN_SANDBOX_URL), e.g. http://127.0.0.1:4545:
+                      the vendor's paths, the admin API and the seeded credentials on it
+                      (flags and variables still win)
   --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
                       clock or its verify endpoint (skipped otherwise, with the reason);
                       a guarded one needs its token in TOKEN_SANDBOX_ADMIN_TOKEN
@@ -77,6 +81,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
     args: rest,
     options: {
       'base-url': { type: 'string' },
+      sandbox: { type: 'string' },
       'admin-url': { type: 'string' },
       'allow-writes': { type: 'boolean' },
       'through-prism': { type: 'boolean' },
@@ -93,16 +98,24 @@ export async function contractCommand(argv: string[]): Promise<number> {
     return 0
   }
   const flag = (name: string) => (values as Record<string, string | boolean | undefined>)[name]
-  const baseUrl = flag('base-url') as string | undefined
-  if (!baseUrl) throw new UsageError('--base-url is required')
+  // --sandbox URL: the suite's paths on that server, its admin API, and its seeded credentials
+  // for whatever no flag or variable gives.
+  const sandbox = sandboxUrl(flag('sandbox') as string | undefined)
+  const baseUrl = (flag('base-url') as string | undefined) ?? (sandbox ? sandbox + suite.sandboxPath : undefined)
+  if (!baseUrl) throw new UsageError('--base-url is required (or --sandbox URL: a running token-sandbox)')
+  const adminUrl = (flag('admin-url') as string | undefined) ?? (sandbox ? `${sandbox}/__sandbox` : undefined)
+  const seeded: Record<string, string> = sandbox && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
   const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
-    const url = (flag(`${a.name}-url`) as string | undefined) || process.env[otherBaseUrlVariable(a.name)] || a.besideMain?.(baseUrl)
+    const url =
+      (flag(`${a.name}-url`) as string | undefined) ||
+      process.env[otherBaseUrlVariable(a.name)] ||
+      (sandbox ? sandbox + a.sandboxPath : a.besideMain?.(baseUrl))
     // An optional API without a URL: its cases are skipped, saying which flag would run them.
     if (!url && a.optional) return []
     if (!url) throw new UsageError(`${suite.title} needs --${a.name}-url (${a.title}): it cannot be told from --base-url ${baseUrl}`)
     return [[a.name, url] as const]
   })
-  for (const [name, url] of [['base-url', baseUrl], ['admin-url', flag('admin-url')], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
+  for (const [name, url] of [['base-url', baseUrl], ['admin-url', adminUrl], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
     if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)
   }
   const reporter = (flag('reporter') as string | undefined) ?? 'default'
@@ -113,12 +126,13 @@ export async function contractCommand(argv: string[]): Promise<number> {
   for (const c of suite.credentials) {
     const value = flag(c.flag)
     if (typeof value === 'string' && value !== '') process.env[c.env] = value
+    else if (!process.env[c.env] && seeded[c.flag]) process.env[c.env] = seeded[c.flag]
     if (c.required && !process.env[c.env]) throw new UsageError(`${suite.title} needs --${c.flag} or ${c.env}`)
   }
   process.env[ENV.suite] = suite.name
   process.env[ENV.baseUrl] = baseUrl
   for (const [name, url] of otherUrls) process.env[otherBaseUrlVariable(name)] = url
-  if (flag('admin-url')) process.env[ENV.adminUrl] = flag('admin-url') as string
+  if (adminUrl) process.env[ENV.adminUrl] = adminUrl
   else delete process.env[ENV.adminUrl]
   process.env[ENV.allowWrites] = flag('allow-writes') ? '1' : '0'
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'

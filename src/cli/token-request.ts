@@ -4,6 +4,7 @@
 // cli.ts gives only what is its own: its flags, its credentials, the request it sends.
 import { parseArgs } from 'node:util'
 import { UsageError, credential } from './usage.ts'
+import { sandboxCredentials, sandboxUrl, UnreachableError } from './sandbox.ts'
 import { trimTrailingSlashes } from '../core/paths.ts'
 import type { TokenCommand } from '../vendors/kit.ts'
 import { escapeControls, escapeJsonControls } from '../core/shown.ts'
@@ -21,6 +22,8 @@ export interface TokenRequestSpec<C extends string, F extends string> {
   help: string
   /** Where the request goes without --base-url: the vendor on a local `token-sandbox serve`. */
   defaultBaseUrl: string
+  /** The vendor's name under /__sandbox, whose `credentials` route fills in what `--sandbox URL` spares typing (without it, --sandbox gives only the base URL). */
+  sandboxVendor?: string
   /** Credentials by name; each is required. */
   credentials: Record<C, CredentialFlag>
   /** The vendor's other string flags (without dashes). */
@@ -35,7 +38,7 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
     help: spec.help,
     async run(argv) {
       const credentialFlags = Object.values<CredentialFlag>(spec.credentials).map((c) => c.flag)
-      const strings = [...credentialFlags, ...(spec.flags ?? []), 'base-url']
+      const strings = [...credentialFlags, ...(spec.flags ?? []), 'base-url', 'sandbox']
       const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
         ...Object.fromEntries(strings.map((f) => [f, { type: 'string' as const }])),
         json: { type: 'boolean' },
@@ -46,15 +49,20 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
         console.log(spec.help)
         return 0
       }
+      // --sandbox URL: the vendor's path on that server, and its seeded credentials for any not given.
+      const sandbox = sandboxUrl(values.sandbox as string | undefined)
+      const seeded: Record<string, string> = sandbox && spec.sandboxVendor ? await sandboxCredentials(sandbox, spec.sandboxVendor) : {}
       const credentials = {} as Record<C, string>
       for (const [name, c] of Object.entries<CredentialFlag>(spec.credentials)) {
-        const value = credential(values[c.flag] as string | undefined, c.env)
-        if (!value) throw new UsageError(`--${c.flag} (or ${c.env}) is required`)
+        const value = credential(values[c.flag] as string | undefined, c.env) ?? seeded[c.flag]
+        if (!value) throw new UsageError(`--${c.flag} (or ${c.env}, or --sandbox URL) is required`)
         credentials[name as C] = value
       }
       const flags = Object.fromEntries((spec.flags ?? []).filter((f) => values[f] !== undefined).map((f) => [f, values[f] as string])) as Partial<Record<F, string>>
       const request = spec.request({ flags, credentials })
-      const base = trimTrailingSlashes((values['base-url'] as string | undefined) ?? spec.defaultBaseUrl)
+      const base = trimTrailingSlashes(
+        (values['base-url'] as string | undefined) ?? (sandbox ? sandbox + new URL(spec.defaultBaseUrl).pathname : spec.defaultBaseUrl),
+      )
       let url: URL
       try {
         url = new URL(`${base}${request.path}`)
@@ -65,7 +73,7 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
       try {
         res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: JSON.stringify(request.body) })
       } catch (err) {
-        throw new UsageError(`cannot reach ${base}: ${(err as Error).cause ?? (err as Error).message}`)
+        throw new UnreachableError(`cannot reach ${base}: ${(err as Error).cause ?? (err as Error).message}`)
       }
       const text = await res.text()
       let parsed: unknown

@@ -152,3 +152,45 @@ export function expectProxyRefusal(res: Answer, refusal: ContractRefusal): void 
     expect(hits.length, `expected a violation at ${refusal.location.join('.')}: ${why}`).toBeGreaterThan(0)
   }
 }
+
+const HTTP_URL = /^https?:\/\/[^/\s]/
+
+/** What `checkSuiteOptions` accepts beside `SuiteTarget`'s own options. */
+export interface OptionRules {
+  /** String options the suite cannot run without, e.g. `apiKey`. */
+  required?: readonly string[]
+  /** The keys `baseUrls` may have (none: the suite takes no `baseUrls`). */
+  baseUrls?: readonly string[]
+  /** `baseUrl` may be left out when `baseUrls.<this>` gives it (CAF's older `baseUrls: { mobile, bff }`). */
+  baseUrlAlias?: string
+}
+
+/**
+ * A suite's options checked before any case is registered: one line naming the option
+ * ("CAF contract: option 'baseUrls.bff' must be an http(s) URL, got 42"), not a TypeError
+ * thrown from inside the suite while vitest collects its cases.
+ */
+export function checkSuiteOptions(title: string, options: unknown, rules: OptionRules = {}): void {
+  const fail = (option: string, what: string): never => {
+    throw new TypeError(`${title} contract: option '${option}' ${what}`)
+  }
+  const shown = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.slice(0, 80)) : String(v))
+  if (typeof options !== 'object' || options === null) throw new TypeError(`${title} contract: the options must be an object, got ${shown(options)}`)
+  const o = options as Record<string, unknown>
+  const baseUrls = o.baseUrls
+  if (baseUrls !== undefined) {
+    if (typeof baseUrls !== 'object' || baseUrls === null || Array.isArray(baseUrls)) fail('baseUrls', `must be an object of base URLs, got ${shown(baseUrls)}`)
+    for (const [key, url] of Object.entries(baseUrls as Record<string, unknown>)) {
+      if (!(rules.baseUrls ?? []).includes(key)) {
+        fail(`baseUrls.${key}`, rules.baseUrls?.length ? `is not one of ${rules.baseUrls.map((k) => `baseUrls.${k}`).join(', ')}` : 'is not an option of this suite')
+      }
+      if (url !== undefined && (typeof url !== 'string' || !HTTP_URL.test(url))) fail(`baseUrls.${key}`, `must be an http(s) URL, got ${shown(url)}`)
+    }
+  }
+  const aliased = rules.baseUrlAlias !== undefined && (baseUrls as Record<string, unknown> | undefined)?.[rules.baseUrlAlias] !== undefined
+  if (o.baseUrl === undefined && !aliased) fail('baseUrl', 'is required (the base URL of the API under test)')
+  if (o.baseUrl !== undefined && (typeof o.baseUrl !== 'string' || !HTTP_URL.test(o.baseUrl))) fail('baseUrl', `must be an http(s) URL, got ${shown(o.baseUrl)}`)
+  for (const name of rules.required ?? []) {
+    if (typeof o[name] !== 'string' || o[name] === '') fail(name, `is required (a non-empty string), got ${shown(o[name])}`)
+  }
+}

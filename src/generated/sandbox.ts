@@ -290,6 +290,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/complycube/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The first API key in use of each environment
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         */
+        get: operations["getComplyCubeCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A production Mobile Key, one of another environment, a Core API token and a registered CPF
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         */
+        get: operations["getCafCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The first tenant's service account and account, and the second tenant's service account
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         */
+        get: operations["getCaCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/complycube/keys": {
         parameters: {
             query?: never;
@@ -686,6 +746,12 @@ export interface components {
             environment: "sandbox" | "live";
             name: string;
             revoked: boolean;
+        };
+        SandboxCredentials: {
+            /** @description Values by CLI flag name (`api-key`, `client-secret`, `password`, …). */
+            credentials: {
+                [key: string]: string;
+            };
         };
         ApiKeyList: {
             keys: components["schemas"]["ApiKey"][];
@@ -1418,6 +1484,78 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["StateNotSaved"];
+        };
+    };
+    getComplyCubeCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials (a name is left out when the state has none in use). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCredentials"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCafCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials (a name is left out when the state has none in use). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCredentials"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    getCaCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credentials (a name is left out when the state has none in use). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SandboxCredentials"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
         };
     };
     listComplyCubeKeys: {

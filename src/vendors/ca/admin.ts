@@ -16,7 +16,24 @@ type Ctx = RouteContext<CaState>
 const noTenant = (id: string) => adminError(404, 'not_found', `No CA tenant '${quote(id)}'`)
 const objectBody = (ctx: Ctx) => (ctx.body === undefined ? {} : ctx.body)
 
+/**
+ * What `token`/`contract --sandbox URL` need, keyed by their flag names: the first tenant's first
+ * service account and account, and the second tenant's service account for the isolation cases.
+ */
+export function sandboxCredentials(state: CaState): Record<string, string> {
+  const [first, second] = [...state.tenants.keys()]
+  const account = (tenant: string | undefined) => (tenant === undefined ? undefined : state.store.in(tenant).serviceAccount.all()[0])
+  const [sa, other] = [account(first), account(second)]
+  const accountId = first === undefined ? undefined : listAccounts(state, first)[0]?.account_id
+  return {
+    ...(sa ? { username: sa.username, password: sa.password, 'tenant-id': first! } : {}),
+    ...(accountId ? { 'account-id': accountId } : {}),
+    ...(other ? { 'other-username': other.username, 'other-password': other.password, 'other-tenant-id': second! } : {}),
+  }
+}
+
 export const adminRoutes: Route<CaState>[] = [
+  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   { method: 'GET', path: '/tenants', handler: (ctx: Ctx) => json(200, { tenants: tenantInfo(ctx.state) } satisfies AdminBody['CaTenantList']) },
   {
     method: 'GET',

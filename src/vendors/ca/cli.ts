@@ -6,12 +6,13 @@ import { tokenRequestCommand } from '../../cli/token-request.ts'
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4545/ca/hedmoral'
 export const DEFAULT_CLIENT_APP_ID = 'TOKEN_SANDBOX_CLI'
 
-export const help = `usage: token-sandbox token ca [--base-url URL] [--username U] [--password P]
+export const help = `usage: token-sandbox token ca [--sandbox URL | --base-url URL] [--username U] [--password P]
                           [--client-app-id ID] [--client-txn-id UUID] [--json]
 
 Requests a token (POST <base-url>/token, CA_com_apiVersion 1.0) and prints it.
   --base-url       the tenant's base URL; default ${DEFAULT_BASE_URL}
                    (the seeded tenant of a local 'token-sandbox serve')
+  --sandbox        a token-sandbox's URL (or env TOKEN_SANDBOX_URL): its seeded tenant and account
   --username       the service account (or env CA_USERNAME)
   --password       its password (or env CA_PASSWORD; prefer the variable, flags show in process lists)
   --client-app-id  the calling application's id; default ${DEFAULT_CLIENT_APP_ID}
@@ -21,6 +22,7 @@ Requests a token (POST <base-url>/token, CA_com_apiVersion 1.0) and prints it.
 export const { run } = tokenRequestCommand({
   vendor: 'CA',
   help,
+  sandboxVendor: 'ca',
   defaultBaseUrl: DEFAULT_BASE_URL,
   credentials: { username: { flag: 'username', env: 'CA_USERNAME' }, password: { flag: 'password', env: 'CA_PASSWORD' } },
   flags: ['client-app-id', 'client-txn-id'],

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { createCaller, show, type Answer, type CallOptions, type Caller } from '../../contract/http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
+import { checkSuiteOptions, expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 import { trimTrailingSlashes } from '../../core/paths.ts'
 
 export interface CaTenantCredentials {
@@ -67,6 +67,7 @@ const freshAccountId = () => `CONTRACT-${randomUUID().slice(0, 13).toUpperCase()
 const freshCard = () => `99${[...globalThis.crypto.getRandomValues(new Uint8Array(14))].map((b) => b % 10).join('')}`
 
 export function caContract(options: CaContractOptions): void {
+  checkSuiteOptions('CA', options, { required: ['username', 'password'] })
   const clientAppId = options.clientAppId ?? DEFAULT_APP_ID
   const tenantId = options.tenantId ?? tenantOfSandboxUrl(options.baseUrl)
   const api = createCaller(options.baseUrl, options.fetch)

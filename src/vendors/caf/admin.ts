@@ -8,7 +8,7 @@ import type { Route, RouteContext } from '../../core/service.ts'
 import { mintWithStoredKey, parseMint, parseNewKey, parseSettings, parseVerify, verdict, createApi } from './api.ts'
 import { createKey, listKeys, revokeKey } from './keys.ts'
 import { isCpfShaped } from './cpf.ts'
-import { ENVIRONMENTS, isEnvironment, registerFace, type CafState, type Environment } from './state.ts'
+import { allKeys, ENVIRONMENTS, isEnvironment, registerFace, type CafState, type Environment } from './state.ts'
 import { isRecord } from '../../core/http.ts'
 
 type Ctx = RouteContext<CafState>
@@ -24,7 +24,26 @@ const MAX_IMAGE_URL_CHARS = 2048
 
 const ENV_MESSAGE = `'environment' must be one of ${ENVIRONMENTS.join(', ')}`
 
+/**
+ * What `token`/`contract --sandbox URL` need, keyed by their flag names: a production Mobile Key
+ * in use, one of another environment, a production Core API token and a registered face.
+ */
+export function sandboxCredentials(state: CafState): Record<string, string> {
+  const keys = allKeys(state).filter((k) => !k.revoked)
+  const key = keys.find((k) => k.environment === 'prod')
+  const other = keys.find((k) => k.environment !== 'prod')
+  const coreToken = state.store.in('prod').apiToken.filter((t) => !t.revoked)[0]?.token
+  const face = state.store.in('prod').face.all()[0]?.peopleId
+  return {
+    ...(key ? { 'client-id': key.clientId, 'client-secret': key.clientSecret } : {}),
+    ...(other ? { 'other-client-id': other.clientId, 'other-client-secret': other.clientSecret } : {}),
+    ...(coreToken ? { 'core-token': coreToken } : {}),
+    ...(face ? { 'people-id': face } : {}),
+  }
+}
+
 export const adminRoutes: Route<CafState>[] = [
+  { method: 'GET', path: '/credentials', handler: (ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   {
     method: 'GET',
     path: '/keys',

@@ -5,14 +5,16 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { mintCafToken } from './mint.ts'
 import { UsageError, credential } from '../../cli/usage.ts'
 import { escapeJsonControls } from '../../core/shown.ts'
+import { sandboxCredentials, sandboxUrl } from '../../cli/sandbox.ts'
 
-export const help = `usage: token-sandbox token caf --client-id ID --client-secret SECRET
+export const help = `usage: token-sandbox token caf (--client-id ID --client-secret SECRET | --sandbox URL)
                            [--people-id CPF] [--expires-in 5m] [--json]
 
 Signs a CAF mobile token (header {"alg":"HS256","typ":"JWT"}, payload {iss, exp?, peopleId?})
 and prints it. It works against the sandbox and CAF alike: it is what your backend would sign.
   --client-id      the Mobile Key's clientId (or env CAF_CLIENT_ID); becomes 'iss'
   --client-secret  the Mobile Key's clientSecret (or env CAF_CLIENT_SECRET); never printed
+  --sandbox        a token-sandbox's URL (or env TOKEN_SANDBOX_URL): its seeded production key
   --people-id      restrict the token to this CPF ('peopleId')
   --expires-in     lifetime: seconds or 90s, 5m, 1h, 1d; without it the token has no 'exp'
   --json           print { token, header, payload } instead of the bare token
@@ -24,6 +26,7 @@ export async function run(argv: string[]): Promise<number> {
     options: {
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
+      sandbox: { type: 'string' },
       'people-id': { type: 'string' },
       'expires-in': { type: 'string' },
       json: { type: 'boolean' },
@@ -34,8 +37,11 @@ export async function run(argv: string[]): Promise<number> {
     console.log(help)
     return 0
   }
-  const clientId = credential(values['client-id'], 'CAF_CLIENT_ID')
-  const clientSecret = credential(values['client-secret'], 'CAF_CLIENT_SECRET')
+  // --sandbox URL: the sandbox's seeded production Mobile Key for whatever is not given.
+  const sandbox = sandboxUrl(values.sandbox)
+  const seeded = sandbox ? await sandboxCredentials(sandbox, 'caf') : {}
+  const clientId = credential(values['client-id'], 'CAF_CLIENT_ID') ?? seeded['client-id']
+  const clientSecret = credential(values['client-secret'], 'CAF_CLIENT_SECRET') ?? seeded['client-secret']
   if (!clientId) throw new UsageError('a clientId is required: --client-id or CAF_CLIENT_ID')
   if (!clientSecret) throw new UsageError('a clientSecret is required: --client-secret or CAF_CLIENT_SECRET')
   const peopleId = values['people-id']

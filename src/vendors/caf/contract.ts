@@ -15,13 +15,24 @@ import { cafCoreCases } from './contract-core.ts'
 import { cafSdkCases } from './contract-sdk.ts'
 import { cafLivenessCases } from './contract-liveness.ts'
 import { createCaller, show, type Answer } from '../../contract/http.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
+import { checkSuiteOptions, expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 
 export type { CafEnvironment } from './contract-target.ts'
 
-export interface CafContractOptions extends Omit<SuiteTarget, 'baseUrl' | 'baseUrls'> {
-  /** The Mobile API's and the BFF's base URLs (CAF's hosts, a token-sandbox's, or a Prism each); the SDK API's and Core API's when known (their cases are skipped without). */
-  baseUrls: { mobile: string; bff: string; sdk?: string; core?: string }
+/**
+ * The other APIs' base URLs, each by default beside the Mobile API's (a token-sandbox's paths, or
+ * CAF's own hosts); through Prism, one Prism per API. The SDK API's and Core API's cases are
+ * skipped without theirs.
+ */
+export interface CafBaseUrls {
+  /** The Mobile API: the same as `baseUrl` (kept for the older `baseUrls: { mobile, bff }` shape). */
+  mobile?: string
+  bff?: string
+  sdk?: string
+  core?: string
+}
+
+interface CafOptionsBase extends Omit<SuiteTarget, 'baseUrl' | 'baseUrls'> {
   /** The Mobile Key the suite signs its tokens with; link it to FaceAuthenticator, PassiveFaceLiveness and CafSDK. */
   clientId: string
   clientSecret: string
@@ -44,6 +55,25 @@ export interface CafContractOptions extends Omit<SuiteTarget, 'baseUrl' | 'baseU
   sdkSignatureKey?: string
 }
 
+/**
+ * Every suite's shape: `baseUrl` (the Mobile API) with `baseUrls` for overrides; or, as before,
+ * `baseUrls: { mobile, bff }` alone.
+ */
+export type CafContractOptions = CafOptionsBase &
+  ({ baseUrl: string; baseUrls?: CafBaseUrls } | { baseUrl?: undefined; baseUrls: CafBaseUrls & { mobile: string } })
+
+const CAF_APIS = ['mobile', 'bff', 'sdk', 'core'] as const
+
+/** Where each API lives: given, or beside the Mobile API's base URL. */
+function resolveBaseUrls(options: CafContractOptions): { mobile: string; bff: string; sdk?: string; core?: string } {
+  const mobile = options.baseUrl ?? options.baseUrls!.mobile!
+  const bff = options.baseUrls?.bff ?? bffBesideMobile(mobile)
+  if (!bff) throw new TypeError(`CAF contract: option 'baseUrls.bff' is required: no BFF is known beside ${mobile}`)
+  const sdk = options.baseUrls?.sdk ?? besideMobile(mobile, 'sdk')
+  const core = options.baseUrls?.core ?? besideMobile(mobile, 'core')
+  return { mobile, bff, ...(sdk ? { sdk } : {}), ...(core ? { core } : {}) }
+}
+
 const MISSING_TOKEN = 'The access token has not been entered'
 const INVALID_TOKEN = 'The token used is not valid for this product'
 const BFF_INVALID = 'Invalid or missing token'
@@ -51,12 +81,16 @@ const NO_FACE = 'No face registered for the entered CPF'
 const DEFAULT_IMAGE = 'https://faces.example.com/token-sandbox-contract-suite.jpg'
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const ENVIRONMENT = /^(prod|beta|dev)$/
 const SANDBOX_ONLY = `CAF documents no answer for this (a token-sandbox choice); ${pass('admin')} to check it against a token-sandbox`
 
 export function cafContract(options: CafContractOptions): void {
-  const environment = options.environment ?? cafEnvironmentOf(options.baseUrls.mobile) ?? 'prod'
-  const mobile = createCaller(options.baseUrls.mobile, options.fetch)
-  const bff = createCaller(options.baseUrls.bff, options.fetch)
+  checkSuiteOptions('CAF', options, { required: ['clientId', 'clientSecret'], baseUrls: CAF_APIS, baseUrlAlias: 'mobile' })
+  if (options.environment !== undefined && !ENVIRONMENT.test(options.environment)) throw new TypeError(`CAF contract: option 'environment' must be prod, beta or dev`)
+  const baseUrls = resolveBaseUrls(options)
+  const environment = options.environment ?? cafEnvironmentOf(baseUrls.mobile) ?? 'prod'
+  const mobile = createCaller(baseUrls.mobile, options.fetch)
+  const bff = createCaller(baseUrls.bff, options.fetch)
   const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const imageUrl = options.imageUrl ?? DEFAULT_IMAGE
   const key = { clientId: options.clientId, clientSecret: options.clientSecret }
@@ -98,7 +132,7 @@ export function cafContract(options: CafContractOptions): void {
   const verdict = (token: string, extra: Record<string, unknown> = {}) =>
     admin!.call('POST', '/caf/tokens/verify', { token, environment, ...extra }) as Promise<{ accepted: boolean; refusal?: string }>
 
-  describe(`CAF contract (Mobile API ${options.baseUrls.mobile}, BFF ${options.baseUrls.bff}, ${environment})`, () => {
+  describe(`CAF contract (Mobile API ${baseUrls.mobile}, BFF ${baseUrls.bff}, ${environment})`, () => {
     const cases = {
       environment,
       admin,
@@ -110,8 +144,8 @@ export function cafContract(options: CafContractOptions): void {
       wrongSecret,
       expectCafError,
     }
-    cafSdkCases(cases, { baseUrl: options.baseUrls.sdk, sdkSignatureKey: options.sdkSignatureKey, fetch: options.fetch })
-    cafCoreCases(cases, { baseUrl: options.baseUrls.core, coreToken: options.coreToken, fetch: options.fetch })
+    cafSdkCases(cases, { baseUrl: baseUrls.sdk, sdkSignatureKey: options.sdkSignatureKey, fetch: options.fetch })
+    cafCoreCases(cases, { baseUrl: baseUrls.core, coreToken: options.coreToken, fetch: options.fetch })
     cafLivenessCases(cases, { bff, clientSecret: options.clientSecret })
 
     let token = ''
@@ -404,21 +438,16 @@ const SEEDED = {
   coreToken: 'sandbox-core-prod-token-0001-7d2f9b4e1a6c3f8d',
 }
 
-/** SuiteTarget (the Mobile API as `baseUrl`, the other APIs in `baseUrls` or beside it) → suite options. */
-function baseUrlsOf(target: SuiteTarget): CafContractOptions['baseUrls'] {
-  const bff = target.baseUrls?.bff ?? bffBesideMobile(target.baseUrl)
-  if (!bff) throw new Error(`CAF: no BFF base URL beside ${target.baseUrl}; ${pass('baseUrls.bff')}`)
-  const sdk = target.baseUrls?.sdk ?? besideMobile(target.baseUrl, 'sdk')
-  const core = target.baseUrls?.core ?? besideMobile(target.baseUrl, 'core')
-  return { mobile: target.baseUrl, bff, ...(sdk ? { sdk } : {}), ...(core ? { core } : {}) }
+/** SuiteTarget → suite options: the same shape; the BFF must be known (given or beside the Mobile API). */
+function urlsOf(target: SuiteTarget): { baseUrl: string; baseUrls?: CafBaseUrls } {
+  if (!target.baseUrls?.bff && !bffBesideMobile(target.baseUrl)) throw new Error(`CAF: no BFF base URL beside ${target.baseUrl}; ${pass('baseUrls.bff')}`)
+  return target.baseUrls ? { baseUrl: target.baseUrl, baseUrls: target.baseUrls } : { baseUrl: target.baseUrl }
 }
 
 function withoutUrls(target: SuiteTarget): Omit<SuiteTarget, 'baseUrl' | 'baseUrls'> {
   const { baseUrl: _b, baseUrls: _o, ...rest } = target
   return rest
 }
-
-const ENVIRONMENT = /^(prod|beta|dev)$/
 
 export const cafSuite: ContractSuite<CafContractOptions> = {
   name: 'caf',
@@ -442,7 +471,7 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
     { flag: 'core-token', env: 'CAF_CORE_TOKEN', required: false, description: 'a Core API token (Trust) of this environment, for the Core API faces cases' },
     { flag: 'sdk-signature-key', env: 'CAF_SDK_SIGNATURE_KEY', required: false, description: "the key CAF's web SDK signs Content-Signature with (not shipped), for the SDK API cases against CAF" },
   ],
-  seeded: (target) => ({ ...withoutUrls(target), baseUrls: baseUrlsOf(target), ...SEEDED }),
+  seeded: (target) => ({ ...withoutUrls(target), ...urlsOf(target), ...SEEDED }),
   fromEnv(target, env) {
     const clientId = env.CAF_CLIENT_ID
     const clientSecret = env.CAF_CLIENT_SECRET
@@ -451,7 +480,7 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
     if (environment !== undefined && environment !== '' && !ENVIRONMENT.test(environment)) throw new Error('CAF_ENVIRONMENT must be prod, beta or dev')
     return {
       ...withoutUrls(target),
-      baseUrls: baseUrlsOf(target),
+      ...urlsOf(target),
       clientId,
       clientSecret,
       ...(environment ? { environment: environment as CafEnvironment } : {}),

@@ -35,7 +35,18 @@ export function revokeKey(state: ComplyCubeState, key: string): boolean {
   return true
 }
 
+/**
+ * What `token`/`contract --sandbox URL` need, keyed by their flag names: the first key in use of
+ * each environment. Read-only; behind the admin guard like every admin route.
+ */
+export function sandboxCredentials(state: ComplyCubeState): Record<string, string> {
+  const active = (environment: Environment) => state.store.in(environment).apiKey.all().find((k) => !k.revoked)?.key
+  const [key, other] = [active('sandbox'), active('live')]
+  return { ...(key ? { 'api-key': key } : {}), ...(other ? { 'other-api-key': other } : {}) }
+}
+
 export const adminRoutes: Route<ComplyCubeState>[] = [
+  { method: 'GET', path: '/credentials', handler: (ctx: Ctx) => json(200, { credentials: sandboxCredentials(ctx.state) } satisfies AdminBody['SandboxCredentials']) },
   {
     method: 'POST',
     path: '/tokens/verify',

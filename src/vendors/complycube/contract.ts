@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { createCaller, show, type Answer } from '../../contract/http.ts'
 import { defineSuite, expectJwt } from '../../contract/kit.ts'
-import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
+import { checkSuiteOptions, expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from '../../contract/suite.ts'
 
 export type ComplyCubeEnvironment = 'sandbox' | 'live'
 
@@ -34,6 +34,7 @@ const environmentOf = (key: string): ComplyCubeEnvironment | undefined =>
 const otherEnvironment = (env: ComplyCubeEnvironment): ComplyCubeEnvironment => (env === 'sandbox' ? 'live' : 'sandbox')
 
 export function complycubeContract(options: ComplyCubeContractOptions): void {
+  checkSuiteOptions('ComplyCube', options, { required: ['apiKey'] })
   const environment = options.environment ?? environmentOf(options.apiKey)
   if (!environment) throw new Error("complycubeContract: cannot tell the key's environment from its prefix; pass `environment`")
   const api = createCaller(options.baseUrl, options.fetch)

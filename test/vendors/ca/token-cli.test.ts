@@ -74,10 +74,10 @@ describe('token-sandbox token ca', () => {
     expect(r.stderr).toMatch(/CA_PASSWORD/)
   })
 
-  it('exits 2 when the endpoint cannot be reached', async () => {
+  it('exits 3 with one line (not a usage error) when the endpoint cannot be reached', async () => {
     const r = await cli(['token', 'ca', '--base-url', 'http://127.0.0.1:1/ca/hedmoral'], { CA_USERNAME: 'u', CA_PASSWORD: 'p' })
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/cannot reach/)
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/^token-sandbox: cannot reach http:\/\/127\.0\.0\.1:1\/ca\/hedmoral: .*\n$/)
   })
 
   it('prints its options with --help', async () => {
