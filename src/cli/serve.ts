@@ -16,7 +16,7 @@ Starts the standalone server.
   --port <n>          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host <addr>       address to bind (default 127.0.0.1)
   --seed <string>     make ids, secrets and signing keys the same on every run
-  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits, tlsCert, tlsKey,
+  --config <file>     JSON file: { port, host, seed, bodyLimit, journalSize, state, allowedHosts: [..], cors: [..], rateLimits, tlsCert, tlsKey, assets,
                       fixtures: { <vendor>: <file or object> }, baseUrls: { <vendor>: [<url>] } }; each fixture
                       is checked before start (format: fixtures/schema/<vendor>.schema.json)
   --body-limit <n>    largest request body in bytes (default 1048576)

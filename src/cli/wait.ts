@@ -4,13 +4,14 @@
 // a Host the admin API refuses); 2: usage.
 import { parseArgs } from 'node:util'
 import { DEFAULT_PORT, readAdminToken, SERVE_ENV } from './serve-options.ts'
+import { SANDBOX_URL_ENV } from './sandbox.ts'
 import { UsageError } from './usage.ts'
 
 export const waitHelp = `usage: token-sandbox wait [URL] [--timeout S] [--admin-token T]
 
 Waits until a token-sandbox server answers GET <URL>/__sandbox/health, for CI steps and health
-checks. URL is the server's root as 'serve' prints it (default http://127.0.0.1:<port>, the port
-from TOKEN_SANDBOX_PORT or PORT, else ${DEFAULT_PORT}).
+checks. URL is the server's root as 'serve' prints it (default: TOKEN_SANDBOX_URL, else
+http://127.0.0.1:<port>, the port from TOKEN_SANDBOX_PORT or PORT, else ${DEFAULT_PORT}).
   --timeout S         give up after S seconds (default 30)
   --interval MS       time between attempts (default 250)
   --admin-token T     the admin token of a guarded server (or TOKEN_SANDBOX_ADMIN_TOKEN, or the
@@ -103,7 +104,8 @@ export async function waitCommand(argv: string[], env: Record<string, string | u
   }
   if (positionals.length > 1) throw new UsageError('wait takes one URL')
   const port = env[SERVE_ENV.port] || env.PORT || String(DEFAULT_PORT)
-  const url = healthUrl(positionals[0] ?? `http://127.0.0.1:${port}`)
+  // The same "sandbox at URL" variable as token and contract (--sandbox), then the port's.
+  const url = healthUrl(positionals[0] ?? (env[SANDBOX_URL_ENV] || `http://127.0.0.1:${port}`))
   const timeoutMs = seconds(values.timeout ?? '30', '--timeout') * 1000
   const intervalMs = values.interval === undefined ? 250 : milliseconds(values.interval, '--interval')
   const token = readAdminToken(values, env)?.value

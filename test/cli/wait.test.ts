@@ -91,6 +91,14 @@ describe('token-sandbox wait', () => {
     expect(viaPort.out).toContain(`ready at http://127.0.0.1:${server.port}`)
   })
 
+  it('takes TOKEN_SANDBOX_URL (the --sandbox of token and contract) before the port variables', async () => {
+    const server = await startServer({ port: 0 })
+    running.push(server)
+    const result = await wait(['--timeout', '2'], { TOKEN_SANDBOX_URL: server.url, TOKEN_SANDBOX_PORT: '1' })
+    expect(result.code).toBe(0)
+    expect(result.out).toContain(`ready at http://127.0.0.1:${server.port}`)
+  })
+
   describe('a guarded server (an admin token, as off loopback)', () => {
     it('reads health with the token from --admin-token, TOKEN_SANDBOX_ADMIN_TOKEN or its file', async () => {
       const server = await startServer({ port: 0, adminToken: TOKEN })
