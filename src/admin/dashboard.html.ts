@@ -102,12 +102,12 @@ const body = String.raw`<body>
 
   <section id="tokens-section">
     <h2>Issued tokens <small id="tokens-count"></small></h2>
-    <div id="tokens"></div>
+    <div id="tokens"><div class="empty">Loading…</div></div>
   </section>
 
   <section id="faults-section">
     <h2>Faults <small id="faults-count"></small></h2>
-    <div id="faults"></div>
+    <div id="faults"><div class="empty">Loading…</div></div>
     <div class="controls"><button id="faults-clear" class="danger" type="button">Clear all faults</button></div>
     <div class="fault-forms">
       <form id="fault-form">
@@ -149,7 +149,7 @@ const body = String.raw`<body>
     </form>
     <div id="journal-wrap"><table id="journal">
       <thead><tr><th>#</th><th>at (sandbox)</th><th>vendor</th><th>env</th><th>method</th><th>path</th><th>status</th><th>ms</th><th>reason</th><th>meta</th></tr></thead>
-      <tbody></tbody>
+      <tbody><tr><td colspan="10" class="empty">Loading…</td></tr></tbody>
     </table></div>
   </section>
 
@@ -176,7 +176,7 @@ const body = String.raw`<body>
 
   <section id="vendors-section">
     <h2>Vendors <small>environments, base URLs, and each vendor's own listings (keys, accounts, …)</small></h2>
-    <div class="vendors" id="vendors"></div>
+    <div class="vendors" id="vendors"><div class="empty">Loading…</div></div>
   </section>
 </main>
 `
