@@ -303,17 +303,25 @@ export const dashboardScript = String.raw`
   }
 
   // A fault rule as the admin API lists it, whatever fields it has: which requests it matches,
-  // what it does to them, and its counters. A field this page does not know (a newer sandbox's)
-  // is shown with the effect, as JSON.
-  var FAULT_MATCH = ['vendor', 'environment', 'method', 'path']
+  // what it does to them, and its counters. Every field but the counters is shown, with its
+  // name; one this page does not know (a newer sandbox's) goes with the effect. Left out: null
+  // (not set) but a body field's null value, and the defaults (no delay, no drop, no headers,
+  // path contained).
+  var FAULT_MATCH = ['vendor', 'environment', 'method', 'path', 'pathMatch', 'bodyField', 'bodyEquals', 'header', 'headerEquals']
   var FAULT_OWN = ['id', 'remaining', 'hits']
+  function unset(k, v, f) {
+    if (v === undefined || (v === null && !(k === 'bodyEquals' && f.bodyField))) return true
+    if (k === 'drop') return v === false
+    if (k === 'delayMs') return v === 0
+    if (k === 'pathMatch') return v === 'contains'
+    return k === 'headers' && v !== null && typeof v === 'object' && Object.keys(v).length === 0
+  }
   function faultParts(f) {
     var match = [], effect = []
     Object.keys(f).forEach(function (k) {
       var v = f[k]
-      if (FAULT_OWN.indexOf(k) >= 0 || v === null || v === undefined) return
-      if (FAULT_MATCH.indexOf(k) >= 0 || /^match/i.test(k)) match.push([k, valueText(v)])
-      else if (!(k === 'drop' && v === false) && !(k === 'delayMs' && v === 0)) effect.push([k, valueText(v)])
+      if (FAULT_OWN.indexOf(k) >= 0 || unset(k, v, f)) return
+      ;(FAULT_MATCH.indexOf(k) >= 0 || /^match/i.test(k) ? match : effect).push([k, valueText(v)])
     })
     return { match: match, effect: effect }
   }

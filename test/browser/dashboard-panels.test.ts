@@ -180,18 +180,29 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await screenshot(page, 'dashboard-faults')
   })
 
-  it('shows every field of a richer rule than it knows (a stub\'s body and headers) with the effect', async () => {
-    // A newer sandbox's rule, as its admin API would list it.
-    const rich = {
-      id: 'fault_9', vendor: 'complycube', environment: null, method: 'POST', path: '/v1/tokens', remaining: 1, hits: 0,
-      status: 418, delayMs: 0, drop: false, json: { message: 'teapot' }, headers: { 'x-odd': '1' },
+  it('shows every field of a richer rule (a stub\'s body, headers and body match) and fields it does not know', async () => {
+    // Rules as a sandbox with stubs lists them: a stub answering its own JSON for one client,
+    // and a rule with a field newer than this page.
+    const stub = {
+      id: 'fault_9', vendor: 'complycube', environment: null, method: 'POST', path: '/tokens', pathMatch: 'exact',
+      bodyField: 'clientId', bodyEquals: null, header: 'x-test', headerEquals: 'on', remaining: 1, hits: 0,
+      status: 418, delayMs: 0, drop: false, headers: { 'x-odd': '1' }, json: { message: 'teapot' }, contentType: 'application/json',
     }
+    const future = { id: 'fault_10', vendor: null, path: '/bff/', remaining: 2, hits: 1, status: null, delayMs: 0, drop: true, headers: {}, colour: ['red'] }
     await page.route('**/__sandbox/faults', (route) =>
-      route.request().method() === 'GET' ? route.fulfill({ json: { faults: [rich] } }) : route.continue(),
+      route.request().method() === 'GET' ? route.fulfill({ json: { faults: [stub, future] } }) : route.continue(),
     )
     await open()
-    await waitForFaultIds(['fault_9'])
-    expect(await pairs('fault_9', 'effect')).toEqual([['status', '418'], ['json', '{"message":"teapot"}'], ['headers', '{"x-odd":"1"}']])
+    await waitForFaultIds(['fault_9', 'fault_10'])
+    expect(await pairs('fault_9', 'match')).toEqual([
+      ['vendor', 'complycube'], ['method', 'POST'], ['path', '/tokens'], ['pathMatch', 'exact'],
+      ['bodyField', 'clientId'], ['bodyEquals', 'null'], ['header', 'x-test'], ['headerEquals', 'on'],
+    ])
+    expect(await pairs('fault_9', 'effect')).toEqual([
+      ['status', '418'], ['headers', '{"x-odd":"1"}'], ['json', '{"message":"teapot"}'], ['contentType', 'application/json'],
+    ])
+    expect(await pairs('fault_10', 'match')).toEqual([['path', '/bff/']])
+    expect(await pairs('fault_10', 'effect')).toEqual([['drop', 'true'], ['colour', '["red"]']])
     await screenshot(page, 'dashboard-fault-rich-rule')
   })
 
