@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
-import { guardedContext, launchChromium, screenshot, type GuardedContext } from './support/chromium.ts'
+import { join } from 'node:path'
+import { guardedContext, launchChromium, screenshot, SCREENSHOTS, type GuardedContext } from './support/chromium.ts'
 
 const CC_KEY = 'test_tokensandbox_default_0001'
 const CC_CLIENT = '5eb04fcd0f3e360008035eb1'
@@ -66,6 +67,9 @@ async function open(): Promise<void> {
   await page.goto(`${server.url}/__sandbox/`)
   await page.waitForSelector('body[data-loaded]')
 }
+
+/** One section's screenshot (smaller and quicker than the whole page's), in test-output/browser/. */
+const sectionShot = (selector: string, name: string) => page.locator(selector).screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
 
 /** Waits until the page's faults table lists exactly these ids, in order. */
 const waitForFaultIds = (ids: string[]) =>
@@ -157,7 +161,8 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     const journalText = (await page.textContent('#journal tbody'))!
     expect(journalText).not.toContain('\u202e')
     expect(journalText).toContain('referrer:https://www.example.com/\\u202eevil/*')
-    await screenshot(page, 'dashboard-journal-meta')
+    await sectionShot('#tokens-section', 'dashboard-tokens-subjects')
+    await sectionShot('#journal-section', 'dashboard-journal-meta')
   })
 
   it('lists the faults in force, with what they match and do, and counts their hits', async () => {
@@ -177,7 +182,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     expect(await pairs(third!, 'match')).toEqual([['path', '<img src=x id=injected>\\u202e']])
     expect(await page.$('#injected')).toBeNull()
     expect(await page.textContent('#faults-active')).toBe('3 faults active')
-    await screenshot(page, 'dashboard-faults')
+    await sectionShot('#faults-section', 'dashboard-faults')
   })
 
   it('shows every field of a richer rule (a stub\'s body, headers and body match) and fields it does not know', async () => {
@@ -203,7 +208,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     ])
     expect(await pairs('fault_10', 'match')).toEqual([['path', '/bff/']])
     expect(await pairs('fault_10', 'effect')).toEqual([['drop', 'true'], ['colour', '["red"]']])
-    await screenshot(page, 'dashboard-fault-rich-rule')
+    await sectionShot('#faults-section', 'dashboard-fault-rich-rule')
   })
 
   it('adds a fault from the form, which the next matching request meets, and shows the API\'s refusal in one line', async () => {
@@ -221,7 +226,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     expect((await issueComplyCubeToken()).status).toBe(429)
     await page.click('#refresh')
     await page.waitForFunction((id) => document.querySelector(`#faults tr[data-id="${id}"] .hits`)?.textContent === '1', String(fault!.id))
-    await screenshot(page, 'dashboard-fault-added-form')
+    await sectionShot('#faults-section', 'dashboard-fault-added-form')
 
     // A rule the API refuses (the browser's own checks pass it): its message, nothing added.
     expectedErrors = [REFUSED_400]
@@ -230,7 +235,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await page.waitForFunction(() => document.getElementById('fault-form-error')!.textContent !== '')
     expect(await page.textContent('#fault-form-error')).toBe("A fault either answers a 'status' or drops the connection, not both")
     expect(await adminFaults()).toHaveLength(1)
-    await screenshot(page, 'dashboard-fault-form-refused')
+    await sectionShot('#faults-section', 'dashboard-fault-form-refused')
   })
 
   it('posts a JSON rule as written, and shows the API\'s one-line refusal of a bad one', async () => {
@@ -240,7 +245,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await page.waitForSelector('#faults tr.fault')
     expect(await adminFaults()).toMatchObject([{ vendor: 'caf', status: 500, remaining: 3 }])
     expect(await page.textContent('#fault-json-error')).toBe('')
-    await screenshot(page, 'dashboard-fault-added-json')
+    await sectionShot('#faults-section', 'dashboard-fault-added-json')
 
     // Not JSON at all: sent as is, so the message is the API's own.
     expectedErrors = [REFUSED_400]
@@ -254,7 +259,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await page.waitForFunction(() => document.getElementById('fault-json-error')!.textContent!.startsWith("Unknown field 'colour'"))
     expect(await page.textContent('#fault-json-error')).not.toContain('\n')
     expect(await adminFaults()).toHaveLength(1)
-    await screenshot(page, 'dashboard-fault-json-refused')
+    await sectionShot('#faults-section', 'dashboard-fault-json-refused')
   })
 
   it('removes one fault, then clears the rest', async () => {
@@ -267,14 +272,14 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await waitForFaultIds([ids[0]!, ids[2]!])
     expect((await adminFaults()).map((f) => f.id)).toEqual([ids[0], ids[2]])
     expect(await page.textContent('#faults-active')).toBe('2 faults active')
-    await screenshot(page, 'dashboard-fault-removed')
+    await sectionShot('#faults-section', 'dashboard-fault-removed')
 
     await page.click('#faults-clear')
     await waitForFaultIds([])
     expect(await adminFaults()).toEqual([])
     expect(await page.textContent('#faults')).toContain('No fault in force')
     expect(await page.isHidden('#faults-active')).toBe(true)
-    await screenshot(page, 'dashboard-faults-cleared')
+    await sectionShot('#faults-section', 'dashboard-faults-cleared')
   })
 
   it('shows each vendor\'s documented rate limits, read-only', async () => {
@@ -286,6 +291,6 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     ])
     expect(await page.textContent('#rate-limits-section .note')).toContain('--rate-limits')
     expect(await page.$$('#rate-limits-section input, #rate-limits-section button')).toEqual([])
-    await screenshot(page, 'dashboard-rate-limits')
+    await sectionShot('#rate-limits-section', 'dashboard-rate-limits')
   })
 })
