@@ -155,12 +155,13 @@ export async function contractCommand(argv: string[]): Promise<number> {
     watch: false,
     // No results cache: vitest would write it under RUN.dir, inside the installed package.
     cache: false,
-    // `verbose` lists every case, passed ones too; JUnit cases carry the suite's name, not the entry file's.
+    // `verbose` lists every case, passed ones too (without the summary window, whose cursor moves ./relay.ts
+    // would escape); JUnit cases carry the suite's name, not the entry file's.
     // `stdout`: without --output-file, vitest 5 writes junit/json under <root>/.vitest/ (inside the
     // installed package) unless told to print them; vitest 4 prints them and ignores the option.
     reporters: [
       reporter === 'default'
-        ? 'verbose'
+        ? ['verbose', { summary: false }]
         : reporter === 'junit'
           ? ['junit', { classnameTemplate: `${suite.name} contract`, suiteName: `${suite.title} contract`, stdout: !outputFile }]
           : ['json', { stdout: !outputFile }],

@@ -2,22 +2,23 @@
 // the suites' console lines, which quote the answers of the endpoint under test. Those answers
 // come from the network, so before they reach the terminal (or a log someone later `cat`s),
 // every character a terminal would act on is escaped as the request log escapes it
-// (src/core/shown.ts). Kept: line breaks and tabs, and, when colours are on, what vitest itself
-// draws with: colours (SGR) and, on a terminal, the cursor moves, line erases, cursor hiding and
-// synchronized output of its summary window. Never kept: OSC (window titles, links, the
-// clipboard), DCS, device queries whose answers a terminal types into stdin, 8-bit controls.
+// (src/core/shown.ts). Kept: line breaks and tabs, and, when colours are on, colours (SGR): all
+// vitest writes once its summary window, which moves the cursor, is off (contract.ts). Never
+// kept: cursor moves and erases, OSC (window titles, links, the clipboard), DCS, device queries
+// whose answers a terminal types into stdin, 8-bit controls. A colour code in an answer does
+// pass when colours are on: it cannot be told from vitest's own, and it only colours text.
 import { Writable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { escapeControls } from '../core/shown.ts'
 
 const PLAIN = /[\n\t]/g
-const DRAWN = /\x1b\[[0-9;]*[mABCDGHJK]|\x1b\[\?(?:25|2026)[hl]|[\n\t\r]/g
-// An escape sequence cut by the end of a write: held until the next one completes it.
-const CUT = /\x1b(?:\[[0-9;?]*)?$/
+const COLOURED = /\x1b\[[0-9;]*m|[\n\t]/g
+// A colour code cut by the end of a write: held until the next one completes it.
+const CUT = /\x1b(?:\[[0-9;]*)?$/
 
 /** `text` escaped for a terminal, keeping what `keep` matches. Linear: one pass, each piece scanned once. */
 export function escapeOutput(text: string, colours: boolean): string {
-  const keep = colours ? DRAWN : PLAIN
+  const keep = colours ? COLOURED : PLAIN
   let out = ''
   let last = 0
   for (const m of text.matchAll(keep)) {
@@ -29,8 +30,8 @@ export function escapeOutput(text: string, colours: boolean): string {
 
 /**
  * A stream that writes to `target` what `escapeOutput` leaves of each write. `target`'s write is
- * taken now: on a terminal, vitest's summary window replaces process.stdout's while it runs, and
- * what it holds back from there it writes through this stream, which must not hand it back.
+ * taken now: should vitest's summary window run, it replaces process.stdout's write while it
+ * does, and writes what it held back through this stream, which must not hand it back.
  */
 export function escapingStream(target: NodeJS.WritableStream, colours: boolean): Writable {
   const write = target.write.bind(target) as (text: string, done: () => void) => boolean
