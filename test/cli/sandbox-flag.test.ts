@@ -171,4 +171,14 @@ describe('contract <vendor> --sandbox URL', () => {
     }
     expect(out).not.toContain('[contract] skipped')
   })
+
+  it('sandbox: runs with --sandbox alone (it has no credentials route), its writes, which reset the server, still asking for --allow-writes', async () => {
+    const { code, stdout, stderr } = await cli(['contract', 'sandbox', '--sandbox', running.url])
+    const out = stdout + stderr
+    expect(code, out).toBe(0)
+    const skips = skippedCases(out)
+    expect(skips.length, out).toBeGreaterThan(0)
+    for (const line of skips) expect(line).toMatch(/pass (--allow-writes|TOKEN_SANDBOX_ADMIN_TOKEN)$/)
+    expect(skips.some((line) => /resets to the seed/.test(line))).toBe(true)
+  })
 })
