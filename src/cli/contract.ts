@@ -170,7 +170,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // What vitest prints quotes the endpoint's answers: escaped on the way out (./relay.ts).
-  }, undefined, relayStreams())
+  }, {}, relayStreams())
   process.exitCode = previousExitCode
   const files = vitest.state.getFiles()
   const failed =

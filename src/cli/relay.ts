@@ -60,8 +60,14 @@ export function escapingStream(target: NodeJS.WritableStream, colours: boolean):
   })
 }
 
-/** The stdout and stderr vitest is given by `contract`: escaping, colours as the environment says (./colour.ts). */
-export function relayStreams(env: NodeJS.ProcessEnv = process.env): { stdout: Writable; stderr: Writable } {
+/**
+ * The stdout and stderr vitest is given by `contract`: escaping on the way to `to` (the process's
+ * own by default), colours as the environment says (./colour.ts).
+ */
+export function relayStreams(
+  to: { stdout?: NodeJS.WritableStream; stderr?: NodeJS.WritableStream } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): { stdout: Writable; stderr: Writable } {
   const colours = env.NO_COLOR === undefined
-  return { stdout: escapingStream(process.stdout, colours), stderr: escapingStream(process.stderr, colours) }
+  return { stdout: escapingStream(to.stdout ?? process.stdout, colours), stderr: escapingStream(to.stderr ?? process.stderr, colours) }
 }

@@ -2,7 +2,7 @@
 // CLI in test/cli/contract-output.test.ts; here the rules, one by one.
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { escapeOutput, escapingStream } from '../../src/cli/relay.ts'
+import { escapeOutput, escapingStream, relayStreams } from '../../src/cli/relay.ts'
 
 const SGR = '\u001b[31m'
 const RESET = '\u001b[39m'
@@ -53,5 +53,19 @@ describe('escapingStream', () => {
 
   it('what is held at the end is written, escaped', async () => {
     expect(await through(['x\u001b['], true)).toBe('x\\u001b[')
+  })
+})
+
+describe('relayStreams', () => {
+  it('writes to the streams it is given, colours as NO_COLOR says', async () => {
+    const [out, err] = [new PassThrough(), new PassThrough()]
+    const texts = { out: '', err: '' }
+    out.on('data', (c: Buffer) => (texts.out += c))
+    err.on('data', (c: Buffer) => (texts.err += c))
+    const coloured = relayStreams({ stdout: out, stderr: err }, {})
+    await new Promise<void>((r) => coloured.stdout.write(`${SGR}a\u0007\n`, () => r()))
+    const plain = relayStreams({ stdout: out, stderr: err }, { NO_COLOR: '1' })
+    await new Promise<void>((r) => plain.stderr.write(`${SGR}b\n`, () => r()))
+    expect(texts).toEqual({ out: `${SGR}a\\u0007\n`, err: '\\u001b[31mb\n' })
   })
 })
