@@ -298,7 +298,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The first API key in use of each environment
+         * The first API key in use of each environment, and the sandbox environment's oldest client
          * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
          */
         get: operations["getComplyCubeCredentials"];
