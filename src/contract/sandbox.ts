@@ -3,8 +3,8 @@
 // issued tokens, the served contracts, and the ComplyCube, CAF and CA helpers. `baseUrl` is the
 // admin URL (`http://127.0.0.1:4545/__sandbox`). The clock and CAF's settings are put back as
 // they were; cases that change the sandbox's data (keys, tokens, faces, cards, reset) or its
-// rate-limit setting (put back too) run only with `allowWrites`. With `adminToken` (a sandbox whose admin guard is on) every call carries it,
-// and the guard's 401 answers are checked too.
+// rate-limit setting (put back too) run only with `allowWrites`. With `adminToken` (a sandbox
+// whose admin guard is on) every call carries it, and the guard's 401 answers are checked too.
 import { describe, expect, it } from 'vitest'
 import { createCaller, show, type Answer, type Caller } from './http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
