@@ -173,7 +173,7 @@ describe('changes the setting refuses', () => {
     expect(sandbox.rateLimits.get()).toEqual({ enabled: false, limits: DOCUMENTED })
   })
 
-  it('answers a body that is not an object, not JSON, or not JSON-typed in the admin API shape', async () => {
+  it('answers a body that is not an object, not JSON, not JSON-typed, too large, or the wrong method in the admin API shape', async () => {
     running ??= await startServer({ host: '127.0.0.1', port: 0 })
     for (const body of ['[]', '"on"', 'true', 'null']) {
       const res = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body })
@@ -187,6 +187,9 @@ describe('changes the setting refuses', () => {
     const plain = await fetch(url(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"enabled":true}' })
     expect(plain.status).toBe(403)
     expect((await plain.json()).error.code).toBe('forbidden')
+    const huge = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ limits: [], pad: 'x'.repeat(2 * 1024 * 1024) }) })
+    expect(huge.status).toBe(413)
+    expect((await huge.json()).error.code).toBe('body_too_large')
     const put = await fetch(url(), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' })
     expect(put.status).toBe(405)
     expect((await put.json()).error.code).toBe('method_not_allowed')
