@@ -10,7 +10,7 @@ export const dashboardScript = String.raw`
   // The admin API lives under the path this page is served at (normally /__sandbox).
   var base = location.pathname.replace(/\/+$/, '')
   var config = JSON.parse(document.getElementById('dashboard-config').textContent)
-  var state = { clock: null, clockAt: 0, tokens: [], vendors: [], verifyRoutes: {} }
+  var state = { clock: null, clockAt: 0, tokens: [], vendors: [], verifyRoutes: {}, rateLimitsEnabled: false }
   var $ = function (id) { return document.getElementById(id) }
 
   // ../core/shown.ts in the browser: the same characters, written the same way.
@@ -353,20 +353,23 @@ export const dashboardScript = String.raw`
     box.appendChild(el('div', { className: 'scroll' }, el('table', { id: 'faults-table' }, el('thead', null, head), body)))
   }
 
-  function renderRateLimits() {
+  // The setting GET /__sandbox/rate-limits answers: whether it is enforced (with the toggle) and the limits.
+  function renderRateLimits(setting) {
+    state.rateLimitsEnabled = setting.enabled
+    var status = $('rate-limits-status'), toggle = $('rate-limits-toggle')
+    status.textContent = setting.enabled ? 'enforced' : 'not enforced'
+    status.className = 'badge ' + (setting.enabled ? 'active' : 'off')
+    toggle.textContent = setting.enabled ? 'Stop enforcing' : 'Enforce'
+    toggle.disabled = false
     var box = $('rate-limits')
     box.textContent = ''
+    if (!setting.limits.length) { box.appendChild(el('div', { className: 'empty', text: 'No limit is set: no request is refused for its rate.' })); return }
     var body = el('tbody')
-    Object.keys(config.vendors).forEach(function (name) {
-      var limits = config.vendors[name].rateLimits
-      Object.keys(limits).forEach(function (env) {
-        var l = limits[env]
-        body.appendChild(el('tr', { 'data-vendor': name, 'data-environment': env },
-          el('td', { text: name }), el('td', null, el('span', { className: 'badge env', text: env })),
-          el('td', { className: 'mono', text: l.requests + ' requests / ' + (l.perMs % 1000 === 0 ? l.perMs / 1000 + ' s' : l.perMs + ' ms') })))
-      })
+    setting.limits.forEach(function (l) {
+      body.appendChild(el('tr', { 'data-vendor': shown(l.vendor), 'data-environment': shown(l.environment) },
+        el('td', { text: shown(l.vendor) }), el('td', null, el('span', { className: 'badge env', text: shown(l.environment) })),
+        el('td', { className: 'mono', text: l.requests + ' requests / ' + (l.perMs % 1000 === 0 ? l.perMs / 1000 + ' s' : l.perMs + ' ms') })))
     })
-    if (!body.children.length) { box.appendChild(el('div', { className: 'empty', text: 'No vendor documents a rate limit.' })); return }
     box.appendChild(el('table', { id: 'rate-limits-table' }, el('thead', null, el('tr', null, el('th', { text: 'vendor' }), el('th', { text: 'environment' }), el('th', { text: 'limit' }))), body))
   }
 
@@ -385,7 +388,7 @@ export const dashboardScript = String.raw`
   }
 
   var refreshing = null
-  var last = { journal: null, tokens: null, vendors: null, faults: null }
+  var last = { journal: null, tokens: null, vendors: null, faults: null, rateLimits: null }
   var queued = null
   // Everything is asked for at once (the vendors' listings as soon as the vendor list is in) and
   // shown in one go, so no section fills in after the others.
@@ -399,7 +402,7 @@ export const dashboardScript = String.raw`
     var vendorsAndListings = api('GET', '/vendors').then(function (r) {
       return Promise.all(r.vendors.map(loadListings)).then(function (lists) { return { vendors: r.vendors, lists: lists } })
     })
-    refreshing = Promise.all([api('GET', '/health'), vendorsAndListings, api('GET', '/tokens'), api('GET', '/requests?' + filterQuery()), api('GET', '/faults')])
+    refreshing = Promise.all([api('GET', '/health'), vendorsAndListings, api('GET', '/tokens'), api('GET', '/requests?' + filterQuery()), api('GET', '/faults'), api('GET', '/rate-limits')])
       .then(function (r) {
         var health = r[0]
         state.clock = health.clock
@@ -415,6 +418,8 @@ export const dashboardScript = String.raw`
         if (journalJson !== last.journal) { last.journal = journalJson; renderJournal(r[3].requests) }
         if (tokensJson !== last.tokens) { last.tokens = tokensJson; renderTokens() }
         if (faultsJson !== last.faults) { last.faults = faultsJson; renderFaults(r[4].faults) }
+        var rateLimitsJson = JSON.stringify(r[5])
+        if (rateLimitsJson !== last.rateLimits) { last.rateLimits = rateLimitsJson; renderRateLimits(r[5]) }
         if (listsJson !== last.vendors) { last.vendors = listsJson; renderVendors(r[1].lists) }
       })
       .then(function () { showError(null); document.body.setAttribute('data-loaded', String(Date.now())) }, showError)
@@ -459,6 +464,7 @@ export const dashboardScript = String.raw`
   $('fault-form').onsubmit = function (ev) { ev.preventDefault(); addFault(faultFromForm(), undefined, $('fault-form-error')) }
   $('fault-json-form').onsubmit = function (ev) { ev.preventDefault(); addFault(undefined, $('fault-json').value, $('fault-json-error')) }
   $('faults-clear').onclick = function () { act('POST', '/faults/clear') }
+  $('rate-limits-toggle').onclick = function () { act('POST', '/rate-limits', { enabled: !state.rateLimitsEnabled }) }
   $('verify-form').onsubmit = function (ev) {
     ev.preventDefault()
     var vendor = $('verify-vendor').value, body = { token: $('verify-token').value.trim() }
@@ -473,7 +479,6 @@ export const dashboardScript = String.raw`
     }, function (err) { out.textContent = shown(err.message) })
   }
 
-  renderRateLimits()
   setInterval(tick, 1000)
   setInterval(function () { if ($('live').checked && !document.hidden) refresh() }, 2000)
   refresh()

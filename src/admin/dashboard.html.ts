@@ -58,6 +58,7 @@ const style = String.raw`
   .form-error:empty { display: none; }
   #verify-result { margin-top: 8px; }
   #faults-active { background: var(--bad-bg); color: var(--bad); }
+  .badge.off { background: #f2f4f7; color: var(--muted); }
   .vendor h3 { margin: 0 0 6px; font-size: 14px; }
   .vendor h4 { margin: 10px 0 4px; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .3px; }
   .token { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 8px; }
@@ -167,11 +168,14 @@ const body = String.raw`<body>
 
 
   <section id="rate-limits-section">
-    <h2>Rate limits <small>as each vendor documents them</small></h2>
-    <div id="rate-limits"></div>
-    <p class="note">Enforced only when the server was started with <code>--rate-limits</code> (or a config file's
-      <code>rateLimits</code>, which may also override them); the admin API does not say whether they are,
-      and nothing changes them while it runs.</p>
+    <h2>Rate limits <small>the setting in force, per vendor and environment</small></h2>
+    <div class="controls"><span class="badge" id="rate-limits-status">…</span>
+      <button type="button" id="rate-limits-toggle" disabled>…</button></div>
+    <div id="rate-limits"><div class="empty">Loading…</div></div>
+    <p class="note">While enforced, a request over its window's limit (windows of the sandbox clock) gets the vendor's own 429.
+      The server starts with each vendor's documented limits, enforced with <code>--rate-limits</code> or a config file's
+      <code>rateLimits</code> (which may also override them); <em>Reset sandbox</em> puts that start-up setting back.
+      Other limits: <code>POST /__sandbox/rate-limits</code>.</p>
   </section>
 
   <section id="vendors-section">

@@ -50,6 +50,18 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
 
 const adminFaults = async () => ((await (await fetch(`${server.url}/__sandbox/faults`)).json()) as { faults: Record<string, unknown>[] }).faults
 
+const adminRateLimits = async () => (await (await fetch(`${server.url}/__sandbox/rate-limits`)).json()) as { enabled: boolean; limits: unknown[] }
+
+/** The rate-limit table's rows as [vendor, environment, limit] text. */
+const limitRows = () => page.$$eval('#rate-limits-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)))
+
+/** The statuses of `n` ComplyCube requests with the sandbox key, one after another. */
+async function complyCubeStatuses(n: number): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) out.push((await fetch(`${server.url}/complycube/v1/clients?pageSize=1`, { headers: { authorization: CC_KEY } })).status)
+  return out
+}
+
 async function issueComplyCubeToken(referrer = 'https://www.example.com/*'): Promise<Response> {
   return post('/complycube/v1/tokens', { clientId: CC_CLIENT, referrer }, { authorization: CC_KEY })
 }
@@ -100,6 +112,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
         if (document.querySelector('#tokens .token')) out.push('tokens')
         if (document.querySelector('#journal tbody tr[data-seq]')) out.push('journal')
         if (document.querySelector('#faults tr.fault')) out.push('faults')
+        if (document.querySelector('#rate-limits-table tbody tr')) out.push('rate-limits')
         if (document.querySelector('#vendors .vendor')) out.push('vendors')
         const verify = document.getElementById('verify-section')
         if (verify && !verify.hidden && document.querySelector('#verify-vendor option')) out.push('verify')
@@ -115,7 +128,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     // The first paint, with no timer waited for: the moment the page says it has loaded.
     await page.waitForSelector('body[data-loaded]')
     const paints = await page.evaluate(() => (window as unknown as { __paints: string[][] }).__paints)
-    expect(paints[0]).toEqual(['tokens', 'journal', 'faults', 'vendors', 'verify'])
+    expect(paints[0]).toEqual(['tokens', 'journal', 'faults', 'rate-limits', 'vendors', 'verify'])
     expect(await page.$$eval('#vendors .vendor', (vs) => vs.map((v) => v.getAttribute('data-vendor')))).toEqual(['ca', 'caf', 'complycube'])
     expect(await page.$$eval('#verify-vendor option', (os) => os.map((o) => o.textContent))).toContain('complycube')
     await screenshot(page, 'dashboard-first-paint')
@@ -282,15 +295,56 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     await sectionShot('#faults-section', 'dashboard-faults-cleared')
   })
 
-  it('shows each vendor\'s documented rate limits, read-only', async () => {
+  it('shows the rate-limit setting in force, and turns enforcement on and off', async () => {
     await open()
-    const rows = await page.$$eval('#rate-limits-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)))
-    expect(rows).toEqual([
+    const documented = [
       ['complycube', 'live', '10 requests / 1 s'],
       ['complycube', 'sandbox', '5 requests / 1 s'],
-    ])
+    ]
+    expect(await limitRows()).toEqual(documented)
+    expect(await page.textContent('#rate-limits-status')).toBe('not enforced')
+    expect(await page.textContent('#rate-limits-toggle')).toBe('Enforce')
     expect(await page.textContent('#rate-limits-section .note')).toContain('--rate-limits')
-    expect(await page.$$('#rate-limits-section input, #rate-limits-section button')).toEqual([])
-    await sectionShot('#rate-limits-section', 'dashboard-rate-limits')
+    await sectionShot('#rate-limits-section', 'dashboard-rate-limits-off')
+
+    // On from the page: the admin API says so, and ComplyCube's 6th sandbox request in one
+    // second of the (frozen) sandbox clock gets its 429.
+    expect((await post('/__sandbox/clock/freeze', {})).status).toBe(200)
+    await page.click('#rate-limits-toggle')
+    await page.waitForFunction(() => document.getElementById('rate-limits-status')!.textContent === 'enforced')
+    expect(await page.textContent('#rate-limits-toggle')).toBe('Stop enforcing')
+    expect((await adminRateLimits()).enabled).toBe(true)
+    expect(await complyCubeStatuses(6)).toEqual([200, 200, 200, 200, 200, 429])
+    expect(await limitRows()).toEqual(documented)
+    await sectionShot('#rate-limits-section', 'dashboard-rate-limits-on')
+
+    // Off again: the same request passes.
+    await page.click('#rate-limits-toggle')
+    await page.waitForFunction(() => document.getElementById('rate-limits-status')!.textContent === 'not enforced')
+    expect((await adminRateLimits()).enabled).toBe(false)
+    expect(await complyCubeStatuses(1)).toEqual([200])
+  })
+
+  it('shows the start-up overrides, and limits changed through the API', async () => {
+    await server.close()
+    server = await startServer({ host: '127.0.0.1', port: 0, rateLimits: { complycube: { sandbox: { requests: 2, perMs: 60_000 }, live: false } } })
+    await open()
+    expect(await page.textContent('#rate-limits-status')).toBe('enforced')
+    expect(await limitRows()).toEqual([['complycube', 'sandbox', '2 requests / 60 s']])
+    expect((await post('/__sandbox/rate-limits', { limits: [{ vendor: 'caf', environment: 'prod', requests: 3, perMs: 250 }] })).status).toBe(200)
+    await page.click('#refresh')
+    await page.waitForFunction(() => document.querySelector('#rate-limits-table tbody tr')?.getAttribute('data-vendor') === 'caf')
+    expect(await limitRows()).toEqual([['caf', 'prod', '3 requests / 250 ms']])
+    expect((await post('/__sandbox/rate-limits', { enabled: false, limits: [] })).status).toBe(200)
+    await page.click('#refresh')
+    await page.waitForFunction(() => document.getElementById('rate-limits-status')!.textContent === 'not enforced')
+    expect(await page.$$('#rate-limits-table')).toEqual([])
+    expect(await page.textContent('#rate-limits')).toContain('No limit is set')
+    await sectionShot('#rate-limits-section', 'dashboard-rate-limits-none')
+
+    // Reset sandbox puts the start-up setting back.
+    await page.click('#reset')
+    await page.waitForFunction(() => document.getElementById('rate-limits-status')!.textContent === 'enforced')
+    expect(await limitRows()).toEqual([['complycube', 'sandbox', '2 requests / 60 s']])
   })
 })
