@@ -12,6 +12,7 @@ import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
 import { sandboxCredentials, sandboxUrl } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
+import { fidelityFlags, fidelityHelp, prepareFidelity } from '../contract/fidelity/cli.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
 // The suite entry vitest runs: the TypeScript source beside this file in the sources (src/cli/),
@@ -48,6 +49,7 @@ ${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? 
                       contract refuses are expected to be answered by Prism
   --reporter NAME     default | junit | json
   --output-file FILE  write the junit/json report to FILE instead of stdout
+${fidelityHelp}
 
 Credentials:
 ${contractSuites
@@ -88,6 +90,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
       reporter: { type: 'string' },
       'output-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...fidelityFlags,
       ...credentialOptions,
       ...otherApiOptions,
     },
@@ -118,7 +121,9 @@ export async function contractCommand(argv: string[]): Promise<number> {
   for (const [name, url] of [['base-url', baseUrl], ['admin-url', adminUrl], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
     if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)
   }
-  const reporter = (flag('reporter') as string | undefined) ?? 'default'
+  // --record/--compare (docs/fidelity.md): with --compare, --reporter is the comparison's.
+  const fidelity = prepareFidelity(values, suite.name, Boolean(sandbox || adminUrl))
+  const reporter = fidelity?.comparing ? 'default' : ((flag('reporter') as string | undefined) ?? 'default')
   if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`)
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
@@ -142,7 +147,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
   // Relative to where the user runs the command, not to the suite's folder inside the package.
-  const outputFile = flag('output-file') ? resolve(flag('output-file') as string) : undefined
+  const outputFile = flag('output-file') && !fidelity?.comparing ? resolve(flag('output-file') as string) : undefined
   const vitest = await startVitest('test', [], {
     root: RUN.dir,
     config: false,
@@ -165,7 +170,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
     ...(outputFile ? { outputFile } : {}),
     testTimeout: 30_000,
     hookTimeout: 30_000,
-  })
+  }, {}, fidelity?.comparing ? { stdout: process.stderr } : {})
   process.exitCode = previousExitCode
   const files = vitest.state.getFiles()
   const failed =
@@ -173,5 +178,5 @@ export async function contractCommand(argv: string[]): Promise<number> {
     files.some((f) => f.result?.state === 'fail') ||
     vitest.state.getCountOfFailedTests() > 0 ||
     vitest.state.getUnhandledErrors().length > 0
-  return failed ? 1 : 0
+  return fidelity ? fidelity.finish(failed ? 1 : 0) : failed ? 1 : 0
 }

@@ -1,0 +1,136 @@
+// `token-sandbox contract <vendor> --record/--compare` against two real `serve` processes with
+// the same --seed: the record of one is compared with the other (no difference, exit 0; both
+// records the same bytes), then one answer of the second is changed with a fault and the
+// compare names exactly that case and that difference (exit 1), in each reporter.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contractSuites } from '../../src/contract/suites.ts'
+import type { Comparison } from '../../src/contract/fidelity/compare.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
+import { startServe, type ServeChild } from '../support/serve-child.ts'
+
+const SEED = 'fidelity-acceptance'
+let a: ServeChild
+let b: ServeChild
+const dir = mkdtempSync(join(tmpdir(), 'fidelity-cli-'))
+
+beforeAll(async () => {
+  ;[a, b] = await Promise.all([startServe(['--seed', SEED]), startServe(['--seed', SEED])])
+}, 60_000)
+afterAll(async () => {
+  await Promise.all([a?.kill(), b?.kill()])
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// Nothing from the developer's environment: no credential, no URL, and a fixed record date.
+const clean = Object.fromEntries(
+  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
+)
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+      env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c))
+    child.stderr.on('data', (c: Buffer) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+async function addFault(server: ServeChild, rule: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) })
+  expect(res.status, await res.text()).toBeLessThan(300)
+}
+
+/** Per vendor: a fault that changes one answer only one case asks for, and that case's name. */
+const FAULTS = {
+  complycube: {
+    rule: { vendor: 'complycube', method: 'GET', path: '/clients/000000000000000000000000', status: 503 },
+    case: 'clients > answers 404 resource_not_found for a client id it does not hold',
+    status: ['404', '503'],
+    reporter: 'json',
+  },
+  caf: {
+    rule: { vendor: 'caf', method: 'GET', path: '/v1/faces/attempts/000000000000000000000000', status: 503 },
+    case: 'the Core API (faces) > answers 401 without a token',
+    status: ['401', '503'],
+    reporter: 'junit',
+  },
+  ca: {
+    rule: { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 503 },
+    case: 'tenant isolation > a token of another tenant answers auth_token_verify_failed here, and ours there',
+    status: ['200', '503'],
+    reporter: 'text',
+  },
+} as const
+
+describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --record / --compare', { timeout: 120_000 }, (vendor) => {
+  const recordA = join(dir, `${vendor}-a.json`)
+  const recordB = join(dir, `${vendor}-b.json`)
+
+  it('records sandbox A; B recorded while compared with it: no difference (exit 0) and the same bytes', async () => {
+    const first = await cli(['contract', vendor, '--sandbox', a.url, '--record', recordA])
+    expect(first.code, first.stdout + first.stderr).toBe(0)
+    const second = await cli(['contract', vendor, '--sandbox', b.url, '--record', recordB, '--compare', recordA])
+    expect(second.code, second.stdout + second.stderr).toBe(0)
+    expect(second.stdout).toMatch(new RegExp(`fidelity: 0 of \\d+ cases differ`))
+    expect(second.stdout).not.toMatch(/DIFFERENT/)
+    const bytes = readFileSync(recordA, 'utf8')
+    expect(readFileSync(recordB, 'utf8')).toBe(bytes)
+    const record = JSON.parse(bytes)
+    expect(record).toMatchObject({ vendor, environment: 'token-sandbox', date: '2026-01-01T00:00:00.000Z', tool: { name: 'token-sandbox' } })
+    expect(record.cases.map((c: { name: string }) => c.name)).toContain(FAULTS[vendor].case)
+    expect(record.cases.filter((c: { result: string }) => c.result === 'pass').length).toBeGreaterThan(5)
+  })
+
+  it(`a fault on one answer of B: the compare names that case and its status (exit 1, ${FAULTS[vendor].reporter} reporter)`, async () => {
+    const fault = FAULTS[vendor]
+    await addFault(b, fault.rule)
+    const { code, stdout, stderr } = await cli(['contract', vendor, '--sandbox', b.url, '--compare', recordA, '--reporter', fault.reporter])
+    expect(code, stdout + stderr).toBe(1)
+    const [expected, actual] = fault.status
+    if (fault.reporter === 'json') {
+      const report = JSON.parse(stdout) as Comparison & { failed: boolean }
+      expect(report.failed).toBe(true)
+      const different = report.cases.filter((c) => c.outcome === 'different')
+      expect(different.map((c) => c.name)).toEqual([fault.case])
+      expect(different[0]!.differences).toContainEqual(expect.objectContaining({ kind: 'status', at: 'status', expected, actual }))
+    } else if (fault.reporter === 'junit') {
+      expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites [^>]*failures="1"/)
+      const failures = [...stdout.matchAll(/<testcase classname="[^"]*" name="([^"]*)">\s*<failure[^>]*>([^<]*)<\/failure>/g)]
+      expect(failures.map((m) => m[1])).toEqual([fault.case.replace(/>/g, '&gt;')])
+      expect(failures[0]![2]).toContain(`status: exchange 1 (GET /v1/faces/attempts/{id}) status: recorded ${expected}, now ${actual}`)
+      // Every element that opens is closed: the report is well-formed enough for a CI's parser.
+      expect(stdout.match(/<testcase /g)!.length).toBe(stdout.match(/<testcase [^>]*\/>|<\/testcase>/g)!.length)
+    } else {
+      const different = stdout.split('\n').filter((l) => l.startsWith('  DIFFERENT'))
+      expect(different).toEqual([`  DIFFERENT    ${fault.case}`])
+      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\) status: recorded ${expected}, now ${actual}`))
+      expect(stdout).toMatch(/fidelity: 1 of \d+ cases differ/)
+    }
+  })
+})
+
+describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
+  it('a record of another vendor, a missing file, a file that is not a record: exit 2, one line', async () => {
+    const notRecord = join(dir, 'not-a-record.json')
+    await import('node:fs').then((fs) => fs.writeFileSync(notRecord, '{"hello": 1}'))
+    const other = join(dir, 'complycube-a.json')
+    for (const [file, message] of [
+      [other, /is a record of complycube, not caf/],
+      [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
+      [notRecord, /is not a fidelity record/],
+    ] as const) {
+      const { code, stderr } = await cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])
+      expect(code, stderr).toBe(2)
+      expect(stderr).toMatch(message)
+    }
+  })
+})
