@@ -84,7 +84,11 @@ export function recordExchange(exchange: Exchange, redactor: Redactor): Recorded
   if (options.raw !== undefined) redactor.learn(options.raw)
   redactor.learnAnswer(answer.body)
 
-  const segments = pathOnly.split('/').map((s) => (s !== '' && isIdSegment(s, redactor) ? '{id}' : s))
+  const segments = pathOnly.split('/').map((s) => {
+    if (s === '' || !isIdSegment(s, redactor)) return s
+    redactor.learn(decodeSafe(s))
+    return '{id}'
+  })
   const names = [...new Set(query.keys())].sort()
 
   const headers: Record<string, Shape | string> = {}

@@ -20,9 +20,10 @@ const PATTERNS: [string, RegExp][] = [
   ['<email>', /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+/g],
   ['<uuid>', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi],
   ['<date-time>', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/g],
-  ['<hex>', /\b[0-9a-f]{16,}\b/gi],
-  ['<digits>', /\d{6,}/g],
-  // An opaque key or secret: a long run of key characters with a digit in it.
+  // A document or card number written in groups (`123.456.789-09`, `4111 1111 1111 1111`).
+  ['<digits>', /\d(?:[.\s-]?\d){7,}/g],
+  // A run of key characters with a digit in it: long, it is a key, a secret or an id (named
+  // `<digits>` or `<hex>` when it is only that); short, a word like `v1` or `HS256`.
   ['<token>', /[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*/g],
 ]
 
@@ -94,10 +95,13 @@ function replaceValue(text: string, value: string): string {
 export function redactPatterns(text: string): string {
   let out = text.length > MAX_KEPT ? text.slice(0, MAX_KEPT) + '…' : text
   for (const [mark, pattern] of PATTERNS) {
-    out = out.replace(pattern, (hit) => (mark === '<token>' && !isOpaque(hit) ? hit : mark))
+    out = out.replace(pattern, (hit) => (mark === '<token>' ? tokenMark(hit) : mark))
   }
   return out
 }
 
-/** A run of key characters is a key when long and not a plain word-with-number (`v1`, `HS256`, `a2b`). */
-const isOpaque = (hit: string): boolean => hit.length >= 16
+function tokenMark(hit: string): string {
+  if (/^\d+$/.test(hit)) return hit.length >= 6 ? '<digits>' : hit
+  if (/^[0-9a-f]+$/i.test(hit)) return hit.length >= 16 ? '<hex>' : hit
+  return hit.length >= 16 ? '<token>' : hit
+}
