@@ -21,7 +21,7 @@ const PATTERNS: [string, RegExp][] = [
   ['<uuid>', /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi],
   ['<date-time>', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?/g],
   // A document or card number written in groups (`123.456.789-09`, `4111 1111 1111 1111`).
-  ['<digits>', /\d(?:[.\s-]?\d){7,}/g],
+  ['<digits>', /(?<![A-Za-z0-9])\d(?:[.\s-]?\d){7,}(?![A-Za-z0-9])/g],
   // A run of key characters with a digit in it: long, it is a key, a secret or an id (named
   // `<digits>` or `<hex>` when it is only that); short, a word like `v1` or `HS256`.
   ['<token>', /[A-Za-z0-9_-]*\d[A-Za-z0-9_-]*/g],
