@@ -119,7 +119,7 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
 })
 
 describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
-  it('a record of another vendor, a missing file, a file that is not a record: exit 2, one line', async () => {
+  it('a record of another vendor, a missing file, a file that is not a record, a --record into no folder: exit 2, one line', async () => {
     const notRecord = join(dir, 'not-a-record.json')
     writeFileSync(notRecord, '{"hello": 1}')
     const other = join(dir, 'complycube-only.json')
@@ -129,10 +129,14 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
       [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
       [notRecord, /is not a fidelity record/],
     ] as const
-    const results = await Promise.all(runs.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])))
+    const results = await Promise.all([
+      ...runs.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
+      cli(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
+    ])
+    const messages = [...runs.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
     results.forEach(({ code, stderr }, i) => {
       expect(code, stderr).toBe(2)
-      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(runs[i]![1])])
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(messages[i]!)])
     })
   })
 })

@@ -1,9 +1,9 @@
 // `token-sandbox contract <vendor> --record FILE | --compare FILE`: the flags, what the run's
 // entry file is told (it calls `fidelity()` from ./session.ts), and after the run the comparison
 // printed with its reporter. src/cli/contract.ts calls into here and keeps its own job.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileError, UsageError } from '../../cli/usage.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
 import { parseRecord, type FidelityRecord } from './record.ts'
@@ -69,6 +69,9 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
     const r = flags.reporter === undefined || flags.reporter === 'default' ? 'text' : flags.reporter
     if (!(FIDELITY_REPORTERS as readonly string[]).includes(r)) throw new UsageError(`with --compare, --reporter must be one of ${FIDELITY_REPORTERS.join(', ')}`)
     reporter = r as FidelityReporter
+  }
+  if (flags.record !== undefined && !statSync(dirname(resolve(flags.record)), { throwIfNoEntry: false })?.isDirectory()) {
+    throw fileError(`--record ${flags.record}: its folder does not exist`)
   }
   const scratch = flags.record === undefined ? mkdtempSync(join(tmpdir(), 'token-sandbox-fidelity-')) : undefined
   const recordFile = flags.record !== undefined ? resolve(flags.record) : join(scratch!, 'run.json')
