@@ -27,7 +27,7 @@ export type Caller = (method: string, path: string, options?: CallOptions) => Pr
 /** One request a suite made and the answer it got, as a fidelity recorder sees it. */
 export interface Exchange {
   method: string
-  /** The path below the caller's base URL, without the query. */
+  /** The path below the caller's base URL, as the suite gave it (it may carry a query). */
   path: string
   options: CallOptions
   answer: Answer

@@ -1,19 +1,15 @@
 // `token-sandbox contract <vendor> --record FILE | --compare FILE`: the flags, what the run's
 // entry file is told (it calls `fidelity()` from ./session.ts), and after the run the comparison
-// printed with its reporter. src/cli/contract.ts calls into here and keeps its own job.
+// printed with its reporter (the variables are in ../run/params.ts). src/cli/contract.ts calls into
+// here and keeps its own job.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileError, UsageError } from '../../cli/usage.ts'
+import { ENV } from '../run/params.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
 import { parseRecord, type FidelityRecord } from './record.ts'
 import { FIDELITY_REPORTERS, formatComparison, type FidelityReporter } from './report.ts'
-
-/** Variables the entry file (src/contract/run/suite.contract.ts) reads. */
-export const FIDELITY_ENV = {
-  record: 'TOKEN_SANDBOX_CONTRACT_RECORD',
-  environment: 'TOKEN_SANDBOX_CONTRACT_RECORD_ENVIRONMENT',
-} as const
 
 export const fidelityFlags = {
   record: { type: 'string' },
@@ -48,7 +44,7 @@ export interface FidelityFlags {
 
 /** Checks the flags, tells the entry file where to write; undefined without --record or --compare. */
 export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSandbox: boolean, env: NodeJS.ProcessEnv = process.env): FidelityRun | undefined {
-  delete env[FIDELITY_ENV.record]
+  delete env[ENV.record]
   if (flags.record === undefined && flags.compare === undefined) return undefined
   let expected: FidelityRecord | undefined
   const compareFile = flags.compare
@@ -75,8 +71,8 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
   }
   const scratch = flags.record === undefined ? mkdtempSync(join(tmpdir(), 'token-sandbox-fidelity-')) : undefined
   const recordFile = flags.record !== undefined ? resolve(flags.record) : join(scratch!, 'run.json')
-  env[FIDELITY_ENV.record] = recordFile
-  env[FIDELITY_ENV.environment] = flags['record-environment'] ?? (againstSandbox ? 'token-sandbox' : 'vendor')
+  env[ENV.record] = recordFile
+  env[ENV.recordEnvironment] = flags['record-environment'] ?? (againstSandbox ? 'token-sandbox' : 'vendor')
   return {
     comparing: expected !== undefined,
     finish(suiteExitCode) {
