@@ -13,6 +13,7 @@ import { UsageError } from './usage.ts'
 import { sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 import { relayStreams } from './relay.ts'
+import { fidelityFlags, fidelityHelp, prepareFidelity } from '../contract/fidelity/cli.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
 // The suite entry vitest runs: the TypeScript source beside this file in the sources (src/cli/),
@@ -50,6 +51,7 @@ ${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? 
                       contract refuses are expected to be answered by Prism
   --reporter NAME     default | junit | json
   --output-file FILE  write the junit/json report to FILE instead of stdout
+${fidelityHelp}
 
 Credentials:
 ${contractSuites
@@ -90,6 +92,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
       reporter: { type: 'string' },
       'output-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...fidelityFlags,
       ...credentialOptions,
       ...otherApiOptions,
     },
@@ -121,7 +124,9 @@ export async function contractCommand(argv: string[]): Promise<number> {
   for (const [name, url] of [['base-url', baseUrl], ['admin-url', adminUrl], ...otherUrls.map(([n, u]) => [`${n}-url`, u] as const)]) {
     if (typeof url === 'string' && !/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--${name} must be an http(s) URL, got '${url}'`)
   }
-  const reporter = (flag('reporter') as string | undefined) ?? 'default'
+  // --record/--compare (docs/fidelity.md): with --compare, --reporter is the comparison's.
+  const fidelity = prepareFidelity(values, suite.name, Boolean(sandbox || adminUrl))
+  const reporter = fidelity?.comparing ? 'default' : ((flag('reporter') as string | undefined) ?? 'default')
   if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`)
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
@@ -145,7 +150,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
   // Relative to where the user runs the command, not to the suite's folder inside the package.
-  const outputFile = flag('output-file') ? resolve(flag('output-file') as string) : undefined
+  const outputFile = flag('output-file') && !fidelity?.comparing ? resolve(flag('output-file') as string) : undefined
   const vitest = await startVitest('test', [], {
     root: RUN.dir,
     config: false,
@@ -170,7 +175,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // What vitest prints quotes the endpoint's answers: escaped on the way out (./relay.ts).
-  }, {}, relayStreams())
+    // While comparing, stdout carries the comparison's report: the suite's own output goes to stderr.
+  }, {}, relayStreams(fidelity?.comparing ? { stdout: process.stderr } : {}))
   process.exitCode = previousExitCode
   const files = vitest.state.getFiles()
   const failed =
@@ -178,5 +184,5 @@ export async function contractCommand(argv: string[]): Promise<number> {
     files.some((f) => f.result?.state === 'fail') ||
     vitest.state.getCountOfFailedTests() > 0 ||
     vitest.state.getUnhandledErrors().length > 0
-  return failed ? 1 : 0
+  return fidelity ? fidelity.finish(failed ? 1 : 0) : failed ? 1 : 0
 }

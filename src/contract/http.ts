@@ -25,6 +25,25 @@ export interface CallOptions {
 
 export type Caller = (method: string, path: string, options?: CallOptions) => Promise<Answer>
 
+/** One request a suite made and the answer it got, as a fidelity recorder sees it. */
+export interface Exchange {
+  method: string
+  /** The path below the caller's base URL, as the suite gave it (it may carry a query). */
+  path: string
+  options: CallOptions
+  answer: Answer
+}
+
+let observer: ((exchange: Exchange) => void) | undefined
+
+/**
+ * Every exchange of every caller goes to `fn` (undefined: none): the one place a fidelity
+ * record (src/contract/fidelity/) watches a suite's traffic, whatever the vendor.
+ */
+export function observeExchanges(fn: ((exchange: Exchange) => void) | undefined): void {
+  observer = fn
+}
+
 /**
  * A caller for one base URL. `fetchImpl` is looked up at call time, not now, so msw (which
  * patches `globalThis.fetch` when its server starts listening) is honoured.
@@ -50,7 +69,9 @@ export function createCaller(baseUrl: string, fetchImpl?: FetchLike): Caller {
         parsed = text
       }
     }
-    return { status: res.status, headers: res.headers, body: parsed, text }
+    const answer: Answer = { status: res.status, headers: res.headers, body: parsed, text }
+    observer?.({ method, path, options, answer })
+    return answer
   }
 }
 

@@ -11,6 +11,9 @@ export { MissingPeerError } from './missing-peer.ts'
 export { startPrism, checkingFetch, ContractViolationError, type PrismOptions, type PrismProcess, type Violation } from './prism.ts'
 export type { ContractSuite, CredentialSpec, OtherApi, SuiteTarget } from './suite.ts'
 export type { FetchLike } from './http.ts'
+export { fidelity, type FidelityOptions } from './fidelity/session.ts'
+export { compareRecords, type Comparison, type Difference } from './fidelity/compare.ts'
+export type { FidelityRecord, RecordedCase, RecordedExchange } from './fidelity/record.ts'
 
 /** The folder holding the OpenAPI contracts (contracts/<name>.yaml). */
 export const contractsDir = new URL('../../contracts/', import.meta.url)

@@ -9,6 +9,9 @@ export const ENV = {
   adminUrl: 'TOKEN_SANDBOX_CONTRACT_ADMIN_URL',
   allowWrites: 'TOKEN_SANDBOX_CONTRACT_ALLOW_WRITES',
   throughPrism: 'TOKEN_SANDBOX_CONTRACT_THROUGH_PRISM',
+  /** --record/--compare: where the run writes its fidelity record, and what it says it ran against. */
+  record: 'TOKEN_SANDBOX_CONTRACT_RECORD',
+  recordEnvironment: 'TOKEN_SANDBOX_CONTRACT_RECORD_ENVIRONMENT',
   /** Followed by an other API's name in capitals: `TOKEN_SANDBOX_CONTRACT_BASE_URL_BFF`. */
   otherBaseUrlPrefix: 'TOKEN_SANDBOX_CONTRACT_BASE_URL_',
 } as const

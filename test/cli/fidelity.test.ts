@@ -1,0 +1,151 @@
+// `token-sandbox contract <vendor> --record/--compare` against two real `serve` processes with
+// the same --seed: the record of one is compared with the other (no difference, exit 0; both
+// records the same bytes), then one answer of the second is changed with a fault and the
+// compare names exactly that case and that difference (exit 1), in each reporter.
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { contractSuites } from '../../src/contract/suites.ts'
+import type { Comparison } from '../../src/contract/fidelity/compare.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
+import { startServe, type ServeChild } from '../support/serve-child.ts'
+
+// An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
+const fromPrism = createRequire(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json'))
+const { XMLParser, XMLValidator } = fromPrism('fast-xml-parser') as {
+  XMLValidator: { validate(xml: string): true | object }
+  XMLParser: new (options: object) => { parse(xml: string): any }
+}
+
+const SEED = 'fidelity-acceptance'
+let a: ServeChild
+let b: ServeChild
+const dir = mkdtempSync(join(tmpdir(), 'fidelity-cli-'))
+
+beforeAll(async () => {
+  ;[a, b] = await Promise.all([startServe(['--seed', SEED]), startServe(['--seed', SEED])])
+}, 60_000)
+afterAll(async () => {
+  await Promise.all([a?.kill(), b?.kill()])
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// Nothing from the developer's environment: no credential, no URL, and a fixed record date.
+const clean = Object.fromEntries(
+  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
+)
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
+      env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c))
+    child.stderr.on('data', (c: Buffer) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+async function addFault(server: ServeChild, rule: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) })
+  expect(res.status, await res.text()).toBeLessThan(300)
+}
+
+/** Per vendor: a fault that changes one answer only one case asks for, and that case's name. */
+const FAULTS = {
+  complycube: {
+    rule: { vendor: 'complycube', method: 'GET', path: '/clients/000000000000000000000000', status: 503 },
+    case: 'clients > answers 404 resource_not_found for a client id it does not hold',
+    status: ['404', '503'],
+    reporter: 'json',
+  },
+  caf: {
+    rule: { vendor: 'caf', method: 'GET', path: '/v1/faces/attempts/000000000000000000000000', status: 503 },
+    case: 'the Core API (faces) > answers 404 for an attempt that does not exist',
+    status: ['404', '503'],
+    reporter: 'junit',
+  },
+  ca: {
+    rule: { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 503 },
+    case: 'tenant isolation > a token of another tenant answers auth_token_verify_failed here, and ours there',
+    status: ['200', '503'],
+    reporter: 'text',
+  },
+} as const
+
+describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --record / --compare', { timeout: 120_000 }, (vendor) => {
+  const recordA = join(dir, `${vendor}-a.json`)
+  const recordB = join(dir, `${vendor}-b.json`)
+
+  it('records sandbox A; B recorded while compared with it: no difference (exit 0) and the same bytes', async () => {
+    const first = await cli(['contract', vendor, '--sandbox', a.url, '--record', recordA])
+    expect(first.code, first.stdout + first.stderr).toBe(0)
+    const second = await cli(['contract', vendor, '--sandbox', b.url, '--record', recordB, '--compare', recordA])
+    expect(second.code, second.stdout + second.stderr).toBe(0)
+    expect(second.stdout).toMatch(new RegExp(`fidelity: 0 of \\d+ cases differ`))
+    expect(second.stdout).not.toMatch(/DIFFERENT/)
+    const bytes = readFileSync(recordA, 'utf8')
+    expect(readFileSync(recordB, 'utf8')).toBe(bytes)
+    const record = JSON.parse(bytes)
+    expect(record).toMatchObject({ vendor, environment: 'token-sandbox', date: '2026-01-01T00:00:00.000Z', tool: { name: 'token-sandbox' } })
+    expect(record.cases.map((c: { name: string }) => c.name)).toContain(FAULTS[vendor].case)
+    expect(record.cases.filter((c: { result: string }) => c.result === 'pass').length).toBeGreaterThan(5)
+  })
+
+  it(`a fault on one answer of B: the compare names that case and its status (exit 1, ${FAULTS[vendor].reporter} reporter)`, async () => {
+    const fault = FAULTS[vendor]
+    await addFault(b, fault.rule)
+    const { code, stdout, stderr } = await cli(['contract', vendor, '--sandbox', b.url, '--compare', recordA, '--reporter', fault.reporter])
+    expect(code, stdout + stderr).toBe(1)
+    const [expected, actual] = fault.status
+    if (fault.reporter === 'json') {
+      const report = JSON.parse(stdout) as Comparison & { failed: boolean }
+      expect(report.failed).toBe(true)
+      const different = report.cases.filter((c) => c.outcome === 'different')
+      expect(different.map((c) => c.name)).toEqual([fault.case])
+      expect(different[0]!.differences).toContainEqual(expect.objectContaining({ kind: 'status', at: 'status', expected, actual }))
+    } else if (fault.reporter === 'junit') {
+      expect(XMLValidator.validate(stdout)).toBe(true)
+      const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(stdout)
+      expect(xml.testsuites).toMatchObject({ failures: '1', errors: '0' })
+      const cases = [xml.testsuites.testsuite.testcase].flat() as { name: string; failure?: { '#text': string } }[]
+      const failures = cases.filter((c) => c.failure)
+      expect(failures.map((c) => c.name)).toEqual([fault.case])
+      expect(failures[0]!.failure!['#text']).toMatch(new RegExp(`status: exchange \\d+ \\(GET /v1/faces/attempts/\\{id\\}\\) status: recorded ${expected}, now ${actual}`))
+    } else {
+      const different = stdout.split('\n').filter((l) => l.startsWith('  DIFFERENT'))
+      expect(different).toEqual([`  DIFFERENT    ${fault.case}`])
+      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\) status: recorded ${expected}, now ${actual}`))
+      expect(stdout).toMatch(/fidelity: 1 of \d+ cases differ/)
+    }
+  })
+})
+
+describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
+  it('a record of another vendor, a missing file, a file that is not a record, a --record into no folder: exit 2, one line', async () => {
+    const notRecord = join(dir, 'not-a-record.json')
+    writeFileSync(notRecord, '{"hello": 1}')
+    const other = join(dir, 'complycube-only.json')
+    writeFileSync(other, JSON.stringify({ format: 'token-sandbox-fidelity/1', vendor: 'complycube', environment: 'vendor', date: '2026-01-01T00:00:00.000Z', tool: { name: 'token-sandbox', version: '0' }, cases: [] }))
+    const runs = [
+      [other, /is a record of complycube, not caf/],
+      [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
+      [notRecord, /is not a fidelity record/],
+    ] as const
+    const results = await Promise.all([
+      ...runs.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
+      cli(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
+    ])
+    const messages = [...runs.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
+    results.forEach(({ code, stderr }, i) => {
+      expect(code, stderr).toBe(2)
+      expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(messages[i]!)])
+    })
+  })
+})

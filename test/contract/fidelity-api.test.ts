@@ -1,0 +1,87 @@
+// The kit's vitest API for fidelity: `fidelity({ vendor, record | compare })` beside a contract
+// suite, in an integrator's own vitest file (run here as a child vitest). Its record is the
+// CLI's: `contract --compare` reads it. Its compare fails the run and names the case.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../src/server/server.ts'
+import { contractSuites } from '../../src/contract/suites.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+mkdirSync(join(root, 'test-output'), { recursive: true })
+const dir = mkdtempSync(join(root, 'test-output', 'fidelity-api-'))
+const SEED = 'fidelity-api'
+const servers = await Promise.all([startServer({ host: '127.0.0.1', port: 0, seed: SEED }), startServer({ host: '127.0.0.1', port: 0, seed: SEED })])
+const [a, b] = servers
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()))
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const clean = Object.fromEntries(
+  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
+)
+
+function run(command: string[], cwd = root): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, command, { cwd, env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+/** An integrator's vitest file: the ComplyCube suite against `url`, with `fidelity(options)` before it. */
+function userFile(name: string, url: string, options: Record<string, string>): string {
+  const kit = join(root, 'src/contract/index.ts')
+  const file = join(dir, `${name}.test.ts`)
+  writeFileSync(
+    file,
+    `import { complycubeContract, fidelity } from ${JSON.stringify(kit)}
+fidelity(${JSON.stringify({ vendor: 'complycube', environment: 'token-sandbox', ...options })})
+complycubeContract({
+  baseUrl: ${JSON.stringify(`${url}/complycube/v1`)},
+  apiKey: 'test_tokensandbox_default_0001',
+  otherApiKey: 'live_tokensandbox_default_0001',
+  admin: ${JSON.stringify(`${url}/__sandbox`)},
+})
+`,
+  )
+  return file
+}
+
+const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'none.config.mjs'), file])
+
+describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
+  const record = join(dir, 'api-record.json')
+  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n'))
+
+  it('records through the vitest API; the CLI compares another sandbox with that record: no difference', async () => {
+    const recorded = await vitest(userFile('record', a.url, { record }))
+    expect(recorded.code, recorded.out).toBe(0)
+    const parsed = JSON.parse(readFileSync(record, 'utf8'))
+    expect(parsed).toMatchObject({ vendor: 'complycube', environment: 'token-sandbox', date: '2026-01-01T00:00:00.000Z' })
+    expect(parsed.cases.length).toBeGreaterThan(10)
+    const cli = await run([...SOURCE_CLI, 'contract', 'complycube', '--sandbox', b.url, '--compare', record])
+    expect(cli.code, cli.out).toBe(0)
+    expect(cli.out).toMatch(/fidelity: 0 of \d+ cases differ/)
+  })
+
+  it('compare through the vitest API: a fault on one answer fails the run, naming that case and the status', async () => {
+    const fault = await fetch(`${b.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ vendor: 'complycube', method: 'GET', path: '/clients/000000000000000000000000', status: 503 }),
+    })
+    expect(fault.status).toBeLessThan(300)
+    const compared = await vitest(userFile('compare', b.url, { compare: record }))
+    expect(compared.code, compared.out).toBe(1)
+    expect(compared.out).toContain('  DIFFERENT    clients > answers 404 resource_not_found for a client id it does not hold')
+    expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\) status: recorded 404, now 503/)
+    expect(compared.out).toMatch(/fidelity: 1 of \d+ cases differ/)
+  })
+})

@@ -1,0 +1,93 @@
+// A fidelity record is meant to be shared: it must hold no secret and no personal data. Each
+// vendor's suite is recorded against a sandbox (writes on, so clients, accounts, cards and faces
+// are created and echoed), then the record is searched for every value the sandbox knows to be
+// a credential, an id, a token's claim, an email, a name or a document number: its seeded
+// credentials (the admin API), its fixtures, the journal's request details and the tokens it
+// issued. None may appear — in error messages that echo input neither.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../src/server/server.ts'
+import { contractSuites } from '../../src/contract/suites.ts'
+import { SOURCE_CLI } from '../support/cli.ts'
+
+const server = await startServer({ host: '127.0.0.1', port: 0, seed: 'fidelity-redaction' })
+const dir = mkdtempSync(join(tmpdir(), 'fidelity-redaction-'))
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const clean = Object.fromEntries(
+  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
+)
+
+function cli(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], { env: { ...process.env, ...clean, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => (out += c))
+    child.stderr.on('data', (c: Buffer) => (out += c))
+    child.on('close', (code) => resolve({ code, out }))
+  })
+}
+
+const admin = async (path: string) => (await (await fetch(`${server.url}/__sandbox${path}`)).json()) as any
+
+/** Keys whose values identify someone or open something. */
+const SENSITIVE = /(key|secret|token|password|email|name|username|service_account|cpf|people|person|phone|account|card|jti|sub|id)$/i
+
+/** Every string (and long number) under a sensitive key, anywhere in `value`. */
+function sensitiveValues(value: unknown, key = '', out = new Set<string>()): Set<string> {
+  if ((typeof value === 'string' || typeof value === 'number') && SENSITIVE.test(key)) {
+    const text = String(value)
+    // The journal clips long values (`con… (30 characters)`): those are no value at all.
+    if (text.length >= 6 && !text.includes('…')) out.add(text)
+  } else if (Array.isArray(value)) for (const v of value) sensitiveValues(v, key, out)
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) sensitiveValues(v, k, out)
+  return out
+}
+
+/** What the suites themselves send that is personal (the clients they create). */
+const SUITE_INPUT = ['contract.suite@example.com', 'ada.lovelace@example.com', 'ada@example.org', 'Lovelace']
+
+describe('a fidelity record holds no secret, id, token or personal value the sandbox knows', { timeout: 180_000 }, () => {
+  const vendors = contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name)
+  const records: Record<string, string> = {}
+
+  it.each(vendors)('%s: recorded with --allow-writes; every known secret searched for', async (vendor) => {
+    const file = join(dir, `${vendor}.json`)
+    const run = await cli(['contract', vendor, '--sandbox', server.url, '--allow-writes', '--record', file])
+    expect(run.code, run.out).toBe(0)
+    records[vendor] = readFileSync(file, 'utf8')
+
+    const secrets = new Set<string>([...SUITE_INPUT, ...Object.values((await admin(`/${vendor}/credentials`)).credentials as Record<string, string>)])
+    const fixtures = JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/${vendor}.json`, import.meta.url)), 'utf8'))
+    sensitiveValues(fixtures, '', secrets)
+    const journal = (await admin(`/requests?vendor=${vendor}&limit=1000`)).requests as { meta?: unknown; path: string }[]
+    for (const entry of journal) {
+      sensitiveValues(entry.meta, '', secrets)
+      // Ids in the paths the suite called (`/clients/8c6a…`, `/accounts/CONTRACT-…/links`).
+      for (const segment of entry.path.split('/')) if (/\d/.test(segment) && segment.length >= 8) secrets.add(decodeURIComponent(segment))
+    }
+    sensitiveValues((await admin('/tokens')).tokens, '', secrets)
+    // A sanity check on the search itself: it has something to find.
+    expect(secrets.size, [...secrets].join(', ')).toBeGreaterThan(vendor === 'complycube' ? 8 : 15)
+
+    const found = [...secrets].filter((s) => records[vendor]!.includes(s))
+    expect(found, `secret values in the ${vendor} record`).toEqual([])
+  })
+
+  it('echoes of input in error messages are there, redacted (so the search above covered them)', () => {
+    const all = Object.values(records).join('\n')
+    expect(all).toMatch(/"value": "Invalid client id '<redacted>'"/)
+    expect(all).toMatch(/"value": "Cardnumber \(<redacted>\) is linked with another account"/)
+    // Nothing but shapes of a success body: no JWT, email or ObjectId value anywhere.
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/)
+    expect(all).not.toMatch(/"[0-9a-f]{24}"/)
+    expect(all).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[a-z]{2,}/)
+  })
+})

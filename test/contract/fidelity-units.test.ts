@@ -1,0 +1,151 @@
+// The pieces of a fidelity record on their own: a value's shape, the redaction, the comparison
+// and its reporters. (The CLI and the vitest API are driven end to end in test/cli/fidelity.test.ts
+// and test/contract/fidelity-api.test.ts.)
+import { describe, expect, it } from 'vitest'
+import { compareRecords, comparisonFails } from '../../src/contract/fidelity/compare.ts'
+import { recordDate, recordExchange, RECORD_FORMAT, serializeRecord, type FidelityRecord, type RecordedExchange } from '../../src/contract/fidelity/record.ts'
+import { MAX_KEPT, Redactor, redactPatterns } from '../../src/contract/fidelity/redact.ts'
+import { formatComparison } from '../../src/contract/fidelity/report.ts'
+import { formatOf, shapeOf } from '../../src/contract/fidelity/shape.ts'
+
+const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+const JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'abc', exp: 1, clientId: '5eb04fcd0f3e360008035eb1' })}.c2lnbmF0dXJl`
+const keep = (t: string) => t
+
+describe('shapeOf', () => {
+  it('names each string format and never keeps a success value', () => {
+    const cases: [string, string][] = [
+      [JWT, 'jwt'],
+      ['74cc9a73-1ec7-443e-8f54-caeac106f71a', 'uuid'],
+      ['5eb04fcd0f3e360008035eb1', 'objectid'],
+      ['2026-12-07T05:07:49.516Z', 'date-time'],
+      ['2026-12-07', 'date'],
+      ['ada@example.com', 'email'],
+      ['https://www.example.com/*', 'url'],
+      ['12345678909', 'digits'],
+      ['test_tokensandbox_default_0001', 'token'],
+      ['Ada Lovelace', 'string'],
+      ['', 'empty'],
+    ]
+    for (const [value, format] of cases) expect([value, formatOf(value)]).toEqual([value, format])
+    const shape = shapeOf({ token: JWT, name: 'Ada', n: 3, items: [{ id: 'a' }, { id: 'b' }] }, { redact: keep })
+    expect(JSON.stringify(shape)).not.toMatch(/Ada|5eb04f|"a"/)
+    expect(shape).toMatchObject({ keys: { n: { type: 'integer' }, items: { type: 'array', length: 2, items: { type: 'object' } } } })
+    expect((shape as any).keys.token.jwt).toEqual({
+      header: { alg: { type: 'string', format: 'string', value: 'HS256' }, typ: { type: 'string', format: 'string' } },
+      claims: { sub: { type: 'string', format: 'string' }, exp: { type: 'integer' }, clientId: { type: 'string', format: 'objectid' } },
+    })
+  })
+
+  it('an error body keeps its fields and message text, redacted; never an instant', () => {
+    const shape = shapeOf({ type: 'invalid_request', message: "client 5eb04fcd0f3e360008035eb1 isn't yours", status: 400, at: 1796620069 }, { keepValues: true, redact: redactPatterns })
+    expect(shape).toEqual({
+      type: 'object',
+      keys: {
+        type: { type: 'string', format: 'string', value: 'invalid_request' },
+        message: { type: 'string', format: 'string', value: "client <hex> isn't yours" },
+        status: { type: 'integer', value: 400 },
+        at: { type: 'integer' },
+      },
+    })
+  })
+
+  it('keys that are ids or emails are replaced by their format', () => {
+    expect(Object.keys((shapeOf({ 'ada@example.com': 1, '5eb04fcd0f3e360008035eb1': 2 }, { redact: keep }) as any).keys)).toEqual(['<email>', '<objectid>'])
+  })
+})
+
+describe('Redactor', () => {
+  it('replaces what the run has seen and whatever looks like a secret', () => {
+    const r = new Redactor()
+    r.learn('hedmoral_admin')
+    r.learn('person')
+    expect(r.redact("user hedmoral_admin: 'person' needs personDetails")).toBe("user <redacted>: '<redacted>' needs personDetails")
+    expect(redactPatterns(`token ${JWT} for ada@example.com, card 9943885934022010, key sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9, id 5eb04fcd0f3e360008035eb1`)).toBe(
+      'token <jwt> for <email>, card <digits>, key <token>, id <hex>',
+    )
+    expect(redactPatterns('CPF 123.456.789-09 or 4111 1111 1111 1111')).toBe('CPF <digits> or <digits>')
+    // Words with a digit in them stay (an algorithm, an API version).
+    expect(redactPatterns('HS256 on v1')).toBe('HS256 on v1')
+  })
+
+  it('cuts a long string before any pattern sees it', () => {
+    expect(redactPatterns('x'.repeat(100_000)).length).toBe(MAX_KEPT + 1)
+  })
+})
+
+function exchange(status: number, body: unknown, path = '/clients/5eb04fcd0f3e360008035eb1'): RecordedExchange {
+  const text = JSON.stringify(body)
+  return recordExchange(
+    { method: 'GET', path, options: { headers: { authorization: 'test_secret_key_0001' }, query: { page: 1 } }, answer: { status, headers: new Headers({ 'content-type': 'application/json', 'x-powered-by': 'x' }), body, text } },
+    new Redactor(),
+  )
+}
+
+const recordOf = (cases: FidelityRecord['cases']): FidelityRecord => ({ format: RECORD_FORMAT, tool: { name: 'token-sandbox', version: '1' }, vendor: 'complycube', environment: 'vendor', date: recordDate({ SOURCE_DATE_EPOCH: '0' }), cases })
+
+describe('recordExchange and the record file', () => {
+  it('a path template, the query names, the headers that matter', () => {
+    expect(exchange(404, { type: 'resource_not_found', message: 'Invalid client id 5eb04fcd0f3e360008035eb1' })).toEqual({
+      request: { method: 'GET', path: '/clients/{id}', query: ['page'] },
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+      body: {
+        type: 'object',
+        keys: {
+          type: { type: 'string', format: 'string', value: 'resource_not_found' },
+          message: { type: 'string', format: 'string', value: 'Invalid client id <redacted>' },
+        },
+      },
+    })
+  })
+
+  it('is stable: keys sorted, cases by name, the date from SOURCE_DATE_EPOCH', () => {
+    const text = serializeRecord(recordOf([{ name: 'b', result: 'pass', exchanges: [] }, { name: 'a', result: 'skip', exchanges: [] }]))
+    expect(text.indexOf('"name": "a"')).toBeLessThan(text.indexOf('"name": "b"'))
+    expect(text).toMatch(/^\{\n {2}"cases"/)
+    expect(text).toContain('"date": "1970-01-01T00:00:00.000Z"')
+  })
+})
+
+describe('compareRecords and the reporters', () => {
+  const recorded = recordOf([
+    { name: 'clients > 404', result: 'pass', exchanges: [exchange(404, { type: 'resource_not_found', message: 'Not found' })] },
+    { name: 'tokens > issues', result: 'pass', exchanges: [exchange(200, { token: JWT }, '/tokens')] },
+    { name: 'needs the clock', result: 'skip', exchanges: [] },
+  ])
+
+  it('the same run: no difference; a skipped case is not compared', () => {
+    const c = compareRecords(recorded, recorded)
+    expect(comparisonFails(c)).toBe(false)
+    expect(c.cases.map((k) => k.outcome)).toEqual(['same', 'not compared', 'same'])
+  })
+
+  it('names each difference: status, message, format, missing key', () => {
+    const now = recordOf([
+      { name: 'clients > 404', result: 'pass', exchanges: [exchange(410, { type: 'gone', message: 'Not found' })] },
+      { name: 'tokens > issues', result: 'pass', exchanges: [exchange(200, { token: 'opaque' }, '/tokens')] },
+      { name: 'needs the clock', result: 'pass', exchanges: [] },
+    ])
+    const c = compareRecords(recorded, now)
+    expect(comparisonFails(c)).toBe(true)
+    expect(c.cases.find((k) => k.name === 'clients > 404')!.differences).toEqual([
+      { kind: 'status', at: 'status', exchange: 1, request: 'GET /clients/{id}?page', expected: '404', actual: '410' },
+      { kind: 'message', at: 'body.type', exchange: 1, request: 'GET /clients/{id}?page', expected: '"resource_not_found"', actual: '"gone"' },
+    ])
+    expect(c.cases.find((k) => k.name === 'tokens > issues')!.differences).toEqual([
+      expect.objectContaining({ kind: 'format', at: 'body.token', expected: 'string (jwt)', actual: 'string (string)' }),
+    ])
+    const text = formatComparison(c, 'text', 'r.json')
+    expect(text).toContain('  DIFFERENT    clients > 404\n      status: exchange 1 (GET /clients/{id}?page) status: recorded 404, now 410')
+    expect(text).toContain('fidelity: 2 of 2 cases differ (1 not compared)')
+    expect(JSON.parse(formatComparison(c, 'json', 'r.json'))).toMatchObject({ failed: true, different: 2 })
+    const xml = formatComparison(c, 'junit', 'r.json')
+    expect(xml).toContain('name="clients &gt; 404"')
+    expect(xml).toMatch(/<testsuites [^>]*tests="3" failures="2" errors="0" skipped="1"/)
+  })
+
+  it('nothing compared at all (another suite, every case skipped) fails', () => {
+    expect(comparisonFails(compareRecords(recorded, recordOf([])))).toBe(true)
+  })
+})
