@@ -76,6 +76,10 @@ class Context implements RouteContext<unknown> {
   state: unknown
   reason: string | undefined = undefined
   facts: Record<string, unknown> | undefined = undefined
+  /** The path below the mount (set once the mount is known): what fault rules' `exact`/`prefix` compare. */
+  subPath = ''
+  /** The id of the fault rule that applied, for the journal entry. */
+  fault: string | undefined = undefined
   constructor(
     readonly req: SandboxRequest,
     readonly service: Service<unknown>,
@@ -149,6 +153,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
     // `/v1`), not the standalone server's prefix.
     const sub = subPath(c, req.url)
+    ctx.subPath = sub
     if (isAssetPath(c.mount.assets, sub)) {
       ctx.refuse('static asset: not served by the sandbox')
       return errors.notFound(quote(req.method), quote(sub), ASSET_NOTE)
@@ -284,6 +289,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       }
       if (ctx.reason !== undefined) entry.reason = ctx.reason
       if (ctx.facts !== undefined) entry.meta = ctx.facts
+      if (ctx.fault !== undefined) entry.fault = ctx.fault
       core.journal.record(entry, isLargeRequest(req))
       received.recorded = entry
       // The refusal's reason on the answer too (as the journal shows it: record() escaped it). An
