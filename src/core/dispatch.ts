@@ -80,6 +80,8 @@ class Context implements RouteContext<unknown> {
   subPath = ''
   /** The id of the fault rule that applied, for the journal entry. */
   fault: string | undefined = undefined
+  /** Set when the answer is the 404 for a path the sandbox does not simulate (credential accepted): fault rules still apply. */
+  unsimulated = false
   constructor(
     readonly req: SandboxRequest,
     readonly service: Service<unknown>,
@@ -202,7 +204,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   const notSimulated = (req: SandboxRequest, c: CompiledMount, ctx: Context, sub: string): SandboxResponse | Promise<SandboxResponse> => {
     const service = ctx.service
     const answer = () => service.errors.notFound(quote(req.method), quote(sub), service.notSimulated?.note)
-    if (!service.authenticate) return answer()
+    if (!service.authenticate) {
+      ctx.unsimulated = true
+      return answer()
+    }
     const reason = ctx.reason
     ctx.route = {
       ...service.notSimulated?.route(c.info.api),
@@ -216,6 +221,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (r) return r
       // Authenticated: the 404's reason again (authenticate may have recorded facts, not a refusal).
       ctx.refuse(reason ?? 'no such route')
+      ctx.unsimulated = true
       return answer()
     }
     return refusal instanceof Promise ? refusal.then(settle) : settle(refusal)
@@ -265,6 +271,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
           ctx.refuse(`rate limit exceeded (${ctx.environment ?? 'all environments'})`)
           early = ctx.service.errors.forStatus(429)
         } else if (core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
+      } else if (ctx.unsimulated && ctx.service.journal && core.faults.size() !== 0) {
+        // A path the sandbox does not simulate, its credential accepted: a rule may answer it
+        // (a stub of an endpoint the sandbox lacks); a rule without an answer leaves the 404.
+        early = (await injectFault(core.faults, ctx)) ?? early
       }
       res = early ?? (await ctx.route.handler(ctx))
     } catch (err) {

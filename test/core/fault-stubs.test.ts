@@ -146,6 +146,21 @@ describe.each(transports)('stubs over %s', (name, start) => {
     expect(hit.headers.get('x-token-sandbox-reason')).toBe(`fault ${id}: stub answer, status 401`)
   })
 
+  it("answers a path the sandbox does not simulate, once the vendor's credential passed", async () => {
+    const { id } = await addFault({ vendor: 'complycube', method: 'GET', path: '/checks', pathMatch: 'prefix', json: { items: [] }, times: 2 })
+    const checks = (key: string) => fetch(`${t.baseUrl('complycube')}/checks/abc`, { headers: { authorization: key } })
+    expect((await checks('test_nope')).status).toBe(401) // the credential first, as without the rule
+    const res = await checks(KEY)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ items: [] })
+    expect((await journal({ vendor: 'complycube', limit: '1' }))[0]).toMatchObject({ status: 200, fault: id })
+    // A rule that only delays leaves the 404 as it was.
+    t.sandbox.faults.clear()
+    await addFault({ vendor: 'complycube', path: '/checks', delayMs: 1 })
+    expect((await checks(KEY)).status).toBe(404)
+    expect((await journal({ vendor: 'complycube', limit: '1' }))[0]).toMatchObject({ status: 404, reason: 'no such route' })
+  })
+
   it('counts times and hits, and is gone once used up', async () => {
     const { id } = await addFault({ vendor: 'complycube', json: { n: 1 }, times: 3 })
     await tokenRequest()
