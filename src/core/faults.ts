@@ -108,10 +108,8 @@ export interface FaultRequest {
   body?: () => unknown
 }
 
-/** A rule as `take` hands it over: its fields, and the stub's prepared answer (null when it has none). */
-export interface TakenFault extends Fault {
-  answer: StubAnswer | null
-}
+/** A rule as `take` hands it over: its fields as they were then (shared with the rule: read only), and the stub's prepared answer (null when it has none). */
+export type TakenFault = Readonly<Fault> & { readonly answer: StubAnswer | null }
 
 export interface Faults {
   /** Adds a rule; throws FaultError when it is not valid. */
@@ -240,21 +238,16 @@ function parseRule(input: unknown, vendors: readonly string[], id: string): Kept
   const steps = fieldPath(rule)
   const header = headerMatch(rule)
   let answer: StubAnswer | null
+  let status: number | null = null
   try {
     answer = parseStubAnswer(rule)
+    if (answer?.payload !== undefined) status = stubStatus(rule.status)
   } catch (err) {
     if (err instanceof StubError) throw new FaultError(err.message)
     throw err
   }
-  const body = answer !== null && answer.payload !== undefined
-  let status: number | null
-  if (body) {
-    try {
-      status = stubStatus(rule.status)
-    } catch (err) {
-      throw new FaultError((err as Error).message)
-    }
-  } else status = integer(rule, 'status', 400, 599, " (a status without a body answers in the vendor's error shape; with 'json', 'text' or 'base64' it may be 200–599)")
+  const body = answer?.payload !== undefined
+  if (!body) status = integer(rule, 'status', 400, 599, " (a status without a body answers in the vendor's error shape; with 'json', 'text' or 'base64' it may be 200–599)")
   const delayMs = integer(rule, 'delayMs', 0, FAULT_LIMITS.delayMs) ?? 0
   if (rule.drop !== undefined && typeof rule.drop !== 'boolean') throw new FaultError("'drop' must be true or false")
   const drop = rule.drop === true
@@ -350,7 +343,8 @@ export function createFaults(vendors: readonly string[]): Faults {
       const f = k.fault
       f.hits++
       if (--f.remaining === 0) rules = rules.filter((r) => r !== k)
-      return { ...copy(f), answer: k.answer }
+      // A shallow copy: no deep clone of a stub's JSON on the request path (TakenFault is read-only).
+      return { ...f, answer: k.answer }
     },
     wait(ms) {
       return new Promise<boolean>((resolve) => {
