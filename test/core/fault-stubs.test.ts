@@ -161,6 +161,15 @@ describe.each(transports)('stubs over %s', (name, start) => {
     expect((await journal({ vendor: 'complycube', limit: '1' }))[0]).toMatchObject({ status: 404, reason: 'no such route' })
   })
 
+  it("answers HEAD as its GET: the stub's status and headers, its length, no body", async () => {
+    await addFault({ vendor: 'complycube', method: 'GET', path: '/clients', pathMatch: 'exact', status: 203, json: { data: ['é'] }, headers: { 'x-stub': 'head' } })
+    const res = await fetch(`${t.baseUrl('complycube')}/clients`, { method: 'HEAD', headers: { authorization: KEY } })
+    expect(res.status).toBe(203)
+    expect(res.headers.get('x-stub')).toBe('head')
+    expect(res.headers.get('content-length')).toBe(String(Buffer.byteLength('{"data":["é"]}')))
+    expect(await res.text()).toBe('')
+  })
+
   it('counts times and hits, and is gone once used up', async () => {
     const { id } = await addFault({ vendor: 'complycube', json: { n: 1 }, times: 3 })
     await tokenRequest()
