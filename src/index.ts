@@ -7,6 +7,7 @@ export { startServer, type RunningServer, type ServeOptions } from './server/ser
 export { parseDuration, type Clock, type ClockState } from './core/clock.ts'
 export type { Journal, JournalEntry, JournalFilter } from './core/journal.ts'
 export { FaultError, FAULT_LIMITS, STUB_LIMITS, type Fault, type FaultRule, type Faults, type PathMatch } from './core/faults.ts'
+export { RateLimitError, type RateLimitChange, type RateLimitEntry, type RateLimits, type RateLimitSetting } from './core/rate-limits.ts'
 export type { SandboxRequest, SandboxResponse } from './core/types.ts'
 export { mintCafToken, type MintCafTokenInput } from './vendors/caf/mint.ts'
 export type { CafApi, CafEnvironment, CafProduct } from './vendors/caf/index.ts'

@@ -8,7 +8,7 @@ import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createFaults, type Faults } from './core/faults.ts'
 import { checkFixtures } from './core/fixtures.ts'
-import { createRateLimiter, type RateLimitOption, type RateLimitOverrides } from './core/rate-limits.ts'
+import { createRateLimiter, type RateLimitOption, type RateLimitOverrides, type RateLimits } from './core/rate-limits.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
@@ -40,6 +40,7 @@ export interface SandboxOptions {
    * Enforce the vendors' documented rate limits (ComplyCube: 5 requests a second in sandbox, 10
    * in live), on the sandbox clock: `true`, or per vendor and environment overrides
    * (`{ complycube: { live: { requests: 2, perMs: 1000 }, sandbox: false } }`). Off by default.
+   * The start-up setting: `sandbox.rateLimits.set` changes it while the sandbox runs, reset puts it back.
    */
   rateLimits?: RateLimitOption
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
@@ -95,6 +96,8 @@ export interface Sandbox extends VendorApis {
   journal: Journal
   /** Injected faults: delays, error statuses, dropped connections for the next matching requests. */
   faults: Faults
+  /** The rate-limit setting in force (enforced or not, the limits): read it, or change it while the sandbox runs. */
+  rateLimits: RateLimits
   reset(): void
   /** Ends the delays of faults in progress (those requests get no answer) and clears the journal. */
   close(): void
@@ -159,6 +162,8 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   const faults = createFaults(names)
   const documentedLimits: RateLimitOverrides = Object.fromEntries(names.map((name) => [name, registry[name]!.rateLimits ?? {}]))
   const rateLimits = createRateLimiter(documentedLimits, options.rateLimits)
+  // What callers get: the setting, not the counting.
+  const publicLimits: RateLimits = { get: () => rateLimits.get(), set: (change) => rateLimits.set(change) }
   const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit, onError: options.onError ?? logInternalError }
 
   const vendors: Loaded[] = names.map((name) => {
@@ -184,11 +189,12 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     journal,
     () => {
       vendors.forEach((v) => v.instance.reset())
-      rateLimits.clear()
+      rateLimits.restore()
       if (listeners.size !== 0) changed()
     },
     {
       faults,
+      rateLimits: publicLimits,
       issued,
       catalogue: () =>
         vendors.map((v) => ({
@@ -250,6 +256,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     clock,
     journal,
     faults,
+    rateLimits: publicLimits,
     reset: () => admin.reset(),
     close() {
       faults.cancelDelays()

@@ -2,6 +2,7 @@
 import type { Clock } from '../core/clock.ts'
 import type { Faults } from '../core/faults.ts'
 import type { Journal, JournalEntry, JournalFilter, JournalPage } from '../core/journal.ts'
+import type { RateLimits } from '../core/rate-limits.ts'
 import type { AdminBody } from './bodies.ts'
 import type { IssuedTokens } from './issued.ts'
 
@@ -10,7 +11,7 @@ export type Health = AdminBody['Health']
 
 export interface SandboxAdmin {
   health(): Health
-  /** Restores every vendor's seed, empties the journal and puts the clock back to real time. */
+  /** Restores every vendor's seed, empties the journal, puts the clock back to real time and the rate-limit setting back to the start-up one. */
   reset(): void
   clock: Clock
   requests(filter?: JournalFilter): JournalEntry[]
@@ -22,6 +23,8 @@ export interface SandboxAdmin {
   vendors(): VendorInfo[]
   /** Injected faults: see ../core/faults.ts. */
   faults: Faults
+  /** The rate-limit setting: see ../core/rate-limits.ts. */
+  rateLimits: RateLimits
 }
 
 /**
@@ -33,6 +36,7 @@ export type VendorInfo = AdminBody['VendorInfo']
 
 export interface AdminExtras {
   faults: Faults
+  rateLimits: RateLimits
   issued?: IssuedTokens
   catalogue?: () => VendorInfo[]
 }
@@ -60,6 +64,7 @@ export function createAdmin(
       extras.faults.clear()
     },
     faults: extras.faults,
+    rateLimits: extras.rateLimits,
     clock,
     requests: (filter) => journal.list(filter),
     requestPage: (filter) => journal.page(filter),

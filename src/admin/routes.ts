@@ -5,6 +5,7 @@ import { MAX_CLOCK_MS, parseDuration } from '../core/clock.ts'
 import { json, isRecord, own, text } from '../core/http.ts'
 import type { JournalFilter } from '../core/journal.ts'
 import { FaultError, type FaultRule } from '../core/faults.ts'
+import { RateLimitError, type RateLimitChange } from '../core/rate-limits.ts'
 import type { Route, RouteContext } from '../core/service.ts'
 import type { AdminBody } from './bodies.ts'
 import { dashboard } from './dashboard.ts'
@@ -129,6 +130,22 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
     handler: (ctx) => {
       ctx.state.clock.reset()
       return clockState(ctx)
+    },
+  },
+  // The rate-limit setting: read it; turn enforcement on or off, or replace the limits.
+  { method: 'GET', path: '/rate-limits', handler: (ctx) => json(200, ctx.state.rateLimits.get() satisfies AdminBody['RateLimitSetting']) },
+  {
+    method: 'POST',
+    path: '/rate-limits',
+    handler: (ctx) => {
+      const body = bodyObject(ctx)
+      if (!body) return badRequest('The body must be a JSON object { enabled?, limits? }')
+      try {
+        return json(200, ctx.state.rateLimits.set(body as RateLimitChange) satisfies AdminBody['RateLimitSetting'])
+      } catch (err) {
+        if (err instanceof RateLimitError) return badRequest(err.message)
+        throw err
+      }
     },
   },
   {

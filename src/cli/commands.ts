@@ -10,6 +10,7 @@ import { tokenCommand } from './token.ts'
 import { demoCommand, demoOptions } from './demo.ts'
 import { UsageError } from './usage.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
+import { colourOnlyOnTerminal } from './colour.ts'
 
 export interface Command {
   /** What follows `token-sandbox` in the general help's usage line. */
@@ -24,6 +25,7 @@ async function contract(argv: string[]): Promise<number> {
   // Loaded on demand: it drives vitest, which only this command needs. Its suites import
   // vitest (an optional peer) as they load: a missing one is a line saying what to install.
   let module: typeof import('./contract.ts')
+  colourOnlyOnTerminal()
   try {
     module = await import('./contract.ts')
   } catch (err) {

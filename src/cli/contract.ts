@@ -10,8 +10,9 @@ import { contractSuites, findSuite } from '../contract/suites.ts'
 import { ENV, otherBaseUrlVariable } from '../contract/run/params.ts'
 import type { ContractSuite } from '../contract/suite.ts'
 import { UsageError } from './usage.ts'
-import { sandboxCredentials, sandboxUrl } from './sandbox.ts'
+import { sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
+import { relayStreams } from './relay.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
 // The suite entry vitest runs: the TypeScript source beside this file in the sources (src/cli/),
@@ -44,6 +45,7 @@ ${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? 
                       clock or its verify endpoint (skipped otherwise, with the reason);
                       a guarded one needs its token in TOKEN_SANDBOX_ADMIN_TOKEN
   --allow-writes      run the cases that create data (clients, keys, CA accounts); off by default
+                      against --base-url, on with --sandbox for a vendor (the sandbox is ours)
   --through-prism     --base-url is 'prism proxy <contract> <upstream> --errors': requests the
                       contract refuses are expected to be answered by Prism
   --reporter NAME     default | junit | json
@@ -104,7 +106,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
   const baseUrl = (flag('base-url') as string | undefined) ?? (sandbox ? sandbox + suite.sandboxPath : undefined)
   if (!baseUrl) throw new UsageError('--base-url is required (or --sandbox URL: a running token-sandbox)')
   const adminUrl = (flag('admin-url') as string | undefined) ?? (sandbox ? `${sandbox}/__sandbox` : undefined)
-  const seeded: Record<string, string> = sandbox && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
+  // The sandbox's own suite (no realBaseUrl) has no credentials route: its admin token is a variable.
+  const seeded: Record<string, string> = sandbox && suite.realBaseUrl && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
   const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
     const url =
       (flag(`${a.name}-url`) as string | undefined) ||
@@ -134,7 +137,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   for (const [name, url] of otherUrls) process.env[otherBaseUrlVariable(name)] = url
   if (adminUrl) process.env[ENV.adminUrl] = adminUrl
   else delete process.env[ENV.adminUrl]
-  process.env[ENV.allowWrites] = flag('allow-writes') ? '1' : '0'
+  process.env[ENV.allowWrites] = flag('allow-writes') || sandboxWrites(suite, sandbox, flag('base-url')) ? '1' : '0'
   process.env[ENV.throughPrism] = flag('through-prism') ? '1' : '0'
 
   console.error(`token-sandbox: ${suite.title} contract suite against ${baseUrl}`)
@@ -152,12 +155,13 @@ export async function contractCommand(argv: string[]): Promise<number> {
     watch: false,
     // No results cache: vitest would write it under RUN.dir, inside the installed package.
     cache: false,
-    // `verbose` lists every case, passed ones too; JUnit cases carry the suite's name, not the entry file's.
+    // `verbose` lists every case, passed ones too (without the summary window, whose cursor moves ./relay.ts
+    // would escape); JUnit cases carry the suite's name, not the entry file's.
     // `stdout`: without --output-file, vitest 5 writes junit/json under <root>/.vitest/ (inside the
     // installed package) unless told to print them; vitest 4 prints them and ignores the option.
     reporters: [
       reporter === 'default'
-        ? 'verbose'
+        ? ['verbose', { summary: false }]
         : reporter === 'junit'
           ? ['junit', { classnameTemplate: `${suite.name} contract`, suiteName: `${suite.title} contract`, stdout: !outputFile }]
           : ['json', { stdout: !outputFile }],
@@ -165,7 +169,8 @@ export async function contractCommand(argv: string[]): Promise<number> {
     ...(outputFile ? { outputFile } : {}),
     testTimeout: 30_000,
     hookTimeout: 30_000,
-  })
+    // What vitest prints quotes the endpoint's answers: escaped on the way out (./relay.ts).
+  }, {}, relayStreams())
   process.exitCode = previousExitCode
   const files = vitest.state.getFiles()
   const failed =

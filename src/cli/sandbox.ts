@@ -45,3 +45,13 @@ export async function sandboxCredentials(sandbox: string, vendor: string): Promi
   if (typeof credentials !== 'object' || credentials === null) throw new UnreachableError(`${sandbox} is not a token-sandbox with ${vendor}`)
   return credentials as Record<string, string>
 }
+
+/**
+ * Whether `contract --sandbox URL` runs the write cases without --allow-writes: yes for a vendor's
+ * suite aimed at the sandbox's own paths (what it creates there harms nobody), no when --base-url
+ * points elsewhere (a real vendor still needs --allow-writes) and no for the sandbox's own suite,
+ * whose writes reset the server.
+ */
+export function sandboxWrites(suite: { realBaseUrl?: string }, sandbox: string | undefined, baseUrl: unknown): boolean {
+  return sandbox !== undefined && baseUrl === undefined && suite.realBaseUrl !== undefined
+}

@@ -38,7 +38,8 @@ Starts the standalone server.
                       origin anyway, as CAF's must; never the admin API
   --rate-limits       enforce the vendors' documented rate limits (ComplyCube: 5 requests a
                       second in sandbox, 10 in live) on the sandbox clock, answering their 429;
-                      per-environment limits go in the config file's rateLimits
+                      per-environment limits go in the config file's rateLimits; the
+                      dashboard or POST /__sandbox/rate-limits changes them while it runs
   --tls-cert <file>   serve HTTPS with this PEM certificate (e.g. from mkcert for localhost),
   --tls-key <file>    and its key; for clients that refuse plain HTTP
   --assets <dir>      serve the vendors' static files (CAF's face-detector model under

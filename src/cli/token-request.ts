@@ -28,8 +28,13 @@ export interface TokenRequestSpec<C extends string, F extends string> {
   credentials: Record<C, CredentialFlag>
   /** The vendor's other string flags (without dashes). */
   flags?: readonly F[]
-  /** The request, below the base URL, from the flags and credentials; throw a UsageError for a missing flag. */
-  request(input: { flags: Partial<Record<F, string>>; credentials: Record<C, string> }): { path: string; headers?: Record<string, string>; body: unknown }
+  /** Those of `flags` that `--sandbox URL` fills from the seed when not given (the credentials route names them). */
+  seededFlags?: readonly F[]
+  /**
+   * The request, below the base URL, from the flags and credentials; throw a UsageError for a
+   * missing flag (`sandbox`, the --sandbox URL when given, lets it say what that server lacks).
+   */
+  request(input: { flags: Partial<Record<F, string>>; credentials: Record<C, string>; sandbox?: string }): { path: string; headers?: Record<string, string>; body: unknown }
 }
 
 /** A `token <vendor>` subcommand (src/vendors/kit.ts's TokenCommand) from a vendor's spec. */
@@ -58,8 +63,10 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
         if (!value) throw new UsageError(`--${c.flag} (or ${c.env}, or --sandbox URL) is required`)
         credentials[name as C] = value
       }
-      const flags = Object.fromEntries((spec.flags ?? []).filter((f) => values[f] !== undefined).map((f) => [f, values[f] as string])) as Partial<Record<F, string>>
-      const request = spec.request({ flags, credentials })
+      // A flag given wins over the seeded value of the same name.
+      const flagValue = (f: F) => (values[f] as string | undefined) ?? (spec.seededFlags?.includes(f) ? seeded[f] : undefined)
+      const flags = Object.fromEntries((spec.flags ?? []).filter((f) => flagValue(f) !== undefined).map((f) => [f, flagValue(f)!])) as Partial<Record<F, string>>
+      const request = spec.request({ flags, credentials, ...(sandbox ? { sandbox } : {}) })
       const base = trimTrailingSlashes(
         (values['base-url'] as string | undefined) ?? (sandbox ? sandbox + new URL(spec.defaultBaseUrl).pathname : spec.defaultBaseUrl),
       )

@@ -2,6 +2,7 @@
 // in-process; a validation proxy's checking fetch can stand in), the answer read once and parsed
 // as JSON when it is JSON.
 import { trimTrailingSlashes } from '../core/paths.ts'
+import { escapeControls } from '../core/shown.ts'
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 
@@ -56,5 +57,6 @@ export function createCaller(baseUrl: string, fetchImpl?: FetchLike): Caller {
 /** One line describing an answer, for assertion messages. */
 export function show(answer: Answer): string {
   const text = answer.text.length > 400 ? answer.text.slice(0, 400) + '…' : answer.text
-  return `HTTP ${answer.status} ${text}`
+  // The endpoint's text, shown in a failure message: what a terminal would act on is escaped.
+  return `HTTP ${answer.status} ${escapeControls(text)}`
 }

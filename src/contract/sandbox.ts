@@ -1,10 +1,10 @@
 // The contract suite for token-sandbox's own API under /__sandbox (contracts/sandbox.yaml):
-// health, the dashboard, the vendor listing, the clock, the journal, the issued tokens, the
-// served contracts, and the ComplyCube, CAF and CA helpers. `baseUrl` is the admin URL
-// (`http://127.0.0.1:4545/__sandbox`). The clock and CAF's settings are put back as they were;
-// cases that change the sandbox's data (keys, tokens, faces, cards, reset) run only with
-// `allowWrites`. With `adminToken` (a sandbox whose admin guard is on) every call carries it,
-// and the guard's 401 answers are checked too.
+// health, the dashboard, the vendor listing, the clock, the journal, the rate-limit setting, the
+// issued tokens, the served contracts, and the ComplyCube, CAF and CA helpers. `baseUrl` is the
+// admin URL (`http://127.0.0.1:4545/__sandbox`). The clock and CAF's settings are put back as
+// they were; cases that change the sandbox's data (keys, tokens, faces, cards, reset) or its
+// rate-limit setting (put back too) run only with `allowWrites`. With `adminToken` (a sandbox
+// whose admin guard is on) every call carries it, and the guard's 401 answers are checked too.
 import { describe, expect, it } from 'vitest'
 import { createCaller, show, type Answer, type Caller } from './http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
@@ -90,6 +90,37 @@ export function sandboxContract(options: SandboxContractOptions): void {
       it('answers 400 bad_request to a limit that is not a number', async () => {
         const res = await api('GET', '/requests', { query: { limit: 'many' } })
         expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['query', 'limit'] })
+      })
+    })
+
+    describe('rate limits', () => {
+      it('says whether rate limits are enforced, and lists the limits per vendor and environment', async () => {
+        const body = ok(await api('GET', '/rate-limits'))
+        expect(typeof body.enabled).toBe('boolean')
+        for (const l of body.limits) expect(l).toEqual({ vendor: expect.any(String), environment: expect.any(String), requests: expect.any(Number), perMs: expect.any(Number) })
+      })
+
+      if (!options.allowWrites) {
+        skipped('turns enforcement on or off and puts the setting back', `changes the sandbox’s rate-limit setting; ${pass('allowWrites')}`)
+      } else {
+        it('turns enforcement on or off and puts the setting back', async () => {
+          const before = ok(await api('GET', '/rate-limits'))
+          // With no limits, turning enforcement on refuses no request of a suite running beside this one.
+          const flipped = { enabled: !before.enabled, limits: [] }
+          expect(ok(await api('POST', '/rate-limits', { json: flipped }))).toEqual(flipped)
+          expect(ok(await api('GET', '/rate-limits'))).toEqual(flipped)
+          expect(ok(await api('POST', '/rate-limits', { json: before }))).toEqual(before)
+        })
+      }
+
+      it('answers 400 bad_request to a limit for a vendor it does not serve', async () => {
+        const res = await api('POST', '/rate-limits', { json: { limits: [{ vendor: 'contract-suite-no-such-vendor', environment: 'live', requests: 1, perMs: 1000 }] } })
+        expectError(res, { status: 400, code: 'bad_request' })
+      })
+
+      it('answers 400 bad_request to a window out of range', async () => {
+        const res = await api('POST', '/rate-limits', { json: { limits: [{ vendor: 'complycube', environment: 'live', requests: 1, perMs: 0 }] } })
+        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'limits', '0', 'perMs'] })
       })
     })
 

@@ -3,6 +3,10 @@
 // over the limit of its window gets the vendor's 429. Windows are fixed, aligned on the sandbox
 // clock (second N holds [N·perMs, (N+1)·perMs)), so a test with a frozen clock fills a window
 // and steps past it by advancing the clock instead of waiting.
+//
+// The setting (enforced or not, and the limits enforcement applies) starts as the `rateLimits`
+// option gave it and may be changed while the sandbox runs (`sandbox.rateLimits.set`,
+// `POST /__sandbox/rate-limits`); reset puts the start-up setting back.
 
 export interface RateLimit {
   /** Requests allowed in each window. */
@@ -17,64 +21,128 @@ export type RateLimitOverrides = Record<string, Record<string, RateLimit | false
 /** `true` enforces every vendor's documented limits; an object does too, with its overrides. */
 export type RateLimitOption = boolean | RateLimitOverrides
 
-export interface RateLimiter {
-  /** Whether any limit is enforced (false: `take` is never needed). */
+/** One vendor environment's limit, as `GET /__sandbox/rate-limits` lists it. */
+export interface RateLimitEntry extends RateLimit {
+  vendor: string
+  /** As the journal names it: ComplyCube `sandbox`/`live`, CAF `prod`/…, a CA tenant. */
+  environment: string
+}
+
+/** Whether limits are enforced, and the limits enforcement applies (whether or not it is on). */
+export interface RateLimitSetting {
+  enabled: boolean
+  limits: RateLimitEntry[]
+}
+
+/** A change: `enabled` turns enforcement on or off; `limits`, when given, replaces the whole list. */
+export interface RateLimitChange {
+  enabled?: boolean
+  limits?: RateLimitEntry[]
+}
+
+/** The setting, in process: `sandbox.rateLimits`. */
+export interface RateLimits {
+  get(): RateLimitSetting
+  /** Applies a change and answers the new setting; throws RateLimitError (changing nothing) when it is not valid. Every window starts afresh. */
+  set(change: RateLimitChange): RateLimitSetting
+}
+
+export interface RateLimiter extends RateLimits {
+  /** Whether limits are enforced (false: `take` is never needed). */
   readonly enabled: boolean
   /** Counts one request; false when it is over the limit of its window. */
   take(vendor: string, environment: string | null, nowMs: number): boolean
-  /** The limits in force, per vendor and environment. */
-  limits(): RateLimitOverrides
-  /** Forgets every window's count (reset). */
+  /** Forgets every window's count. */
   clear(): void
+  /** Back to the start-up setting, every window forgotten (reset). */
+  restore(): void
 }
 
 export class RateLimitError extends Error {
   override name = 'RateLimitError'
 }
 
+export const RATE_LIMIT_BOUNDS = { requests: 1_000_000, perMs: 86_400_000, entries: 100, environment: 100 } as const
+
+const LIMIT_RULE = `{ requests: 1–${RATE_LIMIT_BOUNDS.requests}, perMs: 1–${RATE_LIMIT_BOUNDS.perMs} }`
+
+const inRange = (v: unknown, max: number): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= max
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
 const checkLimit = (where: string, l: unknown): RateLimit | false => {
   if (l === false) return false
   const r = l as Partial<RateLimit> | null
-  if (
-    typeof r !== 'object' ||
-    r === null ||
-    !Number.isInteger(r.requests) ||
-    r.requests! < 1 ||
-    r.requests! > 1_000_000 ||
-    !Number.isInteger(r.perMs) ||
-    r.perMs! < 1 ||
-    r.perMs! > 86_400_000
-  ) {
-    throw new RateLimitError(`${where} must be false or { requests: 1–1000000, perMs: 1–86400000 }`)
+  if (typeof r !== 'object' || r === null || !inRange(r.requests, RATE_LIMIT_BOUNDS.requests) || !inRange(r.perMs, RATE_LIMIT_BOUNDS.perMs)) {
+    throw new RateLimitError(`${where} must be false or ${LIMIT_RULE}`)
   }
-  return { requests: r.requests!, perMs: r.perMs! }
+  return { requests: r.requests, perMs: r.perMs }
+}
+
+const ENTRY_KEYS = new Set(['vendor', 'environment', 'requests', 'perMs'])
+
+/** A `limits` list as a caller gave it, checked whole: the map it stands for. */
+function checkEntries(vendors: readonly string[], list: unknown): Map<string, RateLimit> {
+  if (!Array.isArray(list)) throw new RateLimitError("'limits' must be a list of { vendor, environment, requests, perMs }")
+  if (list.length > RATE_LIMIT_BOUNDS.entries) throw new RateLimitError(`'limits' holds at most ${RATE_LIMIT_BOUNDS.entries} entries`)
+  const out = new Map<string, RateLimit>()
+  list.forEach((e: unknown, i) => {
+    const at = `limits[${i}]`
+    if (!isObject(e)) throw new RateLimitError(`${at} must be an object { vendor, environment, requests, perMs }`)
+    const unknown = Object.keys(e).find((k) => !ENTRY_KEYS.has(k))
+    if (unknown !== undefined) throw new RateLimitError(`${at} has an unknown field '${unknown.slice(0, 100)}'; it takes vendor, environment, requests, perMs`)
+    if (typeof e.vendor !== 'string' || !vendors.includes(e.vendor)) {
+      throw new RateLimitError(`${at}.vendor must be one of the vendors served: ${vendors.join(', ')}`)
+    }
+    if (typeof e.environment !== 'string' || e.environment === '' || e.environment.length > RATE_LIMIT_BOUNDS.environment) {
+      throw new RateLimitError(`${at}.environment must be a string of 1 to ${RATE_LIMIT_BOUNDS.environment} characters`)
+    }
+    if (!inRange(e.requests, RATE_LIMIT_BOUNDS.requests)) throw new RateLimitError(`${at}.requests must be an integer from 1 to ${RATE_LIMIT_BOUNDS.requests}`)
+    if (!inRange(e.perMs, RATE_LIMIT_BOUNDS.perMs)) throw new RateLimitError(`${at}.perMs must be an integer from 1 to ${RATE_LIMIT_BOUNDS.perMs}`)
+    const key = `${e.vendor}\0${e.environment}`
+    if (out.has(key)) throw new RateLimitError(`${at} repeats ${e.vendor} ${e.environment}; give each vendor and environment once`)
+    out.set(key, { requests: e.requests, perMs: e.perMs })
+  })
+  return out
 }
 
 /**
- * The limits in force: none when `option` is false or absent; the vendors' documented ones when
- * true; those with `option`'s overrides on top (an override may name an environment the vendor
- * declares none for, or turn one off with false).
+ * The start-up setting: enforced when `option` is true or an object; the limits are the vendors'
+ * documented ones with `option`'s overrides on top (an override may name an environment the
+ * vendor declares none for, or turn one off with false). Not enforced, the same documented
+ * limits are what turning enforcement on applies.
  */
 export function createRateLimiter(documented: RateLimitOverrides, option: RateLimitOption | undefined): RateLimiter {
-  const limits = new Map<string, RateLimit>()
-  if (option) {
-    for (const [vendor, envs] of Object.entries(documented)) for (const [env, l] of Object.entries(envs)) if (l) limits.set(`${vendor}\0${env}`, l)
-    if (typeof option === 'object') {
-      for (const [vendor, envs] of Object.entries(option)) {
-        if (!Object.prototype.hasOwnProperty.call(documented, vendor)) throw new RateLimitError(`rateLimits: unknown vendor '${vendor}'`)
-        if (typeof envs !== 'object' || envs === null) throw new RateLimitError(`rateLimits.${vendor} must map environments to limits`)
-        for (const [env, l] of Object.entries(envs)) {
-          const limit = checkLimit(`rateLimits.${vendor}.${env}`, l)
-          if (limit) limits.set(`${vendor}\0${env}`, limit)
-          else limits.delete(`${vendor}\0${env}`)
-        }
+  const vendors = Object.keys(documented)
+  const initial = new Map<string, RateLimit>()
+  for (const [vendor, envs] of Object.entries(documented)) for (const [env, l] of Object.entries(envs)) if (l) initial.set(`${vendor}\0${env}`, l)
+  if (typeof option === 'object' && option !== null) {
+    for (const [vendor, envs] of Object.entries(option)) {
+      if (!Object.prototype.hasOwnProperty.call(documented, vendor)) throw new RateLimitError(`rateLimits: unknown vendor '${vendor}'`)
+      if (typeof envs !== 'object' || envs === null) throw new RateLimitError(`rateLimits.${vendor} must map environments to limits`)
+      for (const [env, l] of Object.entries(envs)) {
+        const limit = checkLimit(`rateLimits.${vendor}.${env}`, l)
+        if (limit) initial.set(`${vendor}\0${env}`, limit)
+        else initial.delete(`${vendor}\0${env}`)
       }
     }
   }
+  const initiallyEnabled = Boolean(option)
+  let enabled = initiallyEnabled
+  let limits = new Map(initial)
   // key → [window number, requests counted in it]
   const windows = new Map<string, [number, number]>()
+  const get = (): RateLimitSetting => ({
+    enabled,
+    limits: [...limits].map(([key, l]) => {
+      const [vendor, environment] = key.split('\0') as [string, string]
+      return { vendor, environment, requests: l.requests, perMs: l.perMs }
+    }),
+  })
   return {
-    enabled: limits.size > 0,
+    get enabled() {
+      return enabled
+    },
     take(vendor, environment, nowMs) {
       const key = `${vendor}\0${environment}`
       const limit = limits.get(key)
@@ -89,14 +157,24 @@ export function createRateLimiter(documented: RateLimitOverrides, option: RateLi
       current[1]++
       return true
     },
-    limits() {
-      const out: RateLimitOverrides = {}
-      for (const [key, l] of limits) {
-        const [vendor, env] = key.split('\0') as [string, string]
-        ;(out[vendor] ??= {})[env] = { ...l }
-      }
-      return out
+    get,
+    set(change) {
+      if (!isObject(change)) throw new RateLimitError('The change must be an object { enabled?, limits? }')
+      const unknown = Object.keys(change).find((k) => k !== 'enabled' && k !== 'limits')
+      if (unknown !== undefined) throw new RateLimitError(`Unknown field '${unknown.slice(0, 100)}'; a change takes enabled and limits`)
+      if (change.enabled !== undefined && typeof change.enabled !== 'boolean') throw new RateLimitError("'enabled' must be true or false")
+      // Checked whole before anything changes.
+      const next = change.limits === undefined ? limits : checkEntries(vendors, change.limits)
+      if (change.enabled !== undefined) enabled = change.enabled
+      limits = next
+      windows.clear()
+      return get()
     },
     clear: () => windows.clear(),
+    restore() {
+      enabled = initiallyEnabled
+      limits = new Map(initial)
+      windows.clear()
+    },
   }
 }

@@ -9,6 +9,8 @@
 // With the `u` flag a surrogate range matches only a lone surrogate: a pair is one code point.
 const SHOWN_AS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/u
 const SHOWN_AS_ESCAPE_ALL = new RegExp(SHOWN_AS_ESCAPE.source, 'gu')
+/** The pattern's source (flags `u`), for code that runs elsewhere: the dashboard's page script. */
+export const SHOWN_AS_ESCAPE_SOURCE = SHOWN_AS_ESCAPE.source
 
 /** Whether `s` holds a character escapeControls would write out. */
 export const hasControls = (s: string): boolean => SHOWN_AS_ESCAPE.test(s)
@@ -19,6 +21,8 @@ const escapeOne = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, 
 // outside them only as indentation newlines, which must stay.
 const JSON_SHOWN_AS_ESCAPE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/
 const JSON_SHOWN_AS_ESCAPE_ALL = new RegExp(JSON_SHOWN_AS_ESCAPE.source, 'g')
+/** The JSON pattern's source, for the dashboard's page script. */
+export const JSON_SHOWN_AS_ESCAPE_SOURCE = JSON_SHOWN_AS_ESCAPE.source
 
 /**
  * JSON text (`JSON.stringify`'s output, indented or not) with the rest of those characters, which

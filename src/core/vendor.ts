@@ -36,6 +36,11 @@ export interface VendorDefinition<S extends VendorState<M, Fixtures>, Api, Fixtu
   errors: ErrorBuilders
   /** The vendor's documented rate limits per environment, enforced when the sandbox is asked to (`rateLimits`). */
   rateLimits?: Record<string, RateLimit>
+  /**
+   * The claims that name whom a token the vendor signs is for, first present wins (the
+   * dashboard's "subject" column); default `sub`.
+   */
+  tokenSubject?: readonly string[]
   /** Runs after routing, before the body is read: a refusal, or null to go on. May set `ctx.environment` and `ctx.locals`. */
   authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
   /**

@@ -45,7 +45,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Restore every vendor's seed, empty the journal and the token list, put the clock back to real time (no body) */
+        /**
+         * Restore every vendor's seed, empty the journal and the token list, put the clock back to real time (no body)
+         * @description Faults are cleared and the rate-limit setting goes back to the one the sandbox started with.
+         */
         post: operations["reset"];
         delete?: never;
         options?: never;
@@ -152,6 +155,30 @@ export interface paths {
         put?: never;
         /** Back to real time, not frozen, no offset (no body) */
         post: operations["resetClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rate-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether rate limits are enforced, and the limits enforcement applies
+         * @description `limits` lists one entry per vendor and environment (as the journal names it) with a limit: the vendors' documented ones, with the start-up overrides (`serve --config`'s `rateLimits`) or the last change on top. They are listed whether or not `enabled` is true; only while it is does a request over its window's limit get the vendor's 429.
+         */
+        get: operations["getRateLimits"];
+        put?: never;
+        /**
+         * Turn enforcement on or off, or replace the limits
+         * @description `enabled` turns enforcement on or off; `limits`, when given, replaces the whole list (an empty list: no limits). A field left out keeps its value; the change is checked whole and applies all or nothing. Every window starts afresh. Reset puts back the setting the sandbox started with; no restart keeps a change.
+         */
+        post: operations["setRateLimits"];
         delete?: never;
         options?: never;
         head?: never;
@@ -298,7 +325,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The first API key in use of each environment
+         * The first API key in use of each environment, and the sandbox environment's oldest client
          * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
          */
         get: operations["getComplyCubeCredentials"];
@@ -584,6 +611,27 @@ export interface components {
             frozen: boolean;
             /** @description Sandbox time minus real time. */
             offsetMs: number;
+        };
+        RateLimitEntry: {
+            /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
+            vendor: string;
+            /** @description As the journal names it: ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
+            environment: string;
+            /** @description Requests allowed in each window. */
+            requests: number;
+            /** @description The window, in milliseconds of sandbox time (windows are aligned on the sandbox clock). */
+            perMs: number;
+        };
+        RateLimitSetting: {
+            /** @description Whether a request over its window's limit gets the vendor's 429. */
+            enabled: boolean;
+            /** @description One entry per vendor and environment with a limit. */
+            limits: components["schemas"]["RateLimitEntry"][];
+        };
+        /** @description Either field may be left out; `limits` replaces the whole list. */
+        RateLimitChange: {
+            enabled?: boolean;
+            limits?: components["schemas"]["RateLimitEntry"][];
         };
         Health: {
             /** @constant */
@@ -1046,6 +1094,15 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The rate-limit setting after the call. */
+        RateLimits: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RateLimitSetting"];
+            };
+        };
         /** @description The faults in force, oldest first. */
         FaultList: {
             headers: {
@@ -1313,6 +1370,44 @@ export interface operations {
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
             503: components["responses"]["StateNotSaved"];
+        };
+    };
+    getRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["RateLimits"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    setRateLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RateLimitChange"];
+            };
+        };
+        responses: {
+            200: components["responses"]["RateLimits"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
         };
     };
     listRequests: {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSandbox } from '../../src/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
+import { dashboardConfig, jsonForScriptElement, type DashboardConfig } from '../../src/admin/dashboard-config.ts'
 
 describe('the dashboard page', () => {
   let s: RunningServer
@@ -26,9 +27,46 @@ describe('the dashboard page', () => {
     }
   })
 
+  it('runs only its own script and style: the policy names a fresh nonce per answer, which they carry', async () => {
+    const nonces = new Set<string>()
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${s.url}/__sandbox/`)
+      const csp = res.headers.get('content-security-policy')!
+      const nonce = /script-src 'nonce-([A-Za-z0-9+/]{22}==)'/.exec(csp)?.[1]
+      expect(nonce).toBeDefined()
+      expect(csp).toContain(`style-src 'nonce-${nonce}'`)
+      expect(csp).not.toContain('unsafe-inline')
+      const html = await res.text()
+      // Exactly one script runs (the other is JSON data) and one style applies, both with the nonce.
+      expect(html.match(/<script[ >]/g)).toHaveLength(2)
+      expect(html).toContain(`<script nonce="${nonce}">`)
+      expect(html).toContain('<script type="application/json" id="dashboard-config">')
+      expect(html.match(/<style[ >]/g)).toHaveLength(1)
+      expect(html).toContain(`<style nonce="${nonce}">`)
+      // No inline style or handler attributes, which the policy would refuse.
+      expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/)
+      nonces.add(nonce!)
+    }
+    expect(nonces.size).toBe(2)
+  })
+
+  it('inlines its config as JSON no value can close the element with', async () => {
+    const html = await (await fetch(`${s.url}/__sandbox/`)).text()
+    const start = html.indexOf('<script type="application/json" id="dashboard-config">')
+    const raw = html.slice(html.indexOf('>', start) + 1, html.indexOf('</script>', start))
+    const config = JSON.parse(raw) as DashboardConfig
+    expect(config).toEqual(dashboardConfig)
+    expect(config.vendors.caf!.tokenSubject).toEqual(['iss', 'personId'])
+    const hostile = { s: '</script><script>alert(1)</script><!--' }
+    const written = jsonForScriptElement(hostile)
+    expect(written).not.toContain('<')
+    expect(JSON.parse(written)).toEqual(hostile)
+  })
+
   it('reads only the admin API: every URL its script fetches is under the page\'s own path', async () => {
     const html = await (await fetch(`${s.url}/__sandbox/`)).text()
-    const script = html.slice(html.indexOf('<script>'), html.indexOf('</script>'))
+    const start = html.indexOf('<script nonce=')
+    const script = html.slice(start, html.indexOf('</script>', start))
     expect(script).toContain('fetch(base + path')
     expect(script.match(/fetch\(/g)).toHaveLength(1)
     expect(script).not.toMatch(/https?:\/\//)

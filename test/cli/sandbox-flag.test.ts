@@ -53,6 +53,49 @@ describe('token <vendor> --sandbox URL', () => {
     expect(claims).toMatchObject({ clientId: id, environment: 'sandbox' })
   })
 
+  it('complycube: nothing but --sandbox: the oldest client of the sandbox environment, and a token bound to no page or app', async () => {
+    const { credentials } = (await (await fetch(`${running.url}/__sandbox/complycube/credentials`)).json()) as { credentials: Record<string, string> }
+    // The seed's first client, though the test above created a newer one.
+    expect(credentials['client-id']).toBe('5eb04fcd0f3e360008035eb1')
+    const { code, stdout, stderr } = await cli(['token', 'complycube', '--sandbox', running.url])
+    expect(code, stderr).toBe(0)
+    const token = stdout.trim()
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))
+    expect(claims).toMatchObject({ clientId: '5eb04fcd0f3e360008035eb1', environment: 'sandbox' })
+    // No default pattern (`token complycube --help`): neither referrer nor appId is in the token.
+    expect(claims).not.toHaveProperty('referrer')
+    expect(claims).not.toHaveProperty('appId')
+    const verify = async (input: Record<string, string>) =>
+      ((await (await fetch(`${running.url}/__sandbox/complycube/tokens/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, ...input }) })).json()) as { verdict: string }).verdict
+    expect(await verify({})).toBe('valid')
+    expect(await verify({ referrer: 'https://www.example.com/' })).toBe('referrer_mismatch')
+    expect(await verify({ appId: 'com.example.app' })).toBe('app_id_mismatch')
+    const help = await cli(['token', 'complycube', '--help'])
+    expect(help.stdout).toMatch(/With neither, there is no default pattern/)
+  })
+
+  it('complycube: --client-id wins over the seeded client; a sandbox with no client says what to pass, in one line', async () => {
+    const empty = await startServer({ host: '127.0.0.1', port: 0 })
+    try {
+      const auth = { authorization: 'test_tokensandbox_default_0001' }
+      const list = (await (await fetch(`${empty.url}/complycube/v1/clients`, { headers: auth })).json()) as { items: { id: string }[] }
+      expect(list.items.length).toBeGreaterThan(0)
+      for (const { id } of list.items) expect((await fetch(`${empty.url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
+      const refused = await cli(['token', 'complycube', '--sandbox', empty.url])
+      expect(refused.code).toBe(2)
+      expect(refused.stdout).toBe('')
+      expect(refused.stderr.trim().split('\n'), refused.stderr).toEqual([
+        `token-sandbox: --client-id is required: ${empty.url} holds no client in its sandbox environment (create one with POST ${empty.url}/complycube/v1/clients)`,
+      ])
+      // The live environment's client, named: the flag is used, not the (absent) seed.
+      const live = await cli(['token', 'complycube', '--sandbox', empty.url, '--api-key', 'live_tokensandbox_default_0001', '--client-id', '6a1b2c3d4e5f60718293a4b5'])
+      expect(live.code, live.stderr).toBe(0)
+      expect(JSON.parse(Buffer.from(live.stdout.trim().split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ clientId: '6a1b2c3d4e5f60718293a4b5', environment: 'live' })
+    } finally {
+      await empty.close()
+    }
+  })
+
   it('caf and ca: the same from TOKEN_SANDBOX_URL, nothing else typed', async () => {
     for (const vendor of ['caf', 'ca']) {
       const { code, stdout, stderr } = await cli(['token', vendor], { TOKEN_SANDBOX_URL: running.url })
@@ -99,16 +142,43 @@ describe('token <vendor> --sandbox URL', () => {
   })
 })
 
+/** The cases a verbose run lists as skipped (`↓`), each with its reason in its name. */
+const skippedCases = (out: string) => out.split('\n').filter((line) => line.trimStart().startsWith('↓'))
+
 describe('contract <vendor> --sandbox URL', () => {
-  it.each(contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name))('%s: every case runs with nothing else typed; none skipped for a credential', async (vendor) => {
+  it.each(contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name))('%s: every case runs with nothing else typed, the write cases too; none skipped', async (vendor) => {
     const { code, stdout, stderr } = await cli(['contract', vendor, '--sandbox', running.url])
     const out = stdout + stderr
     expect(code, out).toBe(0)
-    expect(out).toMatch(/✓/)
-    const skips = [...out.matchAll(/\[contract\] skipped "[^"]*": (.*)/g)].map((m) => m[1]!)
-    // Only the write cases, which need a decision, never a credential or a URL.
-    for (const reason of skips) expect(reason).toMatch(/pass --allow-writes$/)
-    const flags = contractSuites.find((s) => s.name === vendor)!.credentials.map((c) => `--${c.flag}`)
-    for (const flag of [...flags, '--admin-url']) expect(out).not.toContain(`pass ${flag}`)
+    const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(out) ?? []
+    expect(Number(passed), out).toBeGreaterThan(10)
+    expect(passed, `${vendor}: every case passed, none skipped`).toBe(total)
+    expect(skippedCases(out), out).toEqual([])
+    expect(out).not.toMatch(/skipped/)
+  })
+
+  it('with --base-url the write cases still need --allow-writes, and each skip reason is printed once', async () => {
+    // --sandbox still gives the credentials and the admin URL; --base-url says where the vendor is.
+    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', running.url, '--base-url', `${running.url}/complycube/v1`])
+    const out = stdout + stderr
+    expect(code, out).toBe(0)
+    const skips = skippedCases(out)
+    expect(skips, out).toHaveLength(2)
+    for (const line of skips) {
+      const reason = /— skipped: (.*?)\s*$/.exec(line)?.[1]
+      expect(reason, line).toMatch(/pass --allow-writes$/)
+      expect(out.split(reason!).length - 1, `printed once: ${reason}`).toBe(1)
+    }
+    expect(out).not.toContain('[contract] skipped')
+  })
+
+  it('sandbox: runs with --sandbox alone (it has no credentials route), its writes, which reset the server, still asking for --allow-writes', async () => {
+    const { code, stdout, stderr } = await cli(['contract', 'sandbox', '--sandbox', running.url])
+    const out = stdout + stderr
+    expect(code, out).toBe(0)
+    const skips = skippedCases(out)
+    expect(skips.length, out).toBeGreaterThan(0)
+    for (const line of skips) expect(line).toMatch(/pass (--allow-writes|TOKEN_SANDBOX_ADMIN_TOKEN)$/)
+    expect(skips.some((line) => /resets to the seed/.test(line))).toBe(true)
   })
 })

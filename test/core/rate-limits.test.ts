@@ -27,7 +27,28 @@ describe('the rate limiter', () => {
   })
   it('takes overrides per vendor and environment, false turning one off', () => {
     const r = createRateLimiter(documented, { complycube: { sandbox: false, live: { requests: 1, perMs: 60_000 } } })
-    expect(r.limits()).toEqual({ complycube: { live: { requests: 1, perMs: 60_000 } } })
+    expect(r.get()).toEqual({ enabled: true, limits: [{ vendor: 'complycube', environment: 'live', requests: 1, perMs: 60_000 }] })
+  })
+  it('lists the documented limits when not enforced: what turning enforcement on applies', () => {
+    const r = createRateLimiter(documented, undefined)
+    expect(r.get()).toEqual({ enabled: false, limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 2, perMs: 1000 }] })
+    r.set({ enabled: true })
+    expect([r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0)]).toEqual([true, true, false])
+  })
+  it('starts every window afresh on a change, and restores the start-up setting', () => {
+    const r = createRateLimiter(documented, true)
+    r.take('complycube', 'sandbox', 0)
+    r.take('complycube', 'sandbox', 0)
+    expect(r.take('complycube', 'sandbox', 0)).toBe(false)
+    r.set({ limits: [{ vendor: 'caf', environment: 'prod', requests: 1, perMs: 10 }] })
+    expect(r.get()).toEqual({ enabled: true, limits: [{ vendor: 'caf', environment: 'prod', requests: 1, perMs: 10 }] })
+    expect(r.take('complycube', 'sandbox', 0)).toBe(true) // no limit there any more
+    expect([r.take('caf', 'prod', 0), r.take('caf', 'prod', 0)]).toEqual([true, false])
+    r.set({ enabled: false })
+    expect(r.enabled).toBe(false)
+    r.restore()
+    expect(r.get()).toEqual({ enabled: true, limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 2, perMs: 1000 }] })
+    expect(r.take('complycube', 'sandbox', 0)).toBe(true) // the window was forgotten
   })
   it.each([
     [{ stripe: {} }, /unknown vendor 'stripe'/],

@@ -22,6 +22,9 @@ export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, Ca
   prefixes: () => prefixMounts(),
   routes,
   errors,
+  // The mobile and session tokens name the client in `iss` (CAF's docs for the mobile token);
+  // a signed liveness answer names the person.
+  tokenSubject: ['iss', 'personId'],
   authenticate,
   unsimulatedRoute,
   adminRoutes,

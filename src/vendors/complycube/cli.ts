@@ -5,13 +5,20 @@ import { UsageError } from '../../cli/usage.ts'
 
 export const { help, run } = tokenRequestCommand({
   vendor: 'ComplyCube',
-  help: `usage: token-sandbox token complycube --client-id ID (--referrer PATTERN | --app-id ID)
-                                  [--api-key KEY] [--sandbox URL | --base-url URL]
+  help: `usage: token-sandbox token complycube [--client-id ID] [--referrer PATTERN | --app-id ID]
+                                  [--api-key KEY] [--sandbox URL | --base-url URL] [--json]
 
 Requests an SDK token (POST /v1/tokens) and prints it.
+  --client-id  the client the token is for; with --sandbox, default the oldest client of that
+               server's sandbox environment (the default seed's John Doe)
+  --referrer   Web SDK: the match pattern of the pages it may run on, e.g. https://www.example.com/*
+  --app-id     Mobile SDK: the application or bundle id, e.g. com.example.app
+               With neither, there is no default pattern: the request carries neither and the
+               token is bound to no page or app, which the sandbox's verify accepts only when
+               asked with no referrer and no app id; a Web SDK page needs --referrer.
   --api-key    ComplyCube API key (or env COMPLYCUBE_API_KEY); test_ = sandbox, live_ = live
   --sandbox    a token-sandbox's URL (or env TOKEN_SANDBOX_URL), e.g. http://127.0.0.1:4545:
-               its /complycube/v1, and its seeded API key unless --api-key is given
+               its /complycube/v1, its seeded API key and client unless given
   --base-url   default http://127.0.0.1:4545/complycube/v1 (a local 'token-sandbox serve');
                use https://api.complycube.com/v1 for the real API
   --json       print the whole response body instead of the bare token`,
@@ -19,8 +26,14 @@ Requests an SDK token (POST /v1/tokens) and prints it.
   defaultBaseUrl: 'http://127.0.0.1:4545/complycube/v1',
   credentials: { apiKey: { flag: 'api-key', env: 'COMPLYCUBE_API_KEY' } },
   flags: ['client-id', 'referrer', 'app-id'],
-  request({ flags, credentials }) {
-    if (!flags['client-id']) throw new UsageError('--client-id is required')
+  // The credentials route names the oldest client of the sandbox environment (./admin.ts).
+  seededFlags: ['client-id'],
+  request({ flags, credentials, sandbox }) {
+    if (!flags['client-id']) {
+      // Against a sandbox the command line is fine; the server lacks a client: one line, no usage hint.
+      if (sandbox) throw new UsageError(`--client-id is required: ${sandbox} holds no client in its sandbox environment (create one with POST ${sandbox}/complycube/v1/clients)`, false)
+      throw new UsageError('--client-id is required (or --sandbox URL: a running token-sandbox, whose oldest client it takes)')
+    }
     return {
       path: '/tokens',
       headers: { authorization: credentials.apiKey },

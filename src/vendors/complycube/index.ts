@@ -42,6 +42,8 @@ export const complycube = defineVendor({
   baseUrls: () => [{ base: BASE_URL, environment: null }],
   // ComplyCube's "Rate limits" page (newest): up to 10 requests a second live, 5 in the test sandbox.
   rateLimits: { live: { requests: 10, perMs: 1000 }, sandbox: { requests: 5, perMs: 1000 } },
+  // A client token names the client it was made for.
+  tokenSubject: ['clientId'],
   prefixes: () => [{ base: PREFIX, environment: null }],
   routes,
   errors,
