@@ -42,7 +42,7 @@ export const MAX_REQUESTS_ANSWER_BYTES = 1024 * 1024
 
 function parseFilter(q: URLSearchParams, capacity: number): JournalFilter | string {
   const filter: JournalFilter = {}
-  for (const key of ['vendor', 'environment', 'path', 'method'] as const) {
+  for (const key of ['vendor', 'environment', 'path', 'method', 'fault'] as const) {
     const v = q.get(key)
     if (v) filter[key] = v
   }

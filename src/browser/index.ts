@@ -8,6 +8,7 @@ export { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.ts'
 export { FixtureError } from '../core/fixtures.ts'
 export { createHandlers, type HandlerOptions } from '../../mocks/handlers.ts'
 export { parseDuration } from '../core/clock.ts'
+export { FaultError, type Fault, type FaultRule } from '../core/faults.ts'
 // What an integrator's backend does for CAF (sign the mobile token with the Mobile Key), for demos.
 export { mintCafToken, type MintCafTokenInput } from '../vendors/caf/mint.ts'
 

@@ -384,16 +384,48 @@ export function sandboxContract(options: SandboxContractOptions): void {
           // A path no request takes, so the fault touches nothing while it is in force.
           const rule = { vendor: 'ca', path: '/contract-suite-only', method: 'POST', status: 503 }
           const added = ok(await api('POST', '/faults', { json: { ...rule, times: 3 } }), 201)
-          expect(added).toEqual({ ...rule, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
+          const unmatched = { pathMatch: 'contains', bodyField: null, header: null, headerEquals: null, headers: {}, contentType: null }
+          expect(added).toEqual({ ...rule, ...unmatched, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
           expect(ok(await api('GET', '/faults')).faults).toContainEqual(added)
           const after = ok(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`)).faults
           expect(after.map((f: { id: string }) => f.id)).not.toContain(added.id)
           expectError(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`), { status: 404, code: 'not_found' })
         })
+
+        it('adds a stub (its own body and headers, finer matchers), lists it and removes it', async () => {
+          const rule = {
+            vendor: 'ca',
+            method: 'POST',
+            path: '/contract-suite-only',
+            pathMatch: 'exact',
+            bodyField: 'client.id',
+            bodyEquals: 7,
+            header: 'X-Contract-Suite',
+            headerEquals: 'yes',
+            status: 202,
+            json: { accepted: true, items: [1, 'two', null] },
+            headers: { 'X-Request-Id': 'contract-suite' },
+          }
+          const added = ok(await api('POST', '/faults', { json: rule }), 201)
+          expect(added).toEqual({
+            ...rule,
+            header: 'x-contract-suite',
+            headers: { 'x-request-id': 'contract-suite' },
+            contentType: 'application/json',
+            id: expect.any(String),
+            environment: null,
+            remaining: 1,
+            hits: 0,
+            delayMs: 0,
+            drop: false,
+          })
+          expect(ok(await api('GET', '/faults')).faults).toContainEqual(added)
+          ok(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`))
+        })
       }
 
       it('answers 400 bad_request to a rule it cannot take', async () => {
-        const res = await api('POST', '/faults', { json: { status: 200 } })
+        const res = await api('POST', '/faults', { json: { status: 199 } })
         expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'status'] })
       })
     })

@@ -76,6 +76,12 @@ class Context implements RouteContext<unknown> {
   state: unknown
   reason: string | undefined = undefined
   facts: Record<string, unknown> | undefined = undefined
+  /** The path below the mount (set once the mount is known): what fault rules' `exact`/`prefix` compare. */
+  subPath = ''
+  /** The id of the fault rule that applied, for the journal entry. */
+  fault: string | undefined = undefined
+  /** Set when the answer is the 404 for a path the sandbox does not simulate (credential accepted): fault rules still apply. */
+  unsimulated = false
   constructor(
     readonly req: SandboxRequest,
     readonly service: Service<unknown>,
@@ -149,6 +155,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     // The path below the mount: what the vendor's own API calls it (`/tokens` under ComplyCube's
     // `/v1`), not the standalone server's prefix.
     const sub = subPath(c, req.url)
+    ctx.subPath = sub
     if (isAssetPath(c.mount.assets, sub)) {
       ctx.refuse('static asset: not served by the sandbox')
       return errors.notFound(quote(req.method), quote(sub), ASSET_NOTE)
@@ -197,7 +204,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
   const notSimulated = (req: SandboxRequest, c: CompiledMount, ctx: Context, sub: string): SandboxResponse | Promise<SandboxResponse> => {
     const service = ctx.service
     const answer = () => service.errors.notFound(quote(req.method), quote(sub), service.notSimulated?.note)
-    if (!service.authenticate) return answer()
+    if (!service.authenticate) {
+      ctx.unsimulated = true
+      return answer()
+    }
     const reason = ctx.reason
     ctx.route = {
       ...service.notSimulated?.route(c.info.api),
@@ -211,6 +221,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       if (r) return r
       // Authenticated: the 404's reason again (authenticate may have recorded facts, not a refusal).
       ctx.refuse(reason ?? 'no such route')
+      ctx.unsimulated = true
       return answer()
     }
     return refusal instanceof Promise ? refusal.then(settle) : settle(refusal)
@@ -260,6 +271,10 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
           ctx.refuse(`rate limit exceeded (${ctx.environment ?? 'all environments'})`)
           early = ctx.service.errors.forStatus(429)
         } else if (core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
+      } else if (ctx.unsimulated && ctx.service.journal && core.faults.size() !== 0) {
+        // A path the sandbox does not simulate, its credential accepted: a rule may answer it
+        // (a stub of an endpoint the sandbox lacks); a rule without an answer leaves the 404.
+        early = (await injectFault(core.faults, ctx)) ?? early
       }
       res = early ?? (await ctx.route.handler(ctx))
     } catch (err) {
@@ -284,6 +299,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       }
       if (ctx.reason !== undefined) entry.reason = ctx.reason
       if (ctx.facts !== undefined) entry.meta = ctx.facts
+      if (ctx.fault !== undefined) entry.fault = ctx.fault
       core.journal.record(entry, isLargeRequest(req))
       received.recorded = entry
       // The refusal's reason on the answer too (as the journal shows it: record() escaped it). An

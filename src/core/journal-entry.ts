@@ -117,12 +117,12 @@ function measureValue(value: unknown, depth: number, budget: Budget): number {
 }
 
 /** The estimated size of an entry within every limit (kept as it is), or -1 (`bound` it). */
-export function measure(entry: { path: string; method: string; vendor: string; environment: string | null; reason?: string; meta?: Record<string, unknown> }): number {
+export function measure(entry: { path: string; method: string; vendor: string; environment: string | null; reason?: string; meta?: Record<string, unknown>; fault?: string }): number {
   if (entry.path.length > MAX_PATH_CHARS || entry.method.length > SHORT_CHARS) return -1
   if (entry.environment !== null && entry.environment.length > SHORT_CHARS) return -1
   if (entry.reason !== undefined && (entry.reason.length > MAX_REASON_CHARS || needsEscape(entry.reason))) return -1
   if (needsEscape(entry.path) || needsEscape(entry.method) || (entry.environment !== null && needsEscape(entry.environment))) return -1
-  let bytes = ENTRY_OVERHEAD_BYTES + 2 * (entry.path.length + entry.method.length + entry.vendor.length + (entry.environment?.length ?? 0) + (entry.reason?.length ?? 0))
+  let bytes = ENTRY_OVERHEAD_BYTES + 2 * (entry.path.length + entry.method.length + entry.vendor.length + (entry.environment?.length ?? 0) + (entry.reason?.length ?? 0) + (entry.fault?.length ?? 0))
   if (entry.meta !== undefined) {
     const size = measureValue(entry.meta, 0, { keep: asIs, left: MAX_META_CHARS, values: MAX_META_VALUES, bytes: 0 })
     if (size < 0) return -1
@@ -146,7 +146,7 @@ const LARGE_INPUT_CHARS = 2048
 
 /** The entry's strings bounded (and, with `copy`, detached from their parents), and its estimated size. */
 export function bound(
-  entry: { path: string; method: string; vendor: string; environment: string | null; reason?: string; meta?: Record<string, unknown> },
+  entry: { path: string; method: string; vendor: string; environment: string | null; reason?: string; meta?: Record<string, unknown>; fault?: string },
   copy = true,
 ): Bounded {
   const keep = copy ? detach : asIs
@@ -154,7 +154,7 @@ export function bound(
   const path = fit(entry.path, MAX_PATH_CHARS)
   const method = fit(entry.method, SHORT_CHARS)
   const environment = entry.environment === null ? null : fit(entry.environment, SHORT_CHARS)
-  let bytes = ENTRY_OVERHEAD_BYTES + 2 * (path.length + method.length + entry.vendor.length + (environment?.length ?? 0))
+  let bytes = ENTRY_OVERHEAD_BYTES + 2 * (path.length + method.length + entry.vendor.length + (environment?.length ?? 0) + (entry.fault?.length ?? 0))
   const out: Bounded = { path, method, vendor: entry.vendor, environment, bytes: 0 }
   if (entry.reason !== undefined) {
     out.reason = fit(entry.reason, MAX_REASON_CHARS)

@@ -23,6 +23,8 @@ export interface JournalEntry {
   reason?: string
   /** Non-secret facts about the exchange (ids issued, token claims, request ids). */
   meta?: Record<string, unknown>
+  /** The id of the fault rule that applied to the request (a stub's answer, a status, a delay, a drop). */
+  fault?: string
 }
 
 export interface JournalFilter {
@@ -30,6 +32,8 @@ export interface JournalFilter {
   environment?: string
   /** Substring of the path. */
   path?: string
+  /** Only entries a fault rule applied to: this rule's id. */
+  fault?: string
   status?: number
   method?: string
   /** Only entries with seq greater than this. */
@@ -115,6 +119,7 @@ export function createJournal(capacity = 1000, byteBudget = JOURNAL_BYTE_BUDGET)
       if (filter.method && e.method !== filter.method.toUpperCase()) continue
       if (filter.status !== undefined && e.status !== filter.status) continue
       if (filter.path && !e.path.includes(filter.path)) continue
+      if (filter.fault && e.fault !== filter.fault) continue
       if (out.length > 0 && bytes + sizes[slot]! > maxBytes) {
         truncated = true
         break
@@ -151,6 +156,8 @@ export function createJournal(capacity = 1000, byteBudget = JOURNAL_BYTE_BUDGET)
       }
       if (kept.reason !== undefined) stored.reason = kept.reason
       if (kept.meta !== undefined) stored.meta = kept.meta
+      // A rule's id is the sandbox's own short string (`fault_12`): kept as it is.
+      if (entry.fault !== undefined) stored.fault = entry.fault
       keep(stored, kept.bytes)
     },
     list: (filter) => page(filter).entries,

@@ -235,8 +235,8 @@ export interface paths {
         get: operations["listFaults"];
         put?: never;
         /**
-         * Delay, fail or drop the next matching vendor requests
-         * @description The first fault in force that matches a vendor request (after its route, credentials and body were accepted) applies to it and uses up one of its `times`. A `status` answers in the vendor's own error shape for that status; `drop` closes the connection without an answer (in-process, a network error); `delayMs` waits first (real time). The journal notes `meta.fault` on each such request. Reset clears them; no restart keeps them.
+         * Delay, fail, drop or stub the next matching vendor requests
+         * @description The first fault in force that matches a vendor request (after its route, credentials and body were accepted; on a path the sandbox does not simulate, once the credential passed, in place of its 404) applies to it and uses up one of its `times`. A `status` alone answers in the vendor's own error shape for that status; a body (`json`, `text` or `base64`) is a stub: the answer is that body with `contentType`, `headers` and `status` (default 200), not the vendor's; `drop` closes the connection without an answer (in-process, a network error); `delayMs` waits first (real time). `path` is contained in the request path unless `pathMatch` is `exact` or `prefix`, which compare the path below the vendor's base URL; `bodyField`/`bodyEquals` and `header`/`headerEquals` narrow the match. The journal entry of each such request names the rule (`fault`), and its `X-Token-Sandbox-Reason` header says a fault answered. Reset clears them; no restart keeps them.
          */
         post: operations["addFault"];
         delete?: never;
@@ -696,22 +696,49 @@ export interface components {
             /** @description An ISO 8601 date or epoch milliseconds; default the current sandbox time. */
             at?: string | number;
         };
-        /** @description Which requests (every field given must match) and what happens to them. At least one of `status`, `delayMs`, `drop`. */
+        /** @description Which requests (every field given must match) and what happens to them. At least one of `status`, `delayMs`, `drop` or a body (`json`, `text`, `base64`: at most one). Without a body, `status` is 400–599 and answers in the vendor's error shape (with `headers` added); with one, the answer is the rule's own: `status` 200–599 but 204, 205, 304 (default 200). */
         FaultRule: {
             /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
             vendor?: string;
             /** @description ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
             environment?: string;
             method?: string;
-            /** @description The request path contains this. */
+            /** @description Compared with the request path (never its query) as `pathMatch` says. */
             path?: string;
+            /**
+             * @description `contains`: the whole request path contains `path` (as the journal filter). `exact`, `prefix`: the path below the vendor's base URL (`/tokens` for ComplyCube's `…/v1/tokens`) equals or starts with `path`, on both transports alike. Needs `path`.
+             * @default contains
+             * @enum {string}
+             */
+            pathMatch: "contains" | "exact" | "prefix";
+            /** @description A field of the JSON body, top-level or dotted (`address.country`, `items.0.id`); with `bodyEquals`. A request with no JSON body never matches. */
+            bodyField?: string;
+            /** @description The value `bodyField` must equal (strings at most 1000 characters). */
+            bodyEquals?: string | number | boolean | null;
+            /** @description A request header name (case-insensitive); with `headerEquals`. */
+            header?: string;
+            /** @description The header's value, exactly. */
+            headerEquals?: string;
             /** @default 1 */
             times: number;
+            /** @description Without a body 400–599 (the vendor's error for it); with one 200–599 but 204, 205, 304 (default 200). */
             status?: number;
             /** @default 0 */
             delayMs: number;
             /** @default false */
             drop: boolean;
+            /** @description Response headers: names RFC 9110 tokens (up to 100 characters), values printable ASCII (up to 1024), no CR/LF. Refused: hop-by-hop headers, `content-length`, `content-type` (use `contentType`), `access-control-*`, `x-token-sandbox-reason`. Needs a `status` or a body. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description A stub's body: any JSON value, at most 65536 bytes serialised. */
+            json?: unknown;
+            /** @description A stub's body: text, sent as UTF-8 (at most 65536 bytes). */
+            text?: string;
+            /** @description A stub's body: bytes in standard base64 (at most 65536 bytes decoded). */
+            base64?: string;
+            /** @description The stub body's media type; default `application/json` for `json`, `text/plain; charset=utf-8` for `text`, `application/octet-stream` for `base64`. */
+            contentType?: string;
         };
         Fault: {
             id: string;
@@ -719,13 +746,34 @@ export interface components {
             environment: string | null;
             method: string | null;
             path: string | null;
+            /** @enum {string} */
+            pathMatch: "contains" | "exact" | "prefix";
+            bodyField: string | null;
+            /** @description Present when `bodyField` is. */
+            bodyEquals?: string | number | boolean | null;
+            /** @description Lower case. */
+            header: string | null;
+            headerEquals: string | null;
             /** @description Matching requests it still applies to. */
             remaining: number;
             /** @description Requests it has applied to so far. */
             hits: number;
+            /** @description The status it answers (a stub's default 200 filled in); null when it only delays or drops. */
             status: number | null;
             delayMs: number;
             drop: boolean;
+            /** @description The response headers it adds (lower-case names); empty when none. */
+            headers: {
+                [key: string]: string;
+            };
+            /** @description A stub's JSON body, as given. */
+            json?: unknown;
+            /** @description A stub's text body, as given. */
+            text?: string;
+            /** @description A stub's bytes, as given (base64). */
+            base64?: string;
+            /** @description A stub body's media type; null without a body. */
+            contentType: string | null;
         };
         AdvanceRequest: {
             /** @description A duration such as `61m`, `90s`, `2h`, `250ms`, `1d`; a bare number is seconds; negative goes back. */
@@ -751,6 +799,8 @@ export interface components {
             meta?: {
                 [key: string]: unknown;
             };
+            /** @description The id of the fault rule that applied to the request (a stub's answer, a status, a delay or a drop). */
+            fault?: string;
         };
         RequestList: {
             requests: components["schemas"]["JournalEntry"][];
@@ -1374,6 +1424,11 @@ export interface operations {
                 path?: string;
                 /** @example POST */
                 method?: string;
+                /**
+                 * @description Only the requests this fault rule applied to.
+                 * @example fault_1
+                 */
+                fault?: string;
                 /** @example 400 */
                 status?: number;
                 /**

@@ -47,6 +47,22 @@ describe('the request journal', () => {
     expect(j.list({ limit: 2 }).map((e) => e.seq)).toEqual([3, 4])
   })
 
+  it('keeps the id of the fault rule that applied, whichever way the entry is stored, and filters by it', () => {
+    const j = createJournal(10)
+    j.record(entry({ path: '/kept-as-is', fault: 'fault_1' }), false)
+    j.record(entry({ path: '/copied', fault: 'fault_1' }), true)
+    j.record(entry({ path: '/other', fault: 'fault_2' }))
+    j.record(entry({ path: '/none' }))
+    expect(j.list().map((e) => [e.path, e.fault])).toEqual([
+      ['/kept-as-is', 'fault_1'],
+      ['/copied', 'fault_1'],
+      ['/other', 'fault_2'],
+      ['/none', undefined],
+    ])
+    expect(j.list({ fault: 'fault_1' }).map((e) => e.path)).toEqual(['/kept-as-is', '/copied'])
+    expect(measure(entry({ fault: 'fault_1' }))).toBe(measure(entry()) + 2 * 'fault_1'.length)
+  })
+
   it('empties on clear but keeps counting seq', () => {
     const j = createJournal(5)
     j.record(entry())
