@@ -21,7 +21,7 @@ export const CORE_MESSAGES = {
 /** CAF's Core page takes ".jpg or .png" URLs: a path ending in another image format is refused. */
 const OTHER_IMAGE = /\.(gif|webp|tiff?|heic|heif|svg|avif|bmp)$/i
 
-const env = (ctx: Ctx) => ctx.environment as Environment
+const env = (ctx: Ctx) => ctx.environment
 
 export async function registerCoreFace(ctx: Ctx): Promise<SandboxResponse> {
   const body = objectBody(ctx.body, ['personId', 'imageUrl'])

@@ -15,7 +15,7 @@ import { checkPerson } from './verify.ts'
 // Answer bodies typed from contracts/caf.yaml: a renamed field there fails tsc here.
 type Schemas = components['schemas']
 
-const env = (ctx: Ctx) => ctx.environment as Environment
+const env = (ctx: Ctx) => ctx.environment
 const REGISTERED = 'Ação realizada com sucesso.'
 
 /** 401 when the token is restricted to another person; null when it may act for `cpf`. */

@@ -23,7 +23,7 @@ export async function verifyTokenRoute(ctx: Ctx): Promise<SandboxResponse> {
   }
   if (!isProduct(product)) return invalid(`product not linked: ${product} is not a CAF product`)
   const check = await verifyMobileToken(ctx.state, ctx.req.headers['authorization'] ?? '', {
-    environment: ctx.environment as Environment,
+    environment: ctx.environment,
     products: [product],
   })
   if (!check.ok) {
