@@ -158,7 +158,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     const unsimulatedRoute = definition.unsimulatedRoute ?? (() => ({}))
     api.notSimulated = {
       note: `token-sandbox does not simulate this path; the simulated ones are in /__sandbox/contracts/${definition.contract} and docs/vendors/${name}.md`,
-      route: (apiName) => unsimulatedRoute(apiName) as Record<string, unknown>,
+      route: (apiName) => unsimulatedRoute(apiName),
     }
     const admin: Service<unknown> = { name: `${name}-admin`, routes: definition.adminRoutes, errors: adminErrors, state, journal: false }
     return { name, instance, definition, api, admin }
@@ -205,9 +205,9 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       service: serviceOf(m.vendor),
     })),
     ...vendors.map((v) => ({ base: `${ADMIN_PREFIX}/${v.name}`, environment: null, service: v.admin })),
-    { base: ADMIN_PREFIX, environment: null, service: adminService as Service<unknown> },
+    { base: ADMIN_PREFIX, environment: null, service: adminService },
   ]
-  const dispatcher = createDispatcher(core, mounts, adminService as Service<unknown>)
+  const dispatcher = createDispatcher(core, mounts, adminService)
 
   const apis = Object.fromEntries(vendors.map((v) => [v.name, v.definition.api(v.instance.state)])) as unknown as VendorApis
 

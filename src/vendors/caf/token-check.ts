@@ -3,7 +3,6 @@
 import { MESSAGES } from './errors.ts'
 import { isProduct } from './products.ts'
 import { fail, newRequestId, ok, type Ctx } from './respond.ts'
-import type { Environment } from './state.ts'
 import { describeRefusal, verifyMobileToken } from './verify.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { components } from '../../generated/caf.ts'
