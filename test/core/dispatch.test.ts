@@ -37,7 +37,7 @@ describe('a handler error', () => {
   })
 
   it('reaches the real stderr of a process, stack and all', () => {
-    const sandboxModule = fileURLToPath(new URL('../../src/sandbox.ts', import.meta.url))
+    const sandboxModule = fileURLToPath(new URL('../../src/node/sandbox.ts', import.meta.url))
     const script = `
       const { createSandbox } = await import(${JSON.stringify(sandboxModule)})
       const sandbox = createSandbox()
