@@ -127,7 +127,8 @@ export interface VendorDefinition<S extends VendorState, Api, E extends string |
  * Any vendor definition, as the registry and the sandbox hold them. The sandbox hands each
  * definition only the state that definition built (./vendor-instance.ts): TypeScript cannot say
  * "some S" (an existential type), so the members that take the state are methods, which it
- * compares bivariantly, and the state is `unknown` here: the sandbox can pass it along, never read it.
+ * compares bivariantly, and the state here is a bare VendorState: the sandbox passes it along and
+ * reads nothing of the vendor's own. No `any`: the API and seed are `unknown` to the sandbox.
  */
 export type AnyVendor = VendorDefinition<VendorState, unknown>
 
