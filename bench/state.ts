@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startChild, type Child } from './processes.ts'
-import { createSandbox } from '../src/sandbox.ts'
+import { createSandbox } from '../src/node/sandbox.ts'
 import { loadSqlite } from '../src/server/sqlite.ts'
 import { buildStateDb, openStateDb } from '../src/server/state-db.ts'
 

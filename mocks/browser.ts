@@ -1,6 +1,7 @@
 // In the browser: msw's setupWorker over a sandbox, for Web SDK demos with no backend.
 import { setupWorker, type SetupWorker } from 'msw/browser'
-import { createSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox.ts'
+import { createSandbox } from '../src/browser/sandbox.ts'
+import type { Sandbox, SandboxOptions } from '../src/sandbox.ts'
 import { createHandlers, type HandlerOptions } from './handlers.ts'
 import { defaultUnhandled, type UnhandledOptions } from './unhandled.ts'
 

@@ -1,7 +1,8 @@
 // token-sandbox's library entry: the sandbox, its server, and the types they speak.
 export { createSandbox } from './node/sandbox.ts'
 export { FixtureError } from './core/fixtures.ts'
-export { DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions, type VendorMount } from './sandbox.ts'
+export { DEFAULT_BODY_LIMIT, type Sandbox, type SandboxOptions } from './sandbox.ts'
+export type { VendorMount } from './core/vendor.ts'
 export type { Hmac, HmacHash, HmacSign } from './core/hmac.ts'
 export { startServer, type RunningServer, type ServeOptions } from './server/server.ts'
 export { parseDuration, type Clock, type ClockState } from './core/clock.ts'

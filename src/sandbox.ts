@@ -1,5 +1,6 @@
-// createSandbox: one simulation core that every transport (node:http server, msw in Node, msw
-// in the browser) hands requests to.
+// The sandbox: one simulation core that every transport (node:http server, msw in Node, msw in
+// the browser) hands requests to. Each entry point's `createSandbox` builds it over the registry
+// (./node/sandbox.ts with node:crypto's HMAC, ./browser/sandbox.ts with WebCrypto's).
 import { createAdmin, type SandboxAdmin } from './admin/methods.ts'
 import { adminErrors } from './admin/errors.ts'
 import { adminRoutes } from './admin/routes.ts'
@@ -16,9 +17,9 @@ import type { Hmac } from './core/hmac.ts'
 import type { Core, Service } from './core/service.ts'
 import { logInternalError } from './core/report.ts'
 import type { SandboxRequest, SandboxResponse } from './core/types.ts'
-import type { AnyVendor, MountSpec } from './core/vendor.ts'
+import type { AnyVendor, VendorMount } from './core/vendor.ts'
 import { instantiate, type RowChange, type VendorInstance } from './core/vendor-instance.ts'
-import { vendorDefinitions, type VendorApis, type VendorFixtures, type VendorName } from './vendors/registry.ts'
+import type { VendorApis, VendorFixtures, VendorName } from './vendors/registry.ts'
 import { applySnapshot, notifyingClock, takeSnapshot, type SandboxSnapshot, type SnapshotParts } from './sandbox-state.ts'
 import { withReason } from './core/reason-header.ts'
 
@@ -44,7 +45,7 @@ export interface SandboxOptions {
    */
   rateLimits?: RateLimitOption
   /** More base URLs to serve a vendor on, besides its real ones: a URL, or a URL with its environment. */
-  baseUrls?: Partial<Record<VendorName, (string | MountSpec)[]>>
+  baseUrls?: Partial<Record<VendorName, (string | Omit<VendorMount, 'vendor'>)[]>>
   /** Told of every error behind a 500 answer (default: written to stderr with its stack). */
   onError?: (err: unknown) => void
   /**
@@ -60,24 +61,12 @@ export interface SandboxOptions {
  */
 export type StateChange = RowChange | { kind: 'other' }
 
-export interface VendorMount {
-  vendor: VendorName
-  base: string
-  environment: string | null
-  /** The vendor API the mount serves (CAF: `mobile`, `bff`), or null for all. */
-  api?: string | null
-  /** Called by browsers from any site (answers CORS on the standalone server): see MountSpec. */
-  browserFacing?: boolean
-  /** Paths below the base that are static files on the vendor's host: see Mount. */
-  assets?: readonly string[]
-}
-
 export interface Sandbox extends VendorApis {
   handle(request: SandboxRequest): Promise<SandboxResponse>
   /** The vendors' real base URLs (plus any extra ones): what the msw handlers intercept. */
-  baseUrls(): VendorMount[]
+  baseUrls(): VendorMount<VendorName>[]
   /** The path prefixes the standalone server serves each vendor under. */
-  prefixes(): VendorMount[]
+  prefixes(): VendorMount<VendorName>[]
   /**
    * The answer to a request refused before it could be read (the standalone server's HTTP parser:
    * 400, 408, 431), in the shape of the vendor (or sandbox surface) `path` falls under.
@@ -127,13 +116,10 @@ interface Loaded {
 
 const OTHER: StateChange = Object.freeze({ kind: 'other' })
 
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  return createSandboxWith(vendorDefinitions, options)
-}
-
 /**
- * A sandbox of the given vendors (`createSandbox` passes the registry). In-repository: a test's
- * scratch vendor is served beside the real ones this way.
+ * A sandbox of the given vendors: each entry point's `createSandbox` passes the registry; a
+ * test's scratch vendor is served beside the real ones this way. Its tokens' HMAC is WebCrypto's
+ * unless `options.hmac` says otherwise.
  */
 export function createSandboxWith(registry: Record<string, AnyVendor>, options: SandboxOptions = {}): Sandbox {
   // Who wants to hear about changes (`serve --state`); empty, it costs a size check per token.
@@ -177,7 +163,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     const unsimulatedRoute = definition.unsimulatedRoute ?? (() => ({}))
     api.notSimulated = {
       note: `token-sandbox does not simulate this path; the simulated ones are in /__sandbox/contracts/${definition.contract} and docs/vendors/${name}.md`,
-      route: (apiName) => unsimulatedRoute(apiName) as Record<string, unknown>,
+      route: (apiName) => unsimulatedRoute(apiName),
     }
     const admin: Service<unknown> = { name: `${name}-admin`, routes: definition.adminRoutes, errors: adminErrors, state, journal: false }
     return { name, instance, definition, api, admin }
@@ -207,13 +193,13 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   )
   const adminService: Service<SandboxAdmin> = { name: 'sandbox', routes: adminRoutes, errors: adminErrors, state: admin, journal: false }
 
-  const realMounts: VendorMount[] = vendors.flatMap((v) => [
+  const realMounts: VendorMount<VendorName>[] = vendors.flatMap((v) => [
     ...v.definition.baseUrls(v.instance.state).map((m) => ({ vendor: v.name, ...m })),
     ...(options.baseUrls?.[v.name] ?? []).map((m) =>
       typeof m === 'string' ? { vendor: v.name, base: m, environment: null } : { vendor: v.name, ...m },
     ),
   ])
-  const prefixMounts: VendorMount[] = vendors.flatMap((v) => v.definition.prefixes(v.instance.state).map((m) => ({ vendor: v.name, ...m })))
+  const prefixMounts: VendorMount<VendorName>[] = vendors.flatMap((v) => v.definition.prefixes(v.instance.state).map((m) => ({ vendor: v.name, ...m })))
   const serviceOf = (name: VendorName) => vendors.find((v) => v.name === name)!.api
 
   const mounts: Mount[] = [
@@ -225,9 +211,9 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       service: serviceOf(m.vendor),
     })),
     ...vendors.map((v) => ({ base: `${ADMIN_PREFIX}/${v.name}`, environment: null, service: v.admin })),
-    { base: ADMIN_PREFIX, environment: null, service: adminService as Service<unknown> },
+    { base: ADMIN_PREFIX, environment: null, service: adminService },
   ]
-  const dispatcher = createDispatcher(core, mounts, adminService as Service<unknown>)
+  const dispatcher = createDispatcher(core, mounts, adminService)
 
   const apis = Object.fromEntries(vendors.map((v) => [v.name, v.definition.api(v.instance.state)])) as unknown as VendorApis
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { vendorDefinitions } from '../src/vendors/registry.ts'
-import { createSandbox, type Sandbox } from '../src/sandbox.ts'
+import { createSandbox } from '../src/node/sandbox.ts'
+import type { Sandbox } from '../src/sandbox.ts'
 import { SnapshotError } from '../src/core/snapshot.ts'
 import type { SandboxSnapshot } from '../src/sandbox-state.ts'
 

@@ -4,7 +4,8 @@
 import { decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose'
 
 export { setupSandboxWorker, type SandboxWorker } from '../../mocks/browser.ts'
-export { createSandbox, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+export { createSandbox } from './sandbox.ts'
+export type { Sandbox, SandboxOptions } from '../sandbox.ts'
 export { FixtureError } from '../core/fixtures.ts'
 export { createHandlers, type HandlerOptions } from '../../mocks/handlers.ts'
 export { parseDuration } from '../core/clock.ts'

@@ -4,7 +4,8 @@
 import { parseJsonBody } from './body.ts'
 import { injectFault } from './faults.ts'
 import { createRouter, type Router } from './router.ts'
-import type { Core, ErrorBuilders, MountInfo, Route, RouteContext, Service } from './service.ts'
+import type { Core, ErrorBuilders, Route, RouteContext, Service } from './service.ts'
+import type { VendorMount } from './vendor.ts'
 import type { SandboxRequest, SandboxResponse } from './types.ts'
 import type { JournalRecord } from './journal.ts'
 import { isLargeRequest } from './journal-entry.ts'
@@ -14,25 +15,17 @@ import { withReason } from './reason-header.ts'
 import { logInternalError } from './report.ts'
 import { trimTrailingSlashes } from './paths.ts'
 
-export interface Mount {
-  /** An absolute base URL (`https://api.complycube.com/v1`) or a path prefix (`/complycube/v1`). */
-  base: string
-  /** Environment implied by this mount (CAF's beta host, a CA tenant), or null. */
-  environment: string | null
-  /** The vendor API this mount serves (CAF's `mobile`, `bff`): only routes of that API match. Null: every route. */
-  api?: string | null
-  /**
-   * Paths below the base that are static files on the vendor's host, not its API (CAF's
-   * `/tfmodel` on the Mobile API host): transports pass them to the network, or serve them from
-   * a folder the user names (`serve --assets`); the core answers them with a 404 that says so.
-   */
-  assets?: readonly string[]
+/**
+ * A mount as the dispatcher holds it: a VendorMount (./vendor.ts) bound to the service that
+ * answers it (a vendor's, or the sandbox's admin API). A handler sees it as `ctx.mount`.
+ */
+export interface Mount extends Omit<VendorMount, 'vendor' | 'browserFacing'> {
   service: Service<unknown>
 }
 
 interface CompiledMount {
   mount: Mount
-  info: MountInfo
+  api: string | null
   origin: string | null
   prefix: string
   router: Router<unknown>
@@ -87,7 +80,7 @@ class Context implements RouteContext<unknown> {
     readonly service: Service<unknown>,
     readonly core: Core,
     public environment: string | null,
-    readonly mount: MountInfo,
+    readonly mount: Mount,
   ) {
     this.state = service.state
   }
@@ -108,7 +101,7 @@ class Context implements RouteContext<unknown> {
 export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<unknown>): Dispatcher {
   const report = core.onError ?? logInternalError
   // A request no mount took is the fallback service's 404.
-  const unmounted: MountInfo = { service: fallback.name, base: '', api: null, environment: null }
+  const unmounted: Mount = { base: '', environment: null, service: fallback }
   // One router per service and API: a mount of CAF's BFF host matches only BFF routes.
   const routers = new Map<Service<unknown>, Map<string | null, Router<unknown>>>()
   const routerFor = (s: Service<unknown>, api: string | null) => {
@@ -124,8 +117,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
       const u = absolute ? new URL(mount.base) : null
       const prefix = trimTrailingSlashes(u ? u.pathname : mount.base)
       const api = mount.api ?? null
-      const info: MountInfo = { service: mount.service.name, base: mount.base, api, environment: mount.environment }
-      return { mount, info, origin: u ? u.origin : null, prefix, router: routerFor(mount.service, api) }
+      return { mount, api, origin: u ? u.origin : null, prefix, router: routerFor(mount.service, api) }
     })
     // Longest prefix first, so `/caf/beta` wins over `/caf`.
     .sort((a, b) => b.prefix.length - a.prefix.length)
@@ -163,7 +155,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const m = c.router.match(req.method, sub)
     if (m.kind === 'not_found') {
       // A route of another of the vendor's APIs (CAF's BFF path on its Mobile API host) is still a 404 here.
-      const elsewhere = c.info.api === null ? null : routerFor(ctx.service, null).match(req.method, sub)
+      const elsewhere = c.api === null ? null : routerFor(ctx.service, null).match(req.method, sub)
       ctx.refuse(elsewhere?.kind === 'found' ? `no such route: ${elsewhere.route.path} is served by the ${elsewhere.route.api} API, not this host` : 'no such route')
       return notSimulated(req, c, ctx, sub)
     }
@@ -210,7 +202,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     }
     const reason = ctx.reason
     ctx.route = {
-      ...service.notSimulated?.route(c.info.api),
+      ...service.notSimulated?.route(c.api),
       method: req.method as Route<unknown>['method'],
       path: sub,
       body: 'none',
@@ -258,7 +250,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     const started = performance.now()
     // HEAD is run as GET, for every route of every service, and answered without the body (./head.ts).
     const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
-    const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null, c ? c.info : unmounted)
+    const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null, c ? c.mount : unmounted)
     let res: SandboxResponse
     let internal = false
     try {

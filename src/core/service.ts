@@ -1,6 +1,7 @@
 // What a vendor (or the sandbox's own admin API) gives the core: routes, error builders and
 // state. The core owns routing, body parsing, timing and the journal; the service owns answers.
 import type { Clock } from './clock.ts'
+import type { Mount } from './dispatch.ts'
 import type { Faults } from './faults.ts'
 import type { RateLimiter } from './rate-limits.ts'
 import type { Ids } from './ids.ts'
@@ -57,24 +58,12 @@ export interface ErrorBuilders {
   parserRefusal(status: number, message: string): SandboxResponse
 }
 
-/** Where a request arrived: which vendor's mount, in which environment, for which of its APIs. */
-export interface MountInfo {
-  /** The service's name (`complycube`, `caf`, `sandbox`, …). */
-  service: string
-  /** The mount's base URL or path prefix. */
-  base: string
-  /** The API this mount serves, for vendors with several hosts (CAF: `mobile`, `bff`); null when it serves all. */
-  api: string | null
-  /** The environment the mount implies, or null. */
-  environment: string | null
-}
-
-export interface RouteContext<S, L extends object = object> {
+export interface RouteContext<S, E extends string | null = string | null, L extends object = object> {
   req: SandboxRequest
   /** The route the request matched. */
-  route: Route<S, L>
-  /** The mount it arrived on. */
-  mount: MountInfo
+  route: Route<S, E, L>
+  /** The mount it arrived on (its `base`, `api`, `environment`). */
+  mount: Mount
   /** Per-request data a service's `authenticate` leaves for its handler (CAF: the verified token). */
   locals: Partial<L>
   /** Path parameters (`:id` in the route path). */
@@ -84,17 +73,20 @@ export interface RouteContext<S, L extends object = object> {
   body: unknown
   state: S
   core: Core
-  /** The environment the request runs in; set by the mount or by the handler (e.g. from an API key). */
-  environment: string | null
+  /**
+   * The environment the request runs in: the mount's, or what `authenticate` set (ComplyCube's
+   * comes from the API key). A handler sees the vendor's own type (VendorDefinition's `E`).
+   */
+  environment: E
   /** Records why the request was refused, for the journal. */
   refuse(reason: string): void
   /** Adds non-secret facts to the journal entry. */
   meta(facts: Record<string, unknown>): void
 }
 
-export type Handler<S, L extends object = object> = (ctx: RouteContext<S, L>) => SandboxResponse | Promise<SandboxResponse>
+export type Handler<S, E extends string | null = string | null, L extends object = object> = Route<S, E, L>['handler']
 
-export interface Route<S, L extends object = object> {
+export interface Route<S, E extends string | null = string | null, L extends object = object> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   /** Path below the mount, with `:name` parameters, e.g. `/clients/:id`. */
   path: string
@@ -104,12 +96,13 @@ export interface Route<S, L extends object = object> {
   api?: string
   /** The largest body this route takes, when not the sandbox's `bodyLimit` (CAF's upload PUT takes an image). */
   bodyLimit?: number
-  handler: Handler<S, L>
+  // A method, so a route of some vendor's state is a route of unknown state (see AnyVendor).
+  handler(ctx: RouteContext<S, E, L>): SandboxResponse | Promise<SandboxResponse>
 }
 
 export interface Service<S, L extends object = object> {
   name: string
-  routes: Route<S, L>[]
+  routes: Route<S, string | null, L>[]
   errors: ErrorBuilders
   state: S
   /** Whether requests to this service go into the journal. */
@@ -120,8 +113,8 @@ export interface Service<S, L extends object = object> {
    * check a route makes that needs no body belongs here: a body larger than the sandbox's
    * `bodyLimit` (a route's own limit) is read on the standalone server only once it passed.
    */
-  authenticate?: (ctx: RouteContext<S, L>) => SandboxResponse | null | Promise<SandboxResponse | null>
-  /** How a path the sandbox does not simulate is answered: see VendorDefinition.unsimulated. */
+  authenticate?(ctx: RouteContext<S, string | null, L>): SandboxResponse | null | Promise<SandboxResponse | null>
+  /** How a path the sandbox does not simulate is answered: see VendorDefinition.unsimulatedRoute. */
   notSimulated?: {
     /** Where the simulated paths are listed, for the 404's message. */
     note: string

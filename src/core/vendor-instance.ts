@@ -3,7 +3,7 @@
 import { createStore, type Models } from './store.ts'
 import { isSnapshotObject, SnapshotError } from './snapshot.ts'
 import type { Core } from './service.ts'
-import type { AnyVendor } from './vendor.ts'
+import type { AnyVendor, VendorState } from './vendor.ts'
 
 /** A stored row created or updated (`row` as a snapshot holds it), or deleted (`row: null`). */
 export interface RowChange {
@@ -17,7 +17,8 @@ export interface RowChange {
 export interface VendorInstance {
   name: string
   definition: AnyVendor
-  state: unknown
+  /** What `definition.createState` built: only that definition's functions take it. */
+  state: VendorState
   reset(): void
   /** `{ ...values, db: { <model>: rows } }`: the vendor's part of the sandbox's snapshot (without `db` when `rows` is false). */
   snapshot(rows?: boolean): Record<string, unknown>
@@ -30,7 +31,7 @@ export interface VendorInstance {
 export function instantiate(definition: AnyVendor, core: Core, fixtures: unknown): VendorInstance {
   const { name } = definition
   const spec = definition.store
-  const store = createStore(spec.models as Models, spec.scopes(fixtures), spec.field)
+  const store = createStore(spec.models, spec.scopes(fixtures), spec.field)
   const state = definition.createState(core, store, fixtures)
   definition.seed(state)
   definition.reloaded?.(state)

@@ -1,8 +1,9 @@
 // createSandbox for Node (the `token-sandbox` and `token-sandbox/mocks/node` entries, the
-// server): the same sandbox, its own tokens' HMAC computed by node:crypto (./hmac.ts).
-import { createSandbox as createCoreSandbox, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+// server): the registry's vendors, their tokens' HMAC computed by node:crypto (./hmac.ts).
+import { createSandboxWith, type Sandbox, type SandboxOptions } from '../sandbox.ts'
+import { vendorDefinitions } from '../vendors/registry.ts'
 import { nodeHmac } from './hmac.ts'
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  return createCoreSandbox(options.hmac ? options : { ...options, hmac: nodeHmac })
+  return createSandboxWith(vendorDefinitions, options.hmac ? options : { ...options, hmac: nodeHmac })
 }

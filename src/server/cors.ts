@@ -5,7 +5,7 @@
 // the sandbox directly. The admin API never answers CORS (./admin-origin-guard.ts refuses
 // foreign origins before this runs), and no other answer changes.
 import type { SandboxResponse } from '../core/types.ts'
-import type { VendorMount } from '../sandbox.ts'
+import type { VendorMount } from '../core/vendor.ts'
 import { isAdminPath } from './admin-guard.ts'
 import type { Handle } from './persist.ts'
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setContractLoader, type ContractLoader } from '../../src/admin/contracts.ts'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 
 const sandbox = createSandbox()

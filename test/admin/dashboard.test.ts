@@ -2,7 +2,7 @@
 // policy that keeps it talking to this origin only; the catalogue names each vendor's mounts and
 // sandbox routes and carries no credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { dashboardConfig, jsonForScriptElement, type DashboardConfig } from '../../src/admin/dashboard-config.ts'
 

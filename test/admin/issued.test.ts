@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIssuedTokens } from '../../src/admin/issued.ts'
 import { createClock } from '../../src/core/clock.ts'
 import { createJwtService } from '../../src/core/jwt.ts'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 

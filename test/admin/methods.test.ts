@@ -1,6 +1,6 @@
 // The sandbox surface's in-process methods (what /__sandbox's routes call).
 import { describe, expect, it } from 'vitest'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 
 /** Every ISO 8601 instant in the sandbox's state, as epoch ms. */
 const instants = (sandbox: ReturnType<typeof createSandbox>) => {

@@ -7,7 +7,7 @@ import { startPrism } from '../../src/contract/prism.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { otherBaseUrls } from '../../src/contract/suite.ts'
 import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer } from '../../src/server/server.ts'
 
 // Every exchange that reached the sandbox (the journal is emptied by the admin suite's reset).

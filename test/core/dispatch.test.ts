@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 
 const forced = () => {
@@ -37,7 +37,7 @@ describe('a handler error', () => {
   })
 
   it('reaches the real stderr of a process, stack and all', () => {
-    const sandboxModule = fileURLToPath(new URL('../../src/sandbox.ts', import.meta.url))
+    const sandboxModule = fileURLToPath(new URL('../../src/node/sandbox.ts', import.meta.url))
     const script = `
       const { createSandbox } = await import(${JSON.stringify(sandboxModule)})
       const sandbox = createSandbox()

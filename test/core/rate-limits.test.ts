@@ -3,7 +3,8 @@
 // ComplyCube's documented 429; on both transports.
 import { afterEach, describe, expect, it } from 'vitest'
 import { createRateLimiter, RateLimitError } from '../../src/core/rate-limits.ts'
-import { createSandbox, type SandboxOptions } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
+import type { SandboxOptions } from '../../src/sandbox.ts'
 import { transports, type Transport } from '../support/transports.ts'
 import { startServe } from '../support/serve-child.ts'
 

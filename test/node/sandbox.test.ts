@@ -1,9 +1,9 @@
 // The Node entry's createSandbox signs with node:crypto; its tokens are the very bytes the core's
 // default (WebCrypto) signs for the same seed and clock.
 import { describe, expect, it } from 'vitest'
-import { createSandbox as createNodeSandbox } from '../../src/node/sandbox.ts'
-import { createSandbox } from '../../src/sandbox.ts'
-import type { Sandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
+import { createSandboxWith, type Sandbox } from '../../src/sandbox.ts'
+import { vendorDefinitions } from '../../src/vendors/registry.ts'
 
 const issue = async (sandbox: Sandbox) => {
   const response = await sandbox.handle({
@@ -19,9 +19,9 @@ const issue = async (sandbox: Sandbox) => {
 describe('createSandbox in Node', () => {
   it('issues the same token bytes as the WebCrypto default, and they verify', async () => {
     const options = { seed: 'node-hmac', now: Date.parse('2026-01-01T00:00:00Z') }
-    const node = createNodeSandbox(options)
+    const node = createSandbox(options)
     const token = await issue(node)
-    expect(token).toBe(await issue(createSandbox(options)))
+    expect(token).toBe(await issue(createSandboxWith(vendorDefinitions, options)))
     expect(await node.complycube.verifyToken({ token, referrer: 'https://www.example.com/a' })).toMatchObject({ accepted: true })
   })
 })

@@ -6,7 +6,7 @@ import { connect } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRequestListener } from '../../src/server/node-adapter.ts'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
 
 describe('node:http adapter, answers written in batches', () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateFileError } from '../../src/server/state-file.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'

@@ -1,5 +1,6 @@
 // Sandboxes that break the ComplyCube contract on purpose, to prove the contract checks can fail.
-import { createSandbox, type Sandbox } from '../../src/sandbox.ts'
+import { createSandbox } from '../../src/node/sandbox.ts'
+import type { Sandbox } from '../../src/sandbox.ts'
 import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
 
 type Mutation = (req: SandboxRequest, res: SandboxResponse) => SandboxResponse

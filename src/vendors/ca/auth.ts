@@ -73,7 +73,7 @@ export function protectedRoute(
 
     let input: Record<string, unknown>
     if (ctx.req.method === 'POST') {
-      const body = readBody(ctx as RouteContext<unknown>)
+      const body = readBody(ctx)
       if (!body.ok) return refuse(body.reason, body.response)
       input = body.value
     } else input = queryRecord(ctx.query)

@@ -35,7 +35,7 @@ export async function requestToken(ctx: Ctx): Promise<SandboxResponse> {
     ctx.refuse(reason)
     return response
   }
-  const body = readBody(ctx as RouteContext<unknown>)
+  const body = readBody(ctx)
   if (!body.ok) return refuse(body.reason, body.response)
 
   const values: Record<string, string> = {}

@@ -2,23 +2,20 @@
 // API's paths on its own host, and checks the token the route takes. The Mobile API takes the
 // raw token (`Authorization: <jwt>`); the BFF takes it raw or with `Bearer`; the SDK API and the
 // Core API have their own checks (./sdk-auth.ts, ./core-auth.ts).
-import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { MESSAGES } from './errors.ts'
-import { fail, refuseToken } from './respond.ts'
+import { fail, refuseToken, type AuthCtx } from './respond.ts'
 import type { CafRoute } from './routes.ts'
 import { verifySessionToken } from './session-token.ts'
-import { isEnvironment, type CafLocals, type CafState, type Environment } from './state.ts'
+import { isEnvironment, type CafState, type Environment } from './state.ts'
 import { parseToken, refused, verifyMobileToken } from './verify.ts'
 import { authenticateCore } from './core-auth.ts'
 import { authenticateSdk } from './sdk-auth.ts'
 
-type Ctx = RouteContext<CafState, CafLocals>
-
-export async function authenticate(ctx: Ctx): Promise<SandboxResponse | null> {
+export async function authenticate(ctx: AuthCtx): Promise<SandboxResponse | null> {
   // Extra base URLs given without an environment are production.
-  if (!isEnvironment(ctx.environment)) ctx.environment = 'prod'
-  const environment = ctx.environment as Environment
+  const environment: Environment = isEnvironment(ctx.environment) ? ctx.environment : 'prod'
+  ctx.environment = environment
   const route = ctx.route as CafRoute
   if (route.api === 'sdk') return authenticateSdk(ctx, route, environment)
   if (route.api === 'core') return authenticateCore(ctx, environment)

@@ -13,7 +13,7 @@ import { sourceIp } from './faces.ts'
 import { firstProblem, IMAGE_FORMAT, objectBody, personIdField, stringField, type Problem } from './input.ts'
 import { faceMatchOf, livenessOf } from './outcomes.ts'
 import { fail, newRequestId, ok, presented, refuseToken, type Ctx } from './respond.ts'
-import { findFace, type Environment } from './state.ts'
+import { findFace } from './state.ts'
 import { checkPerson } from './verify.ts'
 
 type Schemas = components['schemas']
@@ -141,7 +141,7 @@ export async function createTransaction(ctx: Ctx): Promise<SandboxResponse> {
     const document = { id: attemptId, isAlive: liveness.isAlive, probability: liveness.probability }
     attempts.insert({ id: attemptId, kind: 'liveness', peopleId: personId, document: JSON.stringify(document) })
   }
-  state.retention[environment as Environment].attempt.keep(attemptId)
+  state.retention[environment].attempt.keep(attemptId)
 
   const signedResponse = await state.core.jwt.signHmac(claims, token.key.clientSecret)
   ctx.meta({

@@ -2,12 +2,12 @@
 // raw or with `Bearer ` (CAF's docs show both). A missing or refused token is 401 `Unauthorized`.
 import type { SandboxResponse } from '../../core/types.ts'
 import { findApiToken } from './core-tokens.ts'
-import { fail, type Ctx } from './respond.ts'
+import { fail, type AuthCtx } from './respond.ts'
 import type { Environment } from './state.ts'
 
 export const CORE_UNAUTHORIZED = 'Unauthorized'
 
-export function authenticateCore(ctx: Ctx, environment: Environment): SandboxResponse | null {
+export function authenticateCore(ctx: AuthCtx, environment: Environment): SandboxResponse | null {
   const header = ctx.req.headers['authorization']?.trim() ?? ''
   if (header === '') return fail(ctx, 401, CORE_UNAUTHORIZED, 'missing token')
   const bearer = /^bearer\s+/i.exec(header)

@@ -7,7 +7,7 @@ import type { components } from '../../generated/caf.ts'
 import { normalisePersonId } from './cpf.ts'
 import { IMAGE_FORMAT, imageUrlField, objectBody, personIdField } from './input.ts'
 import { fail, newRequestId, ok, type Ctx } from './respond.ts'
-import { registerFace, type Environment } from './state.ts'
+import { registerFace } from './state.ts'
 
 type Schemas = components['schemas']
 
@@ -21,7 +21,6 @@ export const CORE_MESSAGES = {
 /** CAF's Core page takes ".jpg or .png" URLs: a path ending in another image format is refused. */
 const OTHER_IMAGE = /\.(gif|webp|tiff?|heic|heif|svg|avif|bmp)$/i
 
-const env = (ctx: Ctx) => ctx.environment as Environment
 
 export async function registerCoreFace(ctx: Ctx): Promise<SandboxResponse> {
   const body = objectBody(ctx.body, ['personId', 'imageUrl'])
@@ -32,7 +31,7 @@ export async function registerCoreFace(ctx: Ctx): Promise<SandboxResponse> {
   if (formatRefused) return fail(ctx, 415, CORE_MESSAGES.unsupportedImage, 'unsupported image format')
   if (problem) return fail(ctx, 400, problem, `invalid body: ${problem}`)
   const personId = normalisePersonId(body.personId as string)
-  registerFace(ctx.state, env(ctx), personId, body.imageUrl as string)
+  registerFace(ctx.state, ctx.environment, personId, body.imageUrl as string)
   ctx.meta({ personId })
   const answer: Schemas['CoreFaceRegistered'] = { requestId: newRequestId(ctx), message: CORE_MESSAGES.registered, personId }
   return ok(ctx, answer)
@@ -41,9 +40,9 @@ export async function registerCoreFace(ctx: Ctx): Promise<SandboxResponse> {
 export async function getCoreAttempt(ctx: Ctx): Promise<SandboxResponse> {
   const id = ctx.params.attemptId
   if (!id) return fail(ctx, 400, CORE_MESSAGES.noAttemptId, 'no attemptId in the path')
-  const found = ctx.state.store.in(env(ctx)).attempt.get(id)
+  const found = ctx.state.store.in(ctx.environment).attempt.get(id)
   if (!found || found.kind !== 'authenticate') {
-    return fail(ctx, 404, CORE_MESSAGES.attemptNotFound, `no authentication attempt ${id.slice(0, 64)} in ${env(ctx)}`)
+    return fail(ctx, 404, CORE_MESSAGES.attemptNotFound, `no authentication attempt ${id.slice(0, 64)} in ${ctx.environment}`)
   }
   const attempt = JSON.parse(found.document) as Schemas['FaceAttempt']
   const data: Schemas['CoreFaceAttempt'] = {

@@ -9,13 +9,12 @@ import { MESSAGES } from './errors.ts'
 import { cpfField, firstProblem, imageUrlField, objectBody, stringsObject } from './input.ts'
 import { faceMatchOf, livenessOf, NO_IMAGE_MESSAGE, type LivenessOutcome } from './outcomes.ts'
 import { fail, newRequestId, ok, presented, refuseToken, type Ctx } from './respond.ts'
-import { findFace, registerFace, type Environment } from './state.ts'
+import { findFace, registerFace } from './state.ts'
 import { checkPerson } from './verify.ts'
 
 // Answer bodies typed from contracts/caf.yaml: a renamed field there fails tsc here.
 type Schemas = components['schemas']
 
-const env = (ctx: Ctx) => ctx.environment as Environment
 const REGISTERED = 'Ação realizada com sucesso.'
 
 /** 401 when the token is restricted to another person; null when it may act for `cpf`. */
@@ -37,7 +36,7 @@ export async function register(ctx: Ctx): Promise<SandboxResponse> {
   const peopleId = normalisePersonId(body.peopleId as string)
   const refusal = bindPerson(ctx, peopleId)
   if (refusal) return refusal
-  registerFace(ctx.state, env(ctx), peopleId, body.imageUrl as string)
+  registerFace(ctx.state, ctx.environment, peopleId, body.imageUrl as string)
   ctx.meta({ clientId: presented(ctx).key.clientId, peopleId })
   // CAF documents no response signature for registration: the query parameter is ignored.
   const answer: Schemas['FaceRegistered'] = { requestId: newRequestId(ctx), message: REGISTERED }
@@ -58,8 +57,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
   if (refusal) return refusal
 
   const { state } = ctx
-  const face = findFace(state, env(ctx), peopleId)
-  if (!face) return fail(ctx, 404, MESSAGES.noFace, `no face registered for ${peopleId} in ${env(ctx)}`)
+  const face = findFace(state, ctx.environment, peopleId)
+  if (!face) return fail(ctx, 404, MESSAGES.noFace, `no face registered for ${peopleId} in ${ctx.environment}`)
 
   const imageUrl = own(body, 'imageUrl') as string | undefined
   const liveness = livenessOf(imageUrl)
@@ -79,8 +78,8 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
     liveness: { probability: liveness.probability, isAlive: liveness.isAlive },
     isMatch,
   }
-  state.store.in(env(ctx)).attempt.insert({ id: attemptId, kind: 'authenticate', peopleId, document: JSON.stringify(document) })
-  state.retention[env(ctx)].attempt.keep(attemptId)
+  state.store.in(ctx.environment).attempt.insert({ id: attemptId, kind: 'authenticate', peopleId, document: JSON.stringify(document) })
+  state.retention[ctx.environment].attempt.keep(attemptId)
   ctx.meta({ clientId: key.clientId, peopleId, attemptId, isMatch })
   const answer: Schemas['FaceAuthentication'] = { requestId: newRequestId(ctx), isMatch, attemptId }
   return ok(ctx, answer, { signable: true })
@@ -88,9 +87,9 @@ export async function authenticateFace(ctx: Ctx): Promise<SandboxResponse> {
 
 export async function getAttempt(ctx: Ctx): Promise<SandboxResponse> {
   const id = ctx.params.attemptId!
-  const found = ctx.state.store.in(env(ctx)).attempt.get(id)
+  const found = ctx.state.store.in(ctx.environment).attempt.get(id)
   const row = found && found.kind === 'authenticate' ? found : null
-  if (!row) return fail(ctx, 404, MESSAGES.attemptNotFound, `no authentication attempt ${id} in ${env(ctx)}`)
+  if (!row) return fail(ctx, 404, MESSAGES.attemptNotFound, `no authentication attempt ${id} in ${ctx.environment}`)
   const refusal = bindPerson(ctx, row.peopleId)
   if (refusal) return refusal
   const answer: Schemas['FaceAttemptResult'] = { requestId: newRequestId(ctx), data: JSON.parse(row.document) as Schemas['FaceAttempt'] }
@@ -118,13 +117,13 @@ export async function liveness(ctx: Ctx): Promise<SandboxResponse> {
   const outcome: LivenessOutcome = imageUrl == null ? { isAlive: false, probability: 0, message: NO_IMAGE_MESSAGE } : livenessOf(imageUrl)
   const attemptId = state.core.ids.hex(24)
   const peopleId = cpf ? normalisePersonId(cpf) : ''
-  state.store.in(env(ctx)).attempt.insert({
+  state.store.in(ctx.environment).attempt.insert({
     id: attemptId,
     kind: 'liveness',
     peopleId,
     document: JSON.stringify({ id: attemptId, isAlive: outcome.isAlive, probability: outcome.probability }),
   })
-  state.retention[env(ctx)].attempt.keep(attemptId)
+  state.retention[ctx.environment].attempt.keep(attemptId)
   ctx.meta({ clientId: presented(ctx).key.clientId, attemptId, isAlive: outcome.isAlive })
   const answer: Schemas['LivenessResult'] = {
     requestId: newRequestId(ctx),

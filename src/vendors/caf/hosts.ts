@@ -4,7 +4,7 @@
 // an attestation. The Core API takes an API token instead. On the standalone server each gets
 // `/caf/<env>/<api>`. Each mount names its API, so one API's path is not found on another's host
 // (the dispatcher routes a mount to its API's routes only).
-import type { MountSpec } from '../../core/vendor.ts'
+import type { VendorMount } from '../../core/vendor.ts'
 import { ENVIRONMENTS, type Environment } from './state.ts'
 
 export type Api = 'mobile' | 'bff' | 'sdk' | 'core'
@@ -47,11 +47,11 @@ export const prefixFor = (environment: Environment, api: Api) => `/caf/${environ
 
 const assetsOf = (api: Api) => (ASSETS[api] ? { assets: ASSETS[api] } : {})
 
-export function realMounts(): MountSpec[] {
+export function realMounts(): Omit<VendorMount, 'vendor'>[] {
   return ENVIRONMENTS.flatMap((environment) => APIS.map((api) => ({ base: HOSTS[environment][api], environment, api, ...assetsOf(api) })))
 }
 
-export function prefixMounts(): MountSpec[] {
+export function prefixMounts(): Omit<VendorMount, 'vendor'>[] {
   // The web SDKs call the BFF and the SDK API from the integrator's page: see docs/vendors/caf.md (CORS).
   return ENVIRONMENTS.flatMap((environment) =>
     APIS.map((api) => ({

@@ -11,10 +11,10 @@ import { errors } from './errors.ts'
 import { prefixMounts, realMounts } from './hosts.ts'
 import { PRODUCTS } from './products.ts'
 import { routes, unsimulatedRoute } from './routes.ts'
-import { ENVIRONMENTS, allKeys, createState, models, reloaded, seed as seedStore, type CafFixtures, type CafLocals, type CafState } from './state.ts'
+import { ENVIRONMENTS, allKeys, createState, models, reloaded, seed as seedStore, type CafFixtures, type CafLocals, type CafState, type Environment } from './state.ts'
 import { rules, values } from './snapshot.ts'
 
-export const caf = defineVendor<CafState, CafApi, CafFixtures, typeof models, CafLocals>({
+export const caf = defineVendor<CafState, CafApi, Environment, CafLocals>({
   name: 'caf',
   contract: 'caf.yaml',
   // The environment is the host: production, beta (stg) and dev each have their own, per API.

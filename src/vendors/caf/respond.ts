@@ -5,20 +5,23 @@ import { json, text } from '../../core/http.ts'
 import type { RouteContext } from '../../core/service.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import { cafError } from './errors.ts'
-import type { CafLocals, CafState, PresentedToken } from './state.ts'
+import type { CafLocals, CafState, Environment, PresentedToken } from './state.ts'
 import { describeRefusal, type Refusal } from './verify.ts'
 
-export type Ctx = RouteContext<CafState, CafLocals>
+/** A handler's context: `authenticate` pinned the environment. */
+export type Ctx = RouteContext<CafState, Environment, CafLocals>
+/** `authenticate`'s: the environment as the mount gave it. The helpers below take either. */
+export type AuthCtx = RouteContext<CafState, string | null, CafLocals>
 
-export const newRequestId = (ctx: Ctx) => ctx.state.core.ids.uuid()
+export const newRequestId = (ctx: AuthCtx) => ctx.state.core.ids.uuid()
 
-export function fail(ctx: Ctx, status: number, message: string, reason?: string): SandboxResponse {
+export function fail(ctx: AuthCtx, status: number, message: string, reason?: string): SandboxResponse {
   ctx.refuse(reason ?? message)
   return cafError(status, message, newRequestId(ctx))
 }
 
 /** A token refused: the precise reason to the journal, CAF's generic message to the caller. */
-export function refuseToken(ctx: Ctx, check: { refusal: Refusal; detail: string }, status: number, message: string): SandboxResponse {
+export function refuseToken(ctx: AuthCtx, check: { refusal: Refusal; detail: string }, status: number, message: string): SandboxResponse {
   ctx.meta({ refusal: check.refusal })
   return fail(ctx, status, message, describeRefusal(check))
 }

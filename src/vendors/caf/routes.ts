@@ -7,7 +7,7 @@ import { createTransaction, TRANSACTION_MAX_BYTES } from './bff-transactions.ts'
 import { authenticateFace, getAttempt, liveness, register } from './faces.ts'
 import type { Api } from './hosts.ts'
 import type { Product } from './products.ts'
-import type { CafLocals, CafState } from './state.ts'
+import type { CafLocals, CafState, Environment } from './state.ts'
 import { verifyTokenRoute } from './token-check.ts'
 import { getCoreAttempt, registerCoreFace } from './core-faces.ts'
 import { createAttestation } from './sdk-attestations.ts'
@@ -25,7 +25,7 @@ import { createUpload, receiveUpload, UPLOAD_MAX_BYTES } from './sdk-uploads.ts'
  */
 export type AuthMode = 'mobile-token' | 'token-check' | 'session-token' | 'attestation' | 'upload-url' | 'core-token' | 'any-token'
 
-export interface CafRoute extends Route<CafState, CafLocals> {
+export interface CafRoute extends Route<CafState, Environment, CafLocals> {
   api: Api
   auth: AuthMode
   /** Any one of these must be linked to the key. */

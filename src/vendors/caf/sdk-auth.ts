@@ -4,7 +4,7 @@
 // its URL carries its own signature, as a pre-signed object-store URL does.
 import type { SandboxResponse } from '../../core/types.ts'
 import { MESSAGES } from './errors.ts'
-import { fail, refuseToken, type Ctx } from './respond.ts'
+import { fail, refuseToken, type AuthCtx } from './respond.ts'
 import type { CafRoute } from './routes.ts'
 import { checkAttestation } from './sdk-attestations.ts'
 import { checkUploadUrl } from './sdk-uploads.ts'
@@ -12,9 +12,9 @@ import { contentSignatureProblem, SIGNATURE_MESSAGE } from './sdk-signature.ts'
 import type { Environment } from './state.ts'
 import { refused, verifyMobileToken } from './verify.ts'
 
-export async function authenticateSdk(ctx: Ctx, route: CafRoute, environment: Environment): Promise<SandboxResponse | null> {
+export async function authenticateSdk(ctx: AuthCtx, route: CafRoute, environment: Environment): Promise<SandboxResponse | null> {
   // The upload's PUT URL carries its own signature: checked before the body is read.
-  if (route.auth === 'upload-url') return checkUploadUrl(ctx)
+  if (route.auth === 'upload-url') return checkUploadUrl(ctx, environment)
   const header = ctx.req.headers['authorization']?.trim() ?? ''
   // As on the Mobile API: 400 without a token, 401 for any refused one (the SDK tells no status apart).
   if (header === '') return fail(ctx, 400, MESSAGES.missingToken, 'missing token')

@@ -7,7 +7,7 @@
 import { empty, isRecord, own } from '../../core/http.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { components } from '../../generated/caf.ts'
-import { fail, newRequestId, ok, presented, type Ctx } from './respond.ts'
+import { fail, newRequestId, ok, presented, type AuthCtx, type Ctx } from './respond.ts'
 import type { Environment } from './state.ts'
 
 type Schemas = components['schemas']
@@ -92,10 +92,10 @@ export async function createUpload(ctx: Ctx): Promise<SandboxResponse> {
  * Content-Type. Runs as the route's authentication (./sdk-auth.ts), so a refused PUT has none
  * of its body read.
  */
-export function checkUploadUrl(ctx: Ctx): SandboxResponse | null {
+export function checkUploadUrl(ctx: AuthCtx, environment: Environment): SandboxResponse | null {
   const { state } = ctx
   const id = ctx.params.uploadId!
-  const row = state.store.in(ctx.environment as Environment).upload.get(id)
+  const row = state.store.in(environment).upload.get(id)
   const signature = ctx.query.get('signature')
   if (!row || signature !== row.signature) {
     return fail(ctx, 403, UPLOAD_MESSAGES.badUrl, row ? 'upload URL: wrong signature or environment' : `upload URL: no upload ${id.slice(0, 64)}`)
@@ -114,7 +114,7 @@ export function checkUploadUrl(ctx: Ctx): SandboxResponse | null {
 export async function receiveUpload(ctx: Ctx): Promise<SandboxResponse> {
   const { state } = ctx
   const id = ctx.params.uploadId!
-  const uploads = state.store.in(ctx.environment as Environment).upload
+  const uploads = state.store.in(ctx.environment).upload
   const now = state.core.clock.now()
   // Trimmed (the newest 1,000 are kept) or reset while the body arrived.
   if (!uploads.get(id)) return fail(ctx, 403, UPLOAD_MESSAGES.badUrl, `upload URL: upload ${id} removed while its body arrived`)

@@ -3,7 +3,6 @@
 import { MESSAGES } from './errors.ts'
 import { isProduct } from './products.ts'
 import { fail, newRequestId, ok, type Ctx } from './respond.ts'
-import type { Environment } from './state.ts'
 import { describeRefusal, verifyMobileToken } from './verify.ts'
 import type { SandboxResponse } from '../../core/types.ts'
 import type { components } from '../../generated/caf.ts'
@@ -23,7 +22,7 @@ export async function verifyTokenRoute(ctx: Ctx): Promise<SandboxResponse> {
   }
   if (!isProduct(product)) return invalid(`product not linked: ${product} is not a CAF product`)
   const check = await verifyMobileToken(ctx.state, ctx.req.headers['authorization'] ?? '', {
-    environment: ctx.environment as Environment,
+    environment: ctx.environment,
     products: [product],
   })
   if (!check.ok) {

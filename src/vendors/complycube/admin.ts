@@ -4,7 +4,7 @@ import type { AdminBody } from '../../admin/bodies.ts'
 import { badRequest, adminError } from '../../admin/errors.ts'
 import { json, isRecord, own } from '../../core/http.ts'
 import type { Route, RouteContext } from '../../core/service.ts'
-import { ENVIRONMENTS, KEY_PREFIX, findKey, type ComplyCubeState, type Environment } from './state.ts'
+import { ENVIRONMENTS, KEY_PREFIX, findKey, isEnvironment, type ComplyCubeState, type Environment } from './state.ts'
 import { verifySdkToken, type VerifyInput } from './tokens.ts'
 
 type Ctx = RouteContext<ComplyCubeState>
@@ -61,7 +61,7 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
       for (const [, v] of fields) if (v instanceof Error) return badRequest(v.message)
       const f = Object.fromEntries(fields) as Record<string, string | undefined>
       if (!f.token) return badRequest("'token' is required")
-      if (f.environment !== undefined && !ENVIRONMENTS.includes(f.environment as Environment)) {
+      if (f.environment !== undefined && !isEnvironment(f.environment)) {
         return badRequest("'environment' must be 'sandbox' or 'live'")
       }
       // Without an explicit referrer, use what a browser calling this endpoint sent.
@@ -70,7 +70,7 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
         token: f.token,
         ...(referrer !== undefined ? { referrer } : {}),
         ...(f.appId !== undefined ? { appId: f.appId } : {}),
-        ...(f.environment !== undefined ? { environment: f.environment as Environment } : {}),
+        ...(f.environment !== undefined ? { environment: f.environment } : {}),
       }
       return json(200, (await verifySdkToken(ctx.state, input)) satisfies AdminBody['VerifyResult'])
     },
@@ -84,10 +84,10 @@ export const adminRoutes: Route<ComplyCubeState>[] = [
       if (!isRecord(body)) return badRequest('The body must be a JSON object')
       const environment = own(body, 'environment') ?? 'sandbox'
       const name = own(body, 'name') ?? ''
-      if (!ENVIRONMENTS.includes(environment as Environment)) return badRequest("'environment' must be 'sandbox' or 'live'")
+      if (!isEnvironment(environment)) return badRequest("'environment' must be 'sandbox' or 'live'")
       if (typeof name !== 'string') return badRequest("'name' must be a string")
       if (name.length > MAX_KEY_NAME_CHARS) return badRequest(`'name' must be at most ${MAX_KEY_NAME_CHARS} characters long`)
-      return json(201, createKey(ctx.state, environment as Environment, name) satisfies AdminBody['ApiKey'])
+      return json(201, createKey(ctx.state, environment, name) satisfies AdminBody['ApiKey'])
     },
   },
   {

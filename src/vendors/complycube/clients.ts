@@ -14,9 +14,7 @@ import type { components } from '../../generated/complycube.ts'
 type ClientCreate = components['schemas']['ClientCreate']
 type ClientList = components['schemas']['ClientList']
 
-type Ctx = RouteContext<ComplyCubeState>
-
-const env = (ctx: Ctx) => ctx.environment as Environment
+type Ctx = RouteContext<ComplyCubeState, Environment>
 
 export function createClient(ctx: Ctx): SandboxResponse {
   const problem = validateCreate(ctx.body)
@@ -29,13 +27,13 @@ export function createClient(ctx: Ctx): SandboxResponse {
   const id = core.ids.hex(24)
   // validateCreate has checked the body against the contract's ClientCreate rules.
   const doc = stored({ id, ...(ctx.body as ClientCreate), createdAt: now, updatedAt: now })
-  insertClient(ctx.state, env(ctx), { id, createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
+  insertClient(ctx.state, ctx.environment, { id, createdAtMs: core.clock.now(), document: JSON.stringify(doc) })
   ctx.meta({ clientId: id })
   return json(200, present(doc))
 }
 
 export function getClient(ctx: Ctx): SandboxResponse {
-  const doc = findClient(ctx.state, env(ctx), ctx.params.id!)
+  const doc = findClient(ctx.state, ctx.environment, ctx.params.id!)
   if (!doc) {
     ctx.refuse('client not found in this environment')
     return clientNotFound(ctx.params.id!)
@@ -45,7 +43,7 @@ export function getClient(ctx: Ctx): SandboxResponse {
 
 export function updateClient(ctx: Ctx): SandboxResponse {
   const id = ctx.params.id!
-  const doc = findClient(ctx.state, env(ctx), id)
+  const doc = findClient(ctx.state, ctx.environment, id)
   if (!doc) {
     ctx.refuse('client not found in this environment')
     return clientNotFound(id)
@@ -67,17 +65,17 @@ export function updateClient(ctx: Ctx): SandboxResponse {
   }
   next.updatedAt = new Date(ctx.state.core.clock.now()).toISOString()
   const doc2 = stored(next)
-  ctx.state.store.in(env(ctx)).client.update(id, { document: JSON.stringify(doc2) })
+  ctx.state.store.in(ctx.environment).client.update(id, { document: JSON.stringify(doc2) })
   return json(200, present(doc2))
 }
 
 export function deleteClient(ctx: Ctx): SandboxResponse {
   const id = ctx.params.id!
-  if (!hasClient(ctx.state, env(ctx), id)) {
+  if (!hasClient(ctx.state, ctx.environment, id)) {
     ctx.refuse('client not found in this environment')
     return clientNotFound(id)
   }
-  removeClient(ctx.state, env(ctx), id)
+  removeClient(ctx.state, ctx.environment, id)
   return empty(204)
 }
 
@@ -108,8 +106,8 @@ export function listClients(ctx: Ctx): SandboxResponse {
     return json(200, { page, pageSize, totalItems: 0, pages: 0, items: [] } satisfies ClientList)
   }
   const start = (page - 1) * pageSize
-  const clients = ctx.state.store.in(env(ctx)).client
-  const order = ctx.state.clientOrder[env(ctx)]
+  const clients = ctx.state.store.in(ctx.environment).client
+  const order = ctx.state.clientOrder[ctx.environment]
   const docOf = (id: string) => JSON.parse(clients.get(id)!.document) as ClientDocument
   let items: ClientDocument[]
   let totalItems: number

@@ -17,7 +17,7 @@ import { issueSdkToken, verifySdkToken, type VerifyInput } from './tokens.ts'
 export const BASE_URL = 'https://api.complycube.com/v1'
 export const PREFIX = '/complycube/v1'
 
-const routes: Route<ComplyCubeState>[] = [
+const routes: Route<ComplyCubeState, Environment>[] = [
   { method: 'POST', path: '/clients', handler: createClient },
   { method: 'GET', path: '/clients', handler: listClients },
   { method: 'GET', path: '/clients/:id', handler: getClient },

@@ -10,6 +10,7 @@ import { createOrderedIndex, type OrderedIndex } from '../../core/ordered-index.
 
 export type Environment = 'sandbox' | 'live'
 export const ENVIRONMENTS: readonly Environment[] = ['sandbox', 'live']
+export const isEnvironment = (value: unknown): value is Environment => value === 'sandbox' || value === 'live'
 export const KEY_PREFIX: Record<Environment, string> = { sandbox: 'test_', live: 'live_' }
 
 export interface ApiKeyFixture {

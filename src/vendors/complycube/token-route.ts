@@ -19,7 +19,7 @@ type TokenResponse = components['schemas']['TokenResponse']
 const ALLOWED = new Set<keyof TokenRequest>(['clientId', 'referrer', 'appId'])
 const CLIENT_ID = /^[a-f0-9]{24}$/
 
-export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise<SandboxResponse> {
+export async function generateToken(ctx: RouteContext<ComplyCubeState, Environment>): Promise<SandboxResponse> {
   const body = ctx.body
   const fail = (param: string, message: string) => {
     ctx.refuse(`invalid ${param}`)
@@ -40,7 +40,7 @@ export async function generateToken(ctx: RouteContext<ComplyCubeState>): Promise
   }
   if (appId !== undefined && !isAppId(appId)) return fail('appId', "'appId' must be a valid application or bundle id")
 
-  const environment = ctx.environment as Environment
+  const environment = ctx.environment
   // ComplyCube documents a 400 "'clientId' is invalid" for an unknown client on this endpoint.
   if (!CLIENT_ID.test(clientId) || !hasClient(ctx.state, environment, clientId)) {
     ctx.refuse(CLIENT_ID.test(clientId) ? 'client not found in this environment' : 'clientId is not a client id')

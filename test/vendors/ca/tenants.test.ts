@@ -2,7 +2,7 @@
 // user adds with the `baseUrls` option), how the fixtures are checked, what `serve` prints, and
 // the sandbox-only routes under /__sandbox/ca.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSandbox } from '../../../src/sandbox.ts'
+import { createSandbox } from '../../../src/node/sandbox.ts'
 import { mswTransport, serverTransport, type Transport } from '../../support/transports.ts'
 import { adminPost } from '../../support/admin.ts'
 import { caClient, expectCaError, HEDMORAL, KVARNBY, tamper, TXN_ID } from './support.ts'

@@ -178,7 +178,7 @@ describe.each(transports)('CAF face resources, %s transport', (_name, start) => 
 
 describe('by-product rows under load', () => {
   it('keeps only the newest attempts, so a load test cannot grow memory without bound', async () => {
-    const { createSandbox } = await import('../../../src/sandbox.ts')
+    const { createSandbox } = await import('../../../src/node/sandbox.ts')
     const { mintCafToken } = await import('../../../src/vendors/caf/mint.ts')
     const { RETAINED_ROWS } = await import('../../../src/vendors/caf/state.ts')
     const sandbox = createSandbox({ seed: 'retention' })

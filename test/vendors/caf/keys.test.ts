@@ -124,7 +124,7 @@ describe.each(transports)('CAF Mobile Keys, %s transport', (_name, start) => {
 
 describe("CAF in the serve banner", () => {
   it("lists each environment's seeded clientId and clientSecret, not the revoked key", async () => {
-    const { createSandbox } = await import('../../../src/sandbox.ts')
+    const { createSandbox } = await import('../../../src/node/sandbox.ts')
     const lines = createSandbox().describe().caf!
     for (const k of [KEYS.prod, KEYS.beta, KEYS.dev]) expect(lines.some((l) => l.includes(k.clientId) && l.includes(k.clientSecret))).toBe(true)
     expect(lines.join('\n')).not.toContain(KEYS.prodRevoked.clientId)

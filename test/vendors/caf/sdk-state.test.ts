@@ -1,7 +1,8 @@
 // The SDK API's stored rows: attestations and uploads survive snapshot/restore (`serve --state`),
 // reset drops them, and each is bounded (one row a request: the newest 1,000 are kept).
 import { describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../../../src/sandbox.ts'
+import { createSandbox } from '../../../src/node/sandbox.ts'
+import type { Sandbox } from '../../../src/sandbox.ts'
 import { mintCafToken } from '../../../src/vendors/caf/mint.ts'
 import { HOSTS } from '../../../src/vendors/caf/hosts.ts'
 import { KEYS } from './support.ts'
