@@ -112,8 +112,8 @@ async function storeWrite(dir: string, config: string, clients: number): Promise
   const sqlite = await loadSqlite()
   const file = join(dir, `store-${clients}.db`)
   writeFileSync(file, '', { mode: 0o600 })
-  buildStateDb(sqlite, file, sandbox.snapshot())
-  const db = openStateDb(sqlite, file, file)
+  buildStateDb(sqlite, file, sandbox.snapshot(), sandbox.rowKeyField)
+  const db = openStateDb(sqlite, file, file, sandbox.rowKeyField)
   const row = sandbox.snapshot().vendors.complycube as { db: { client: Record<string, unknown>[] } }
   const template = row.db.client[0]!
   const times: number[] = []

@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { setupSandboxServer } from '../../mocks/node.ts'
@@ -203,5 +204,11 @@ describe('the scratch vendor across a restart (serve --state)', () => {
     } finally {
       await second.close()
     }
+    // Each row is keyed in the state file by its model's key field, the seeded one too (the
+    // sandbox it was given knows the scratch vendor's models; the static registry does not).
+    const db = new DatabaseSync(stateFile, { readOnly: true })
+    const keys = (db.prepare("SELECT key FROM rows WHERE vendor = 'onfido' AND model = 'applicant'").all() as { key: string }[]).map((r) => r.key)
+    db.close()
+    expect(keys.sort()).toEqual([APPLICANT, made.id, also.id].sort())
   })
 })
