@@ -1,7 +1,8 @@
 // The Node-side parts of a vendor, found by convention in its folder (src/vendors/<name>/, or a
 // definition's `folder`), so the browser bundle, which imports the definitions only, never
 // reaches vitest or node:util:
-//   contract.ts  exports `suite`           its contract suite (ContractSuite), which integrators run
+//   contract.ts  exports its suite         (ContractSuite) as its default export, which integrators run;
+//                                          its named exports are the package's (src/contract/vendors.ts)
 //   cli.ts       exports `help`, `run`     its `token-sandbox token <name>` subcommand
 //   bench.ts     exports `scenario`        the request `npm run bench` measures it with
 // test/vendors/completeness.test.ts fails, naming the part, when a registered vendor lacks one.
@@ -44,7 +45,7 @@ const fromFolder = (vendor: AnyVendor, file: string): Promise<Record<string, unk
 
 export async function loadSuite(vendor: AnyVendor): Promise<ContractSuite> {
   const mod = vendor.folder ? await fromFolder(vendor, KIT_FILES.suite) : await import(`./${vendor.name}/contract.ts`)
-  return (mod as { suite: ContractSuite }).suite
+  return (mod as { default: ContractSuite }).default
 }
 
 export async function loadTokenCommand(vendor: AnyVendor): Promise<TokenCommand> {

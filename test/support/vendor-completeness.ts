@@ -43,14 +43,14 @@ export async function missingParts(definition: AnyVendor): Promise<string[]> {
   }
 
   const contract = await load(new URL(KIT_FILES.suite, folder))
-  const suite = contract?.suite as { name?: unknown; contract?: unknown; define?: unknown } | undefined
+  const suite = contract?.default as { name?: unknown; contract?: unknown; define?: unknown } | undefined
   need(
     suite && suite.name === name && suite.contract === definition.contract && typeof suite.define === 'function',
-    `its contract suite (${KIT_FILES.suite} exporting \`suite\`, named '${name}', for ${definition.contract})`,
+    `its contract suite (${KIT_FILES.suite} whose default export is the suite, named '${name}', for ${definition.contract})`,
   )
   if (!own && suite) {
     const entry = (await import('../../src/contract/index.ts')) as Record<string, unknown>
-    need(Object.values(entry).includes(suite), `its suite exported from the package's contract entry (src/contract/index.ts)`)
+    need(Object.values(entry).includes(suite), `its suite exported from the package's contract entry (src/contract/vendors.ts: npm run generate)`)
   }
   const cli = await load(new URL(KIT_FILES.token, folder))
   need(cli && typeof cli.help === 'string' && typeof cli.run === 'function', `its CLI subcommand (${KIT_FILES.token} exporting \`help\` and \`run\`)`)

@@ -34,7 +34,7 @@ describe('the scratch vendor', () => {
     ['onfido.yaml', 'its OpenAPI contract onfido.yaml'],
     ['fixtures.json', 'its seed fixtures.json'],
     ['README.md', 'its doc page README.md'],
-    ['contract.ts', "its contract suite (contract.ts exporting `suite`, named 'onfido', for onfido.yaml)"],
+    ['contract.ts', "its contract suite (contract.ts whose default export is the suite, named 'onfido', for onfido.yaml)"],
     ['cli.ts', 'its CLI subcommand (cli.ts exporting `help` and `run`)'],
     ['bench.ts', 'its bench scenario (bench.ts exporting `scenario`)'],
   ])('without %s, is named as lacking it', async (file, part) => {

@@ -436,5 +436,5 @@ export const caSuite: ContractSuite<CaContractOptions> = {
   define: caContract,
 }
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { caSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default caSuite

@@ -494,5 +494,5 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
   define: cafContract,
 }
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { cafSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default cafSuite

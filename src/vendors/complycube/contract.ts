@@ -294,5 +294,5 @@ export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = defineS
   define: complycubeContract,
 })
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { complycubeSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default complycubeSuite

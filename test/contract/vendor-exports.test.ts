@@ -1,0 +1,48 @@
+// The package's `token-sandbox/contract` entry exports every registered vendor's suite by its
+// names (`complycubeContract`, `complycubeSuite`, ...) through src/contract/vendors.ts, which
+// `npm run generate` writes from the registry: adding a vendor adds its exports, with no edit
+// to the entry. The committed file must be what the registry generates now.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import * as entry from '../../src/contract/index.ts'
+import { VENDOR_EXPORTS_FILE, vendorExports } from '../../src/contract/tools/vendor-exports.ts'
+import { loadSuite } from '../../src/vendors/kit.ts'
+import { vendorDefinitions } from '../../src/vendors/registry.ts'
+import { onfido } from '../fixtures/vendors/onfido/index.ts'
+
+const dirs: string[] = []
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+describe('the contract entry’s vendor exports (src/contract/vendors.ts)', () => {
+  it('are what the registry generates now (else run `npm run generate`)', () => {
+    expect(readFileSync(VENDOR_EXPORTS_FILE, 'utf8'), 'src/contract/vendors.ts is stale: run npm run generate').toBe(vendorExports())
+  })
+
+  it.each(Object.keys(vendorDefinitions))('hold %s’s suite, its <vendor>Contract and <vendor>Suite', async (name) => {
+    const suite = await loadSuite(vendorDefinitions[name as keyof typeof vendorDefinitions])
+    const named = entry as Record<string, unknown>
+    expect(named[`${name}Suite`]).toBe(suite)
+    expect(named[`${name}Contract`]).toBe(suite.define)
+  })
+
+  it('take a new vendor from its folder: the scratch vendor’s named exports, the kit’s default left out', async () => {
+    const dir = mkdtempSync(fileURLToPath(new URL('../fixtures/vendors/exports-', import.meta.url)))
+    dirs.push(dir)
+    const file = join(dir, 'vendors.ts')
+    writeFileSync(file, vendorExports({ ...vendorDefinitions, onfido }, file))
+    const composed = (await import(file)) as Record<string, unknown>
+    expect(composed.onfidoContract).toBe((await loadSuite(onfido)).define)
+    expect(composed.complycubeSuite).toBe(entry.complycubeSuite)
+    expect(composed).not.toHaveProperty('default')
+  })
+})
+
+// Typed, not just present: a wrong option shape fails `tsc` (this function is type-checked, never run).
+export function typed(): void {
+  // @ts-expect-error: apiKey is a string
+  entry.complycubeContract({ baseUrl: 'http://127.0.0.1:1/complycube/v1', apiKey: 7 })
+  // @ts-expect-error: CA's suite takes tenants, not an API key
+  entry.caContract({ baseUrl: 'http://127.0.0.1:1/ca', apiKey: 'x' })
+}
