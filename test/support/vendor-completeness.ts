@@ -2,7 +2,7 @@
 // test/vendors/completeness.test.ts: each missing part named, so "add a vendor" fails with a
 // to-do list instead of a surprise in the CLI, the contract kit, the bench or the docs.
 // A vendor in src/vendors/<name>/ keeps its contract in contracts/, its seed in fixtures/ and its
-// doc page in docs/vendors/ (linked from the README), and its suite is exported from the
+// doc page in docs/vendors/ (listed in its generated index), and its suite is exported from the
 // package's `contract` entry; a vendor with a `folder` of its own (a test's scratch vendor)
 // keeps all of them in that folder (its doc page is README.md).
 import { existsSync, readFileSync } from 'node:fs'
@@ -39,7 +39,8 @@ export async function missingParts(definition: AnyVendor): Promise<string[]> {
   else {
     const docs = `docs/vendors/${name}.md`
     need(existsSync(new URL(docs, ROOT)), `its doc page ${docs}`)
-    need(readFileSync(new URL('README.md', ROOT), 'utf8').includes(`(${docs})`), `a README link to ${docs}`)
+    const index = readFileSync(new URL('docs/vendors/README.md', ROOT), 'utf8')
+    need(index.includes(`](${name}.md)`), `its line in the docs index docs/vendors/README.md (npm run generate)`)
   }
 
   const contract = await load(new URL(KIT_FILES.suite, folder))

@@ -1,4 +1,4 @@
-// The package's `token-sandbox/contract` entry exports every registered vendor's suite by its
+// What `npm run generate` derives from the registry besides the contract types. The package's `token-sandbox/contract` entry exports every registered vendor's suite by its
 // names (`complycubeContract`, `complycubeSuite`, ...) through src/contract/vendors.ts, which
 // `npm run generate` writes from the registry: adding a vendor adds its exports, with no edit
 // to the entry. The committed file must be what the registry generates now.
@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as entry from '../../src/contract/index.ts'
+import { VENDOR_DOCS_INDEX, vendorDocsIndex } from '../../src/contract/tools/vendor-docs.ts'
 import { VENDOR_EXPORTS_FILE, vendorExports } from '../../src/contract/tools/vendor-exports.ts'
 import { loadSuite } from '../../src/vendors/kit.ts'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
@@ -46,3 +47,18 @@ export function typed(): void {
   // @ts-expect-error: CA's suite takes tenants, not an API key
   entry.caContract({ baseUrl: 'http://127.0.0.1:1/ca', apiKey: 'x' })
 }
+
+describe('the docs index (docs/vendors/README.md)', () => {
+  it('is what the registry generates now (else run `npm run generate`), a line for each vendor’s page', () => {
+    const committed = readFileSync(VENDOR_DOCS_INDEX, 'utf8')
+    expect(committed, 'docs/vendors/README.md is stale: run npm run generate').toBe(vendorDocsIndex())
+    for (const name of Object.keys(vendorDefinitions)) expect(committed).toContain(`](${name}.md) (\`${name}\`)`)
+  })
+
+  it('lists a new vendor by its page’s title, and names a vendor whose page is missing', () => {
+    expect(vendorDocsIndex({ ...vendorDefinitions, onfido })).toContain('- [Onfido (scratch vendor)](../../test/fixtures/vendors/onfido/README.md) (`onfido`)\n')
+    expect(() => vendorDocsIndex({ ...vendorDefinitions, onfido: { ...onfido, folder: new URL('../fixtures/vendors/', import.meta.url).href + 'nowhere/' } })).toThrow(
+      'onfido: no doc page test/fixtures/vendors/nowhere/README.md',
+    )
+  })
+})
