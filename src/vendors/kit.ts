@@ -52,7 +52,19 @@ export async function loadTokenCommand(vendor: AnyVendor): Promise<TokenCommand>
   return (vendor.folder ? await fromFolder(vendor, KIT_FILES.token) : await import(`./${vendor.name}/cli.ts`)) as TokenCommand
 }
 
-/** The bench's scenario of a vendor (`npm run bench` runs from the sources). */
+/** A vendor's bench.ts: its scenario, and what it adds to `npm run soak`'s mix (by default, the scenario). */
+export interface BenchKit {
+  scenario: BenchScenario
+  /** The soak's requests for this vendor against a running server at `url` (credentials it fetches first). */
+  soak?: (url: string) => Promise<BenchScenario[]>
+}
+
+/** The bench's part of a vendor (`npm run bench` and `npm run soak` run from the sources). */
+export async function loadBench(vendor: AnyVendor): Promise<BenchKit> {
+  return (await fromFolder(vendor, KIT_FILES.bench)) as unknown as BenchKit
+}
+
+/** The bench's scenario of a vendor. */
 export async function loadBenchScenario(vendor: AnyVendor): Promise<BenchScenario> {
-  return ((await fromFolder(vendor, KIT_FILES.bench)) as { scenario: BenchScenario }).scenario
+  return (await loadBench(vendor)).scenario
 }
