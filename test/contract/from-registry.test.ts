@@ -4,9 +4,10 @@
 // to the entry. The committed file must be what the registry generates now.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as entry from '../../src/contract/index.ts'
+import { SANDBOX_CONTRACT, spliceAdmin } from '../../src/contract/tools/vendor-admin.ts'
 import { VENDOR_DOCS_INDEX, vendorDocsIndex } from '../../src/contract/tools/vendor-docs.ts'
 import { VENDOR_EXPORTS_FILE, vendorExports } from '../../src/contract/tools/vendor-exports.ts'
 import { loadSuite } from '../../src/vendors/kit.ts'
@@ -60,5 +61,41 @@ describe('the docs index (docs/vendors/README.md)', () => {
     expect(() => vendorDocsIndex({ ...vendorDefinitions, onfido: { ...onfido, folder: new URL('../fixtures/vendors/', import.meta.url).href + 'nowhere/' } })).toThrow(
       'onfido: no doc page test/fixtures/vendors/nowhere/README.md',
     )
+  })
+})
+
+describe('the vendors’ admin routes in the sandbox contract (contracts/sandbox.yaml)', () => {
+  it('are what the vendors’ admin.yaml files splice in now (else run `npm run generate`)', () => {
+    const committed = readFileSync(SANDBOX_CONTRACT, 'utf8')
+    expect(spliceAdmin(committed), 'contracts/sandbox.yaml is stale: run npm run generate').toBe(committed)
+  })
+
+  it('take a new vendor’s admin.yaml, in its sections, and refuse a path outside its own', () => {
+    const dir = mkdtempSync(fileURLToPath(new URL('../fixtures/vendors/admin-', import.meta.url)))
+    dirs.push(dir)
+    const vendor = { ...onfido, folder: pathToFileURL(`${dir}/`).href }
+    const admin = (path: string) =>
+      [
+        '# Onfido’s sandbox-only routes.',
+        'tags:',
+        '  - name: Onfido',
+        'paths:',
+        `  ${path}:`,
+        '    get:',
+        '      tags: [Onfido]',
+        '      responses:',
+        "        '200': { $ref: '#/components/responses/OnfidoWebhooks' }",
+        'responses:',
+        '  OnfidoWebhooks:',
+        '    description: The webhooks it would have sent.',
+        '',
+      ].join('\n')
+    writeFileSync(join(dir, 'admin.yaml'), admin('/onfido/webhooks'))
+    const spliced = spliceAdmin(readFileSync(SANDBOX_CONTRACT, 'utf8'), { ...vendorDefinitions, onfido: vendor })
+    expect(spliced).toContain("  - name: Onfido\n  # <<< each vendor's tags\n")
+    expect(spliced).toContain("  /onfido/webhooks:\n    get:\n      tags: [Onfido]\n      responses:\n        '200': { $ref: '#/components/responses/OnfidoWebhooks' }\n  # <<< each vendor's paths\n")
+    expect(spliced).toContain("    OnfidoWebhooks:\n      description: The webhooks it would have sent.\n    # <<< each vendor's responses\n")
+    writeFileSync(join(dir, 'admin.yaml'), admin('/complycube/webhooks'))
+    expect(() => spliceAdmin(readFileSync(SANDBOX_CONTRACT, 'utf8'), { ...vendorDefinitions, onfido: vendor })).toThrow('path /complycube/webhooks is not under /onfido/')
   })
 })

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type { AnyVendor } from '../../src/core/vendor.ts'
 import { ERROR_BUILDERS } from '../../src/core/service.ts'
 import { KIT_FILES } from '../../src/vendors/kit.ts'
+import { ADMIN_FILE, adminFileOf, adminPaths, adminSections } from '../../src/contract/tools/vendor-admin.ts'
 
 const ROOT = new URL('../../', import.meta.url)
 
@@ -59,6 +60,14 @@ export async function missingParts(definition: AnyVendor): Promise<string[]> {
   const scenario = bench?.scenario as { method?: unknown; path?: unknown } | undefined
   need(scenario && (scenario.method === 'GET' || scenario.method === 'POST') && typeof scenario.path === 'string', `its bench scenario (${KIT_FILES.bench} exporting \`scenario\`)`)
 
+  // Its admin routes (under /__sandbox/<name>), each described in its admin.yaml, which
+  // `npm run generate` splices into contracts/sandbox.yaml.
+  const adminFile = adminFileOf(definition)
+  const described = adminFile ? adminPaths(adminSections(readFileSync(adminFile, 'utf8'), adminFile)) : []
+  for (const route of definition.adminRoutes) {
+    const path = `/${name}${route.path.replace(/:(\w+)/g, '{$1}')}`
+    need(described.includes(path), `the admin route ${route.method} ${path} described in its ${ADMIN_FILE}`)
+  }
   need(definition.routes.length > 0, 'routes')
   for (const b of ERROR_BUILDERS) need(typeof definition.errors[b] === 'function', `the error builder errors.${b}`)
   need(Object.keys(definition.store.models).length > 0, 'store models')

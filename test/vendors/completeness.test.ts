@@ -46,3 +46,10 @@ describe('the scratch vendor', () => {
     expect(await missingParts({ ...onfido, routes: [], errors: errors as typeof onfido.errors })).toEqual(['routes', 'the error builder errors.parserRefusal'])
   })
 })
+
+describe('a vendor’s admin routes', () => {
+  it('are each named when its admin.yaml does not describe them', async () => {
+    const route = { method: 'GET', path: '/applicants/:id/checks', handler: () => ({ status: 200 }) }
+    expect(await missingParts({ ...onfido, adminRoutes: [route] as unknown as typeof onfido.adminRoutes })).toEqual(['the admin route GET /onfido/applicants/{id}/checks described in its admin.yaml'])
+  })
+})
