@@ -52,9 +52,24 @@ export async function loadTokenCommand(vendor: AnyVendor): Promise<TokenCommand>
   return (vendor.folder ? await fromFolder(vendor, KIT_FILES.token) : await import(`./${vendor.name}/cli.ts`)) as TokenCommand
 }
 
+/**
+ * How bench/state.ts measures `serve --state` with the reference vendor's rows: a seed of `n`
+ * rows of `model`, a request that adds one, one that lists a page.
+ */
+export interface StateBench {
+  /** What the rows are, for the table (`clients`). */
+  rows: string
+  model: string
+  fixtures(n: number): unknown
+  write(i: number): BenchScenario
+  list: BenchScenario
+}
+
 /** A vendor's bench.ts: its scenario, and what it adds to `npm run soak`'s mix (by default, the scenario). */
 export interface BenchKit {
   scenario: BenchScenario
+  /** The reference vendor's: what the state file's bench writes and lists. */
+  state?: StateBench
   /** The soak's requests for this vendor against a running server at `url` (credentials it fetches first). */
   soak?: (url: string) => Promise<BenchScenario[]>
 }
