@@ -25,7 +25,16 @@ export function vendorExports(registry: VendorRegistry = vendorDefinitions, file
     const path = relative(join(file, '..'), fileURLToPath(kitFileUrl(vendor, KIT_FILES.suite))).split('\\').join('/')
     return path.startsWith('.') ? path : `./${path}`
   }
-  return HEADER + Object.values(registry).map((vendor) => `export * from '${from(vendor)}'\n`).join('')
+  const vendors = Object.values(registry)
+  return (
+    HEADER +
+    "import type { ContractSuite } from './suite.ts'\n" +
+    vendors.map((vendor, i) => `import suite${i} from '${from(vendor)}'\n`).join('') +
+    '\n' +
+    vendors.map((vendor) => `export * from '${from(vendor)}'\n`).join('') +
+    '\n/** Every registered vendor\'s suite, in registry order (the sandbox contract runs their `admin` cases). */\n' +
+    `export const vendorSuites: ContractSuite[] = [${vendors.map((_, i) => `suite${i}`).join(', ')}]\n`
+  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
