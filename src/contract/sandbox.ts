@@ -147,7 +147,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
       } else {
         it('adds a fault, lists it and removes it', async () => {
           // A path no request takes, so the fault touches nothing while it is in force.
-          const rule = { vendor: 'ca', path: '/contract-suite-only', method: 'POST', status: 503 }
+          const rule = { vendor: vendorSuites[0]!.name, path: '/contract-suite-only', method: 'POST', status: 503 }
           const added = ok(await api('POST', '/faults', { json: { ...rule, times: 3 } }), 201)
           expect(added).toEqual({ ...rule, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
           expect(ok(await api('GET', '/faults')).faults).toContainEqual(added)
@@ -195,8 +195,8 @@ export function sandboxContract(options: SandboxContractOptions): void {
           ['GET', '/', { headers: { accept: 'text/html, application/json' } }],
           ['GET', '/health', {}],
           ['POST', '/clock/advance', { json: { by: '1s' } }],
-          ['GET', '/caf/keys', {}],
-          ['POST', '/ca/tokens/verify', { json: { token: 'not-a-jwt' } }],
+          // Every vendor's helpers too (each one with admin cases serves its seeded credentials).
+          ...vendorSuites.filter((suite) => suite.admin).map((suite): [string, string, object] => ['GET', `/${suite.name}/credentials`, {}]),
         ]
         for (const [method, path, call] of calls) expectUnauthorized(await bare(method, path, call))
         expectUnauthorized(await bare('GET', '/health', { headers: { authorization: `Bearer ${token}-wrong` } }))
