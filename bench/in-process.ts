@@ -1,5 +1,6 @@
 // In-process cost: mean ms per request through msw's setupServer, for a trivial handler (the
-// baseline) and for the sandbox's ComplyCube token request, 2,000 sequential requests each.
+// baseline) and for the sandbox's answer to the reference vendor's bench request (../scenarios.ts:
+// ComplyCube's token request) on the vendor's own host, 2,000 sequential requests each.
 // Rounds alternate baseline and sandbox and the medians are compared: a GC pause or a busy
 // neighbour then lands on either side. The sandbox is measured as the Node entry sets it up
 // (its tokens' HMAC by node:crypto) and with WebCrypto's HMAC (the browser's; on libuv's thread
@@ -11,14 +12,16 @@ import { setupServer, type SetupServer } from 'msw/node'
 import { setupSandboxServer } from '../mocks/node.ts'
 import { webCryptoHmac } from '../src/core/hmac.ts'
 import { trackChild } from './processes.ts'
+import { reference } from './scenarios.ts'
 
-const BODY = JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' })
-const HEADERS = { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' }
+const { scenario, realUrl } = reference
+const TARGET = realUrl.href
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
 async function call(): Promise<void> {
-  const res = await fetch('https://api.complycube.com/v1/tokens', { method: 'POST', headers: HEADERS, body: BODY })
+  const fresh = scenario.fresh?.()
+  const res = await fetch(TARGET, { method: scenario.method, headers: { ...scenario.headers, ...fresh?.headers }, body: fresh?.body ?? scenario.body ?? null })
   if (res.status !== 200) throw new Error(`status ${res.status}`)
   await res.json()
 }
@@ -44,7 +47,7 @@ export interface InProcessResult {
 }
 
 export async function inProcess(n = 2000, rounds = 3): Promise<InProcessResult> {
-  const trivial = setupServer(http.post('https://api.complycube.com/v1/tokens', () => HttpResponse.json({ token: 'x.y.z' })))
+  const trivial = setupServer(http.all(TARGET, () => HttpResponse.json({ token: 'x.y.z' })))
   const { server: sandbox } = setupSandboxServer({ seed: 'bench', journalSize: 1000 })
   const { server: webCrypto } = setupSandboxServer({ seed: 'bench', journalSize: 1000, hmac: webCryptoHmac })
   const trivialRuns: number[] = []

@@ -7,13 +7,13 @@
 //   - p99 stayed stable: the last minute's mean interval p99 is at most twice the first
 //     minute's, plus 5 ms (p99s of a few ms move by whole milliseconds; a trend, not one spike).
 // A 15 s warm-up at the same rate runs first and is not counted (JIT, heap sizing).
-import { randomUUID } from 'node:crypto'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { load, type LoadRequest } from './load.ts'
+import { load } from './load.ts'
 import { startChild } from './processes.ts'
-import { scenarios } from './scenarios.ts'
+import { soakMixOf } from './scenarios.ts'
+import { vendorDefinitions } from '../src/vendors/registry.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const INTERVAL_SEC = 30
@@ -43,22 +43,10 @@ interface Interval {
   rssMaxMb: number
 }
 
-/** The mix, with credentials fresh enough for one interval: each connection sends these in turn. */
-async function mix(url: string): Promise<LoadRequest[]> {
-  const caLogin = () => JSON.stringify({ client_txn_id: randomUUID(), client_app_id: 'SOAK', username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' })
-  const res = await fetch(`${url}/ca/hedmoral/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: caLogin() })
-  if (res.status !== 200) throw new Error(`CA /token answered ${res.status}`)
-  const caToken = ((await res.json()) as { token: string }).token
-  return [
-    // ComplyCube: issue an SDK token.
-    scenarios.complycube!,
-    // CAF: the BFF takes a freshly minted integrator token and signs a session token.
-    { method: 'GET', path: '/caf/prod/bff/session-tokens', fresh: () => ({ headers: { authorization: `Bearer ${scenarios.caf!.fresh!().headers!.authorization}` } }) },
-    // CA: POST /token, then an account API with a token.
-    { method: 'POST', path: '/ca/hedmoral/token', headers: { 'content-type': 'application/json' }, body: '{}', fresh: () => ({ body: caLogin() }) },
-    { method: 'GET', path: '/ca/hedmoral/accounts/ACC-1001/links?tenant_id=hedmoral', headers: { authorization: caToken } },
-  ]
-}
+/** The mix, with credentials fresh enough for one interval (each vendor's bench.ts): each connection sends these in turn. */
+const mix = async (url: string) => (await soakMixOf(vendorDefinitions, url)).map((m) => m.request)
+/** The mix as the report names it: `vendor METHOD path`. */
+const mixNames = async (url: string) => (await soakMixOf(vendorDefinitions, url)).map((m) => `${m.vendor} ${m.request.method} ${m.request.path}`)
 
 async function main(): Promise<number> {
   if (!existsSync(`${ROOT}dist/cli.mjs`)) throw new Error('run `npm run build` first (the soak runs the built CLI)')
@@ -74,7 +62,9 @@ async function main(): Promise<number> {
   watchdog.unref()
 
   const intervals: Interval[] = []
+  let names: string[] = []
   try {
+    names = await mixNames(server.url)
     console.error(`soak: ${MINUTES} min at ${RATE} req/s over ${CONNECTIONS} connections against ${server.url} (pid ${server.pid}); warm-up ${WARMUP_SEC} s`)
     await load(server.url, await mix(server.url), { connections: CONNECTIONS, durationSec: WARMUP_SEC, overallRate: RATE })
     const count = Math.round((MINUTES * 60) / INTERVAL_SEC)
@@ -129,7 +119,7 @@ async function main(): Promise<number> {
     targetRate: RATE,
     connections: CONNECTIONS,
     intervalSec: INTERVAL_SEC,
-    mix: ['complycube POST /tokens', 'caf GET /bff/session-tokens', 'ca POST /token', 'ca GET /accounts/{id}/links'],
+    mix: names,
     totalRequests: total,
     failedRequests: failed,
     errorRate: total ? failed / total : 0,

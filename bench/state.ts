@@ -1,5 +1,6 @@
-// `serve --state` against the same server without it: 200 sequential POST /v1/clients over
-// prebuilt states of 100 to 50,000 clients (write mean/p95), GET /v1/clients?pageSize=10 (p50),
+// `serve --state` against the same server without it, with the reference vendor's rows (its
+// bench.ts's `state`: ComplyCube's clients): 200 sequential writes over prebuilt states of 100 to
+// 50,000 rows (write mean/p95), a page listed (p50),
 // the database's size and the process's RSS. Called by `npm run bench`; alone:
 // `npx tsx bench/state.ts` (after `npm run build`; BENCH_STATE_SIZES=100,1000 for fewer sizes).
 // The prebuilt state is a seed given as fixtures (--config): the in-memory server holds it as its
@@ -11,6 +12,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startChild, type Child } from './processes.ts'
+import { reference } from './scenarios.ts'
+import { loadBench, type BenchScenario } from '../src/vendors/kit.ts'
+import { vendorDefinitions } from '../src/vendors/registry.ts'
 import { createSandbox } from '../src/node/sandbox.ts'
 import { loadSqlite } from '../src/server/sqlite.ts'
 import { buildStateDb, openStateDb } from '../src/server/state-db.ts'
@@ -19,9 +23,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const SIZES = (process.env.BENCH_STATE_SIZES ?? '100,1000,10000,50000').split(',').map(Number)
 const WRITES = 200
 const LISTS = 50
-const KEY = 'test_tokensandbox_default_0001'
+const { vendor } = reference
+const kit = (await loadBench(vendorDefinitions[vendor as keyof typeof vendorDefinitions])).state
+if (!kit) throw new Error(`the reference vendor's bench.ts (${vendor}) exports no \`state\` (src/vendors/kit.ts: StateBench)`)
+const bench = kit
 
 export interface StateRow {
+  /** How many rows the state held (the reference vendor's `state.rows`). */
   clients: number
   mode: 'memory' | 'state'
   writeMeanMs: number
@@ -38,22 +46,12 @@ const mb = (b: number) => round(b / 1048576, 1)
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
 
-/** A config whose ComplyCube fixtures hold `n` clients (the default keys kept). */
+/** A config whose reference-vendor fixtures hold `n` rows. */
 function writeConfig(dir: string, n: number): string {
-  const base = Date.UTC(2025, 0, 1)
-  const clients = Array.from({ length: n }, (_, i) => ({
-    environment: 'sandbox',
-    id: i.toString(16).padStart(24, '0'),
-    type: 'person',
-    email: `bench-${i}@example.com`,
-    personDetails: { firstName: 'Bench', lastName: `Client${i}` },
-    createdAt: new Date(base + i * 1000).toISOString(),
-  }))
-  const apiKeys = [{ key: KEY, name: 'Default test key', environment: 'sandbox' }]
-  const fixtures = join(dir, `complycube-${n}.json`)
-  writeFileSync(fixtures, JSON.stringify({ apiKeys, clients }))
+  const fixtures = join(dir, `${vendor}-${n}.json`)
+  writeFileSync(fixtures, JSON.stringify(bench.fixtures(n)))
   const config = join(dir, `config-${n}.json`)
-  writeFileSync(config, JSON.stringify({ fixtures: { complycube: fixtures } }))
+  writeFileSync(config, JSON.stringify({ fixtures: { [vendor]: fixtures } }))
   return config
 }
 
@@ -76,11 +74,10 @@ async function timed(send: () => Promise<Response>, expected: number): Promise<n
 }
 
 async function measure(child: Child, clients: number, mode: StateRow['mode'], state: string | null, startMs: number): Promise<StateRow> {
-  const headers = { 'content-type': 'application/json', authorization: KEY }
   let n = 0
-  const write = () =>
-    timed(() => fetch(`${child.url}/complycube/v1/clients`, { method: 'POST', headers, body: JSON.stringify({ type: 'person', email: `w${n++}@example.com`, personDetails: { firstName: 'W', lastName: 'R' } }) }), 200)
-  const list = () => timed(() => fetch(`${child.url}/complycube/v1/clients?pageSize=10`, { headers }), 200)
+  const send = (r: BenchScenario) => fetch(child.url + r.path, { method: r.method, headers: r.headers, body: r.body ?? null })
+  const write = () => timed(() => send(bench.write(n++)), 200)
+  const list = () => timed(() => send(bench.list), 200)
   for (let i = 0; i < 20; i++) await write() // warm-up
   const writes: number[] = []
   for (let i = 0; i < WRITES; i++) writes.push(await write())
@@ -107,20 +104,21 @@ async function measure(child: Child, clients: number, mode: StateRow['mode'], st
  */
 async function storeWrite(dir: string, config: string, clients: number): Promise<{ meanMs: number; p95Ms: number }> {
   const { readFileSync } = await import('node:fs')
-  const fixtures = JSON.parse(readFileSync(JSON.parse(readFileSync(config, 'utf8')).fixtures.complycube, 'utf8'))
-  const sandbox = createSandbox({ fixtures: { complycube: fixtures } })
+  const fixtures = JSON.parse(readFileSync(JSON.parse(readFileSync(config, 'utf8')).fixtures[vendor], 'utf8'))
+  const sandbox = createSandbox({ fixtures: { [vendor]: fixtures } })
   const sqlite = await loadSqlite()
   const file = join(dir, `store-${clients}.db`)
   writeFileSync(file, '', { mode: 0o600 })
-  buildStateDb(sqlite, file, sandbox.snapshot())
-  const db = openStateDb(sqlite, file, file)
-  const row = sandbox.snapshot().vendors.complycube as { db: { client: Record<string, unknown>[] } }
-  const template = row.db.client[0]!
+  buildStateDb(sqlite, file, sandbox.snapshot(), sandbox.rowKeyField)
+  const db = openStateDb(sqlite, file, file, sandbox.rowKeyField)
+  const part = sandbox.snapshot().vendors[vendor as keyof typeof vendorDefinitions] as { db: Record<string, Record<string, unknown>[]> }
+  const template = part.db[bench.model]![0]!
+  const field = sandbox.rowKeyField(vendor, bench.model)!
   const times: number[] = []
   for (let i = 0; i < 20 + WRITES; i++) {
     const key = `new${String(i).padStart(21, '0')}`
     const t = performance.now()
-    db.write([{ vendor: 'complycube', model: 'client', key, row: { ...template, id: key } }], new Map([['savedAt', new Date().toISOString()]]))
+    db.write([{ vendor, model: bench.model, key, row: { ...template, [field]: key } }], new Map([['savedAt', new Date().toISOString()]]))
     if (i >= 20) times.push(performance.now() - t)
   }
   db.close()
@@ -146,13 +144,13 @@ export async function benchState(): Promise<{ rows: StateRow[]; lines: string[] 
       const loaded = await start(null, state)
       rows.push(await measure(loaded, clients, 'state', state, loaded.startMs))
       await loaded.stop()
-      console.error(`  state bench: ${clients} clients done`)
+      console.error(`  state bench: ${clients} ${bench.rows} done`)
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
   const lines = [
-    '| clients | `--state` write mean / p95 | database transaction alone mean / p95 | database + WAL | RSS `--state` / in memory | write in memory | list p50 `--state` / memory | start (loaded) |',
+    `| ${bench.rows} | \`--state\` write mean / p95 | database transaction alone mean / p95 | database + WAL | RSS \`--state\` / in memory | write in memory | list p50 \`--state\` / memory | start (loaded) |`,
     '|---|---|---|---|---|---|---|---|',
   ]
   for (const clients of SIZES) {

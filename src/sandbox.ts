@@ -104,6 +104,8 @@ export interface Sandbox extends VendorApis {
    * function that stops it. Costs nothing until used.
    */
   watch(listener: (change: StateChange) => void): () => void
+  /** The field that keys `vendor`'s `model` rows (a state file's row key); null for a model this sandbox does not hold. */
+  rowKeyField(vendor: string, model: string): string | null
 }
 
 interface Loaded {
@@ -249,6 +251,10 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       journal.clear()
     },
     snapshot: (options) => takeSnapshot(parts, options?.rows ?? true),
+    rowKeyField: (vendor, model) => {
+      const models: Record<string, { key: string }> | undefined = vendors.find((v) => v.name === vendor)?.definition.store.models
+      return models && Object.hasOwn(models, model) ? models[model]!.key : null
+    },
     restore(data) {
       try {
         applySnapshot(parts, data)

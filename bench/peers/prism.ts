@@ -1,24 +1,23 @@
-// Prism mock of our own ComplyCube contract: the static alternative, answering the contract's
-// example token for POST /tokens. Logging at "warn", so its per-request log lines cost neither
+// Prism mock of the reference vendor's own contract (../scenarios.ts): the static alternative,
+// answering the contract's example for the reference request. Logging at "warn", so its per-request log lines cost neither
 // Prism nor the bench (which reads its output).
 import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { freePort, startChild } from '../processes.ts'
-import { scenarios } from '../scenarios.ts'
+import { reference } from '../scenarios.ts'
 import { answers200, type Peer } from './peer.ts'
 
-const request = { ...scenarios.complycube!, path: '/tokens' }
-const CONTRACT = fileURLToPath(new URL('../../contracts/complycube.yaml', import.meta.url))
+const request = { ...reference.scenario, path: reference.below }
+const CONTRACT = reference.contractFile
 
 function cliPath(): string {
   return join(dirname(createRequire(import.meta.url).resolve('@stoplight/prism-cli/package.json')), 'dist', 'index.js')
 }
 
 export const prism: Peer = {
-  name: 'Prism mock (ComplyCube contract)',
-  does: "POST /tokens: the contract's example token, the request validated",
+  name: `Prism mock (${reference.vendor} contract)`,
+  does: `${request.method} ${request.path}: the contract's example answer, the request validated`,
   request,
   unavailable() {
     if (!existsSync(CONTRACT)) return `${CONTRACT} is missing`

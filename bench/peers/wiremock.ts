@@ -1,6 +1,6 @@
 // WireMock standalone (the jar the npm package `wiremock` ships) with the stub an integrator
-// would write for ComplyCube's token endpoint: POST /v1/tokens, matched on method and path,
-// answered 200 with a canned `{ "token": "…" }`. The stub is a mapping file in a temporary root
+// would write for the reference vendor's token endpoint (../scenarios.ts; ComplyCube's
+// POST /v1/tokens), matched on method and path, answered 200 with a canned `{ "token": "…" }`. The stub is a mapping file in a temporary root
 // folder, loaded at start (so its start-to-first-response includes it), removed at exit.
 // Started with WireMock's own advice for load: no request journal, no request logging.
 import { spawnSync } from 'node:child_process'
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { cannedTokenBody } from '../canned-token.mjs'
 import { freePort, onBenchExit, startChild } from '../processes.ts'
-import { scenarios } from '../scenarios.ts'
+import { reference } from '../scenarios.ts'
 import { answers200, type Peer } from './peer.ts'
 
 /** WireMock 3 runs on Java 11 or newer. */
@@ -39,16 +39,16 @@ function jarPath(): string {
   return join(dir, jar)
 }
 
-const request = { ...scenarios.complycube!, path: '/v1/tokens' }
+const request = { ...reference.scenario, path: reference.realUrl.pathname }
 
 const mapping = {
-  request: { method: 'POST', urlPath: '/v1/tokens' },
+  request: { method: request.method, urlPath: request.path },
   response: { status: 200, headers: { 'Content-Type': 'application/json' }, body: cannedTokenBody },
 }
 
 export const wiremock: Peer = {
   name: 'WireMock (canned token)',
-  does: 'a stubbed POST /v1/tokens: the same canned token every time',
+  does: `a stubbed ${request.method} ${request.path}: the same canned token every time`,
   request,
   slowWarmUp: true,
   unavailable() {
@@ -67,7 +67,7 @@ export const wiremock: Peer = {
     const cancelAtExit = onBenchExit(removeRoot)
     mkdirSync(join(root, 'mappings'))
     mkdirSync(join(root, '__files'))
-    writeFileSync(join(root, 'mappings', 'complycube-token.json'), JSON.stringify(mapping))
+    writeFileSync(join(root, 'mappings', `${reference.vendor}-token.json`), JSON.stringify(mapping))
     const port = await freePort()
     const args = ['-jar', jarPath(), '--bind-address', '127.0.0.1', '--port', String(port), '--root-dir', root]
     args.push('--disable-banner', '--no-request-journal', '--disable-request-logging')

@@ -1,9 +1,9 @@
 // token-sandbox/contract: the reusable contract suites, run inside an integrator's own vitest
 // files (or by `token-sandbox contract <vendor>`), and the Prism helper to run them through a
 // validation proxy.
-export { complycubeContract, complycubeSuite, type ComplyCubeContractOptions, type ComplyCubeEnvironment } from '../vendors/complycube/contract.ts'
-export { caContract, caSuite, tenantOfSandboxUrl, type CaContractOptions, type CaTenantCredentials } from '../vendors/ca/contract.ts'
-export { cafContract, cafSuite, type CafContractOptions, type CafEnvironment } from '../vendors/caf/contract.ts'
+// Each vendor's suite (`complycubeContract`, `complycubeSuite`, their option types, ...): its
+// folder's contract.ts, re-exported through a file `npm run generate` writes from the registry.
+export * from './vendors.ts'
 export { sandboxContract, sandboxSuite, type SandboxContractOptions } from './sandbox.ts'
 export { contractSuites, findSuite } from './suites.ts'
 export { adminClient, type AdminClient, type AdminTarget } from './admin.ts'

@@ -1,13 +1,15 @@
 // The contract suite for token-sandbox's own API under /__sandbox (contracts/sandbox.yaml):
 // health, the dashboard, the vendor listing, the clock, the journal, the rate-limit setting, the
-// issued tokens, the served contracts, and the ComplyCube, CAF and CA helpers. `baseUrl` is the
-// admin URL (`http://127.0.0.1:4545/__sandbox`). The clock and CAF's settings are put back as
-// they were; cases that change the sandbox's data (keys, tokens, faces, cards, reset) or its
-// rate-limit setting (put back too) run only with `allowWrites`. With `adminToken` (a sandbox
-// whose admin guard is on) every call carries it, and the guard's 401 answers are checked too.
+// issued tokens, the served contracts, and each vendor's helpers (its suite's `admin` cases).
+// `baseUrl` is the admin URL (`http://127.0.0.1:4545/__sandbox`). The clock and vendors' settings
+// are put back as they were; cases that change the sandbox's data (keys, tokens, faces, cards,
+// reset) or its rate-limit setting (put back too) run only with `allowWrites`. With `adminToken`
+// (a sandbox whose admin guard is on) every call carries it, and the guard's 401 answers are
+// checked too.
 import { describe, expect, it } from 'vitest'
 import { createCaller, show, type Answer, type Caller } from './http.ts'
 import { expectProxyRefusal, skipped, type ContractRefusal, type ContractSuite, type SuiteTarget, pass } from './suite.ts'
+import { vendorSuites } from './vendors.ts'
 
 export interface SandboxContractOptions extends SuiteTarget {
   /** The admin token the sandbox requires (`serve --admin-token`); sent as `Authorization: Bearer`. */
@@ -15,10 +17,6 @@ export interface SandboxContractOptions extends SuiteTarget {
 }
 
 const INSTANT = Date.parse('2030-01-01T00:00:00.000Z')
-const CAF_PRODUCTS = ['FaceAuthenticator', 'CafSDK']
-
-/** `n` random decimal digits (card numbers and CPFs no seed holds). */
-const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('')
 
 export function sandboxContract(options: SandboxContractOptions): void {
   const plain = createCaller(options.baseUrl, options.fetch)
@@ -47,7 +45,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
     it('reports health: status, vendors, clock and journal', async () => {
       const body = ok(await api('GET', '/health'))
       expect(body).toMatchObject({ status: 'ok', clock: { frozen: expect.any(Boolean) }, journal: { size: expect.any(Number) } })
-      expect(body.vendors).toContain('complycube')
+      for (const suite of vendorSuites) expect(body.vendors).toContain(suite.name)
     })
 
     describe('clock', () => {
@@ -119,15 +117,15 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
 
       it('answers 400 bad_request to a window out of range', async () => {
-        const res = await api('POST', '/rate-limits', { json: { limits: [{ vendor: 'complycube', environment: 'live', requests: 1, perMs: 0 }] } })
+        const res = await api('POST', '/rate-limits', { json: { limits: [{ vendor: vendorSuites[0]!.name, environment: 'live', requests: 1, perMs: 0 }] } })
         expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'limits', '0', 'perMs'] })
       })
     })
 
     describe('contracts', () => {
       it('serves its contracts as YAML', async () => {
-        for (const name of ['complycube', 'sandbox']) {
-          const res = await api('GET', `/contracts/${name}.yaml`, { headers: { accept: 'application/yaml' } })
+        for (const file of [...vendorSuites.map((suite) => suite.contract), 'sandbox.yaml']) {
+          const res = await api('GET', `/contracts/${file}`, { headers: { accept: 'application/yaml' } })
           expect(res.status, show(res)).toBe(200)
           expect(res.headers.get('content-type')).toMatch(/^application\/yaml/)
           expect(res.text).toMatch(/^openapi: 3\.1\.\d+$/m)
@@ -139,40 +137,8 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
     })
 
-    describe('ComplyCube helpers', () => {
-      it('says a token that is not a JWT would be refused', async () => {
-        expect(ok(await api('POST', '/complycube/tokens/verify', { json: { token: 'not-a-jwt' } }))).toMatchObject({
-          accepted: false,
-          verdict: 'malformed',
-        })
-      })
-
-      it('answers 400 bad_request when the token to verify is missing', async () => {
-        const res = await api('POST', '/complycube/tokens/verify', { json: { referrer: 'https://www.example.com/' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'token'] })
-      })
-
-      it('answers 400 bad_request to an environment that does not exist', async () => {
-        const res = await api('POST', '/complycube/keys', { json: { environment: 'staging' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'environment'] })
-      })
-
-      it('answers 404 not_found when revoking a key it does not know', async () => {
-        expectError(await api('POST', '/complycube/keys/test_no_such_key_0000/revoke'), { status: 404, code: 'not_found' })
-      })
-
-      if (!options.allowWrites) {
-        skipped('creates, lists and revokes API keys', `changes the sandbox’s keys; ${pass('allowWrites')}`)
-      } else {
-        it('creates, lists and revokes API keys', async () => {
-          const key = ok(await api('POST', '/complycube/keys', { json: { environment: 'live', name: 'contract suite' } }), 201)
-          expect(key).toEqual({ key: expect.stringMatching(/^live_/), environment: 'live', name: 'contract suite', revoked: false })
-          expect(ok(await api('GET', '/complycube/keys')).keys).toContainEqual(key)
-          expect(ok(await api('POST', `/complycube/keys/${encodeURIComponent(key.key)}/revoke`))).toEqual({ key: key.key, revoked: true })
-          expect(ok(await api('GET', '/complycube/keys')).keys).toContainEqual({ ...key, revoked: true })
-        })
-      }
-    })
+    // Each vendor's sandbox-only routes (under /__sandbox/<vendor>), from its own suite.
+    for (const suite of vendorSuites) suite.admin?.({ api, ok, expectError, allowWrites: options.allowWrites === true })
 
     describe('sandbox', () => {
       it('serves the dashboard as HTML that may connect to this origin only', async () => {
@@ -186,14 +152,16 @@ export function sandboxContract(options: SandboxContractOptions): void {
       it('lists every vendor it serves, with base URLs, prefixes and its sandbox-only routes', async () => {
         const { vendors } = ok(await api('GET', '/vendors'))
         expect(vendors.map((v: { name: string }) => v.name)).toEqual(ok(await api('GET', '/health')).vendors)
-        for (const name of ['complycube', 'caf', 'ca']) expect(vendors.map((v: { name: string }) => v.name)).toContain(name)
+        for (const suite of vendorSuites) expect(vendors.map((v: { name: string }) => v.name)).toContain(suite.name)
         for (const v of vendors) {
           expect(v.prefixes.length, `${v.name} has a standalone prefix`).toBeGreaterThan(0)
           for (const route of v.adminRoutes) expect(route.path.startsWith(`/__sandbox/${v.name}/`), route.path).toBe(true)
         }
-        const caf = vendors.find((v: { name: string }) => v.name === 'caf')
-        expect(caf.adminRoutes).toContainEqual({ method: 'POST', path: '/__sandbox/caf/keys' })
-        expect(caf.prefixes).toContainEqual({ base: '/caf/prod/mobile', environment: 'prod' })
+        // Each suite's API is under one of its vendor's prefixes.
+        for (const suite of vendorSuites) {
+          const listed = vendors.find((v: { name: string }) => v.name === suite.name)
+          expect(listed.prefixes.map((p: { base: string }) => p.base)).toContain(suite.sandboxPath)
+        }
       })
     })
 
@@ -205,184 +173,13 @@ export function sandboxContract(options: SandboxContractOptions): void {
       })
     })
 
-    describe('CAF helpers', () => {
-      it('lists Mobile Keys of one environment, without their secrets', async () => {
-        const res = await api('GET', '/caf/keys', { query: { environment: 'prod' } })
-        const { keys } = ok(res)
-        expect(keys.length).toBeGreaterThan(0)
-        for (const k of keys) expect(k.environment).toBe('prod')
-        expect(res.text).not.toMatch(/clientSecret/)
-      })
-
-      it('answers 400 bad_request to an environment CAF does not have', async () => {
-        const res = await api('GET', '/caf/keys', { query: { environment: 'staging' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['query', 'environment'] })
-      })
-
-      it('answers 400 bad_request to a new key without products', async () => {
-        const res = await api('POST', '/caf/keys', { json: { environment: 'prod', name: 'no products' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'products'] })
-      })
-
-      it('answers 404 not_found when revoking a Mobile Key it does not know', async () => {
-        expectError(await api('POST', '/caf/keys/contract-suite-no-such-key/revoke'), { status: 404, code: 'not_found' })
-      })
-
-      it('answers 404 not_found when minting with a Mobile Key it does not know', async () => {
-        const res = await api('POST', '/caf/tokens/mint', { json: { clientId: 'contract-suite-no-such-key' } })
-        expectError(res, { status: 404, code: 'not_found' })
-      })
-
-      it('says a token that is not a JWT would be refused', async () => {
-        expect(ok(await api('POST', '/caf/tokens/verify', { json: { token: 'not-a-jwt', environment: 'prod' } }))).toMatchObject({
-          accepted: false,
-          refusal: 'malformed',
-          message: expect.any(String),
-        })
-      })
-
-      it('answers 400 bad_request when the environment to verify for is missing', async () => {
-        const res = await api('POST', '/caf/tokens/verify', { json: { token: 'not-a-jwt' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'environment'] })
-      })
-
-      it('lists registered faces of one environment', async () => {
-        const { faces } = ok(await api('GET', '/caf/faces', { query: { environment: 'prod' } }))
-        expect(Array.isArray(faces)).toBe(true)
-        for (const f of faces) expect(f).toMatchObject({ environment: 'prod', peopleId: expect.stringMatching(/^\d{11}$/) })
-      })
-
-      it('answers 400 bad_request to a face whose peopleId is not a CPF', async () => {
-        const res = await api('POST', '/caf/faces', { json: { environment: 'prod', peopleId: '123', imageUrl: 'https://faces.example.com/x.jpg' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'peopleId'] })
-      })
-
-      it('answers 400 bad_request to a setting out of range', async () => {
-        const res = await api('POST', '/caf/settings', { json: { clockSkewSeconds: -1 } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'clockSkewSeconds'] })
-      })
-
-      if (!options.allowWrites) {
-        skipped('creates a Mobile Key, mints and judges a token with it, lists the token, and revokes the key', `changes the sandbox’s keys; ${pass('allowWrites')}`)
-        skipped('changes one setting and keeps the others', `changes the sandbox’s settings; ${pass('allowWrites')}`)
-        skipped('registers a face for a masked CPF', `changes the sandbox’s faces; ${pass('allowWrites')}`)
-      } else {
-        it('creates a Mobile Key, mints and judges a token with it, lists the token, and revokes the key', async () => {
-          const created = ok(await api('POST', '/caf/keys', { json: { environment: 'beta', name: 'contract suite', products: CAF_PRODUCTS } }), 201)
-          expect(created).toEqual({
-            clientId: expect.any(String),
-            clientSecret: expect.any(String),
-            environment: 'beta',
-            name: 'contract suite',
-            products: CAF_PRODUCTS,
-            createdAt: expect.any(String),
-          })
-          const { clientSecret, ...summary } = created
-          const listing = await api('GET', '/caf/keys', { query: { environment: 'beta' } })
-          expect(ok(listing).keys).toContainEqual({ ...summary, revoked: false })
-          expect(listing.text).not.toContain(clientSecret)
-
-          const { token } = ok(await api('POST', '/caf/tokens/mint', { json: { clientId: created.clientId, expiresIn: '5m' } }))
-          const verify = (environment: string) => api('POST', '/caf/tokens/verify', { json: { token, environment, product: 'FaceAuthenticator' } })
-          expect(ok(await verify('beta'))).toMatchObject({ accepted: true, clientId: created.clientId, environment: 'beta', products: CAF_PRODUCTS })
-          expect(ok(await verify('prod'))).toMatchObject({ accepted: false, refusal: 'wrong_environment' })
-
-          // The issuance shows in the token list: decoded, with its status, never the token itself.
-          const tokens = await api('GET', '/tokens')
-          const mine = ok(tokens).tokens.filter((t: { claims: { iss?: string } }) => t.claims.iss === created.clientId)
-          expect(mine).toHaveLength(1)
-          expect(mine[0]).toMatchObject({ header: { alg: 'HS256', typ: 'JWT' }, status: 'active', signedAt: expect.any(String) })
-          expect(mine[0].secondsLeft).toBeGreaterThan(0)
-          expect(mine[0].secondsLeft).toBeLessThanOrEqual(300)
-          expect(mine[0].expiresAt).toBe(new Date(mine[0].claims.exp * 1000).toISOString())
-          expect(tokens.text).not.toContain(token)
-          expect(tokens.text).not.toContain(clientSecret)
-
-          expect(ok(await api('POST', `/caf/keys/${encodeURIComponent(created.clientId)}/revoke`))).toEqual({ ...summary, revoked: true })
-          expect(ok(await verify('beta'))).toMatchObject({ accepted: false, refusal: 'revoked_key' })
-        })
-
-        it('changes one setting and keeps the others', async () => {
-          const before = ok(await api('GET', '/caf/settings'))
-          try {
-            expect(ok(await api('POST', '/caf/settings', { json: { strictCpf: !before.strictCpf } }))).toEqual({ ...before, strictCpf: !before.strictCpf })
-            expect(ok(await api('GET', '/caf/settings'))).toEqual({ ...before, strictCpf: !before.strictCpf })
-          } finally {
-            await api('POST', '/caf/settings', { json: before })
-          }
-        })
-
-        it('registers a face for a masked CPF', async () => {
-          const imageUrl = `https://faces.example.com/contract-suite-${digits(6)}.jpg`
-          const face = ok(await api('POST', '/caf/faces', { json: { environment: 'dev', peopleId: '123.456.789-09', imageUrl } }), 201)
-          expect(face).toEqual({ environment: 'dev', peopleId: '12345678909', imageUrl })
-          expect(ok(await api('GET', '/caf/faces', { query: { environment: 'dev' } })).faces).toContainEqual({ ...face, createdAt: expect.any(String) })
-        })
-      }
-    })
-
-    describe('CA helpers', () => {
-      it('lists tenants with their service accounts, never a password', async () => {
-        const res = await api('GET', '/ca/tenants')
-        const { tenants } = ok(res)
-        expect(tenants.length).toBeGreaterThan(0)
-        for (const t of tenants) expect(t).toMatchObject({ id: expect.any(String), prefix: expect.stringMatching(/^\/ca\//), tokenMinutes: expect.any(Number) })
-        expect(res.text).not.toMatch(/password/i)
-      })
-
-      it("lists a tenant's accounts and the cards its ACS knows", async () => {
-        const [tenant] = ok(await api('GET', '/ca/tenants')).tenants
-        const { accounts } = ok(await api('GET', `/ca/tenants/${encodeURIComponent(tenant.id)}/accounts`))
-        for (const a of accounts) expect(a.tenant_id).toBe(tenant.id)
-        const { cards } = ok(await api('GET', `/ca/tenants/${encodeURIComponent(tenant.id)}/cards`))
-        for (const c of cards) expect(c).toEqual({ card_number: expect.stringMatching(/^\d{12,19}$/), linked_to: c.linked_to === null ? null : expect.any(String) })
-      })
-
-      it('answers 404 not_found for a tenant it does not have', async () => {
-        expectError(await api('GET', '/ca/tenants/contract-suite-no-such-tenant/accounts'), { status: 404, code: 'not_found' })
-        expectError(await api('GET', '/ca/tenants/contract-suite-no-such-tenant/cards'), { status: 404, code: 'not_found' })
-      })
-
-      it('answers 400 bad_request to a card number that is not 12 to 19 digits', async () => {
-        const [tenant] = ok(await api('GET', '/ca/tenants')).tenants
-        const res = await api('POST', `/ca/tenants/${encodeURIComponent(tenant.id)}/cards`, { json: { card_number: '4111-1111' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'card_number'] })
-      })
-
-      it('says a token that is not a JWT would be refused, with the error CA would answer', async () => {
-        expect(ok(await api('POST', '/ca/tokens/verify', { json: { token: 'not-a-jwt' } }))).toMatchObject({
-          accepted: false,
-          verdict: 'malformed',
-          error_code: 'auth_token_verify_failed',
-        })
-      })
-
-      it('answers 400 bad_request when the token to verify is missing', async () => {
-        const res = await api('POST', '/ca/tokens/verify', { json: { tenant: 'hedmoral' } })
-        expectError(res, { status: 400, code: 'bad_request' }, { kind: 'schema', location: ['body', 'token'] })
-      })
-
-      if (!options.allowWrites) {
-        skipped("makes a card known to a tenant's ACS, once", `changes the sandbox’s cards; ${pass('allowWrites')}`)
-      } else {
-        it("makes a card known to a tenant's ACS, once", async () => {
-          const [tenant] = ok(await api('GET', '/ca/tenants')).tenants
-          const path = `/ca/tenants/${encodeURIComponent(tenant.id)}/cards`
-          const card_number = `4000${digits(12)}`
-          expect(ok(await api('POST', path, { json: { card_number } }), 201)).toEqual({ card_number, added: true })
-          expect(ok(await api('POST', path, { json: { card_number } }))).toEqual({ card_number, added: false })
-          expect(ok(await api('GET', path)).cards).toContainEqual({ card_number, linked_to: null })
-        })
-      }
-    })
-
     describe('faults', () => {
       if (!options.allowWrites) {
         skipped('adds a fault, lists it and removes it', `changes the sandbox’s faults; ${pass('allowWrites')}`)
       } else {
         it('adds a fault, lists it and removes it', async () => {
           // A path no request takes, so the fault touches nothing while it is in force.
-          const rule = { vendor: 'ca', path: '/contract-suite-only', method: 'POST', status: 503 }
+          const rule = { vendor: vendorSuites[0]!.name, path: '/contract-suite-only', method: 'POST', status: 503 }
           const added = ok(await api('POST', '/faults', { json: { ...rule, times: 3 } }), 201)
           const unmatched = { pathMatch: 'contains', bodyField: null, header: null, headerEquals: null, headers: {}, contentType: null }
           expect(added).toEqual({ ...rule, ...unmatched, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
@@ -462,8 +259,8 @@ export function sandboxContract(options: SandboxContractOptions): void {
           ['GET', '/', { headers: { accept: 'text/html, application/json' } }],
           ['GET', '/health', {}],
           ['POST', '/clock/advance', { json: { by: '1s' } }],
-          ['GET', '/caf/keys', {}],
-          ['POST', '/ca/tokens/verify', { json: { token: 'not-a-jwt' } }],
+          // Every vendor's helpers too (each one with admin cases serves its seeded credentials).
+          ...vendorSuites.filter((suite) => suite.admin).map((suite): [string, string, object] => ['GET', `/${suite.name}/credentials`, {}]),
         ]
         for (const [method, path, call] of calls) expectUnauthorized(await bare(method, path, call))
         expectUnauthorized(await bare('GET', '/health', { headers: { authorization: `Bearer ${token}-wrong` } }))

@@ -4,7 +4,7 @@
 // it without asking the vendor).
 import { expect, it } from 'vitest'
 import type { AdminTarget } from './admin.ts'
-import { show, type Answer, type FetchLike } from './http.ts'
+import { show, type Answer, type Caller, type FetchLike } from './http.ts'
 
 /** Where a suite runs, whatever the vendor. */
 export interface SuiteTarget {
@@ -76,6 +76,20 @@ export interface ContractSuite<O = any> {
   fromEnv(target: SuiteTarget, env: Record<string, string | undefined>): O
   /** Registers the suite's describe/it blocks; call it in a vitest file. */
   define(options: O): void
+  /** Its cases in the sandbox contract (`sandboxContract`): its sandbox-only routes under `/__sandbox/<name>`. */
+  admin?: (cases: AdminCases) => void
+}
+
+/** What a vendor's cases in the sandbox contract are given (src/contract/sandbox.ts). */
+export interface AdminCases {
+  /** Calls the admin API (`…/__sandbox` + path), with the admin token when there is one. */
+  api: Caller
+  /** The body of an answer of `status` (200 by default); fails the case otherwise. */
+  ok(res: Answer, status?: number): any
+  /** A documented admin error `{ error: { code, message } }`, or (through Prism) the proxy's refusal. */
+  expectError(res: Answer, expected: { status: number; code: string }, refusal?: ContractRefusal): void
+  /** Whether cases that change the sandbox's data may run. */
+  allowWrites: boolean
 }
 
 /** `SuiteTarget.baseUrls` for a suite's other APIs, each at `url(api)` (those without one are left out). */

@@ -296,67 +296,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/complycube/tokens/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Whether ComplyCube's Web or Mobile SDK would accept a token
-         * @description Without `referrer` or `origin`, the request's own `Referer` or `Origin` header is used, so
-         *     a browser page can ask about itself. With `appId`, the Mobile SDK's check is made.
-         */
-        post: operations["verifyComplyCubeToken"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/complycube/credentials": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The first API key in use of each environment, and the sandbox environment's oldest client
-         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
-         */
-        get: operations["getComplyCubeCredentials"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/caf/credentials": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A production Mobile Key, one of another environment, a Core API token and a registered CPF
-         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
-         */
-        get: operations["getCafCredentials"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/ca/credentials": {
         parameters: {
             query?: never;
@@ -377,25 +316,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/complycube/keys": {
+    "/ca/tenants": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Every ComplyCube API key the sandbox knows, revoked ones too */
-        get: operations["listComplyCubeKeys"];
+        /** CA tenants, their base URLs, token lifetimes and service accounts (no passwords) */
+        get: operations["listCaTenants"];
         put?: never;
-        /** Create an API key (test_ for sandbox, live_ for live) */
-        post: operations["createComplyCubeKey"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/complycube/keys/{key}/revoke": {
+    "/ca/tenants/{tenant}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's cardholder accounts, oldest first, as Add Account answers them */
+        get: operations["listCaAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tenants/{tenant}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cards a tenant's ACS knows, and the account each is linked to */
+        get: operations["listCaCards"];
+        put?: never;
+        /** Make a card known to a tenant's ACS, so Add Link accepts it */
+        post: operations["addCaCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ca/tokens/verify": {
         parameters: {
             query?: never;
             header?: never;
@@ -404,8 +377,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke an API key; it then answers 401 (no body) */
-        post: operations["revokeComplyCubeKey"];
+        /** Whether a tenant (or, without one, the tenant the token names) would accept a token */
+        post: operations["verifyCaToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/caf/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A production Mobile Key, one of another environment, a Core API token and a registered CPF
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         */
+        get: operations["getCafCredentials"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -520,59 +513,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/ca/tenants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** CA tenants, their base URLs, token lifetimes and service accounts (no passwords) */
-        get: operations["listCaTenants"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ca/tenants/{tenant}/accounts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A tenant's cardholder accounts, oldest first, as Add Account answers them */
-        get: operations["listCaAccounts"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ca/tenants/{tenant}/cards": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The cards a tenant's ACS knows, and the account each is linked to */
-        get: operations["listCaCards"];
-        put?: never;
-        /** Make a card known to a tenant's ACS, so Add Link accepts it */
-        post: operations["addCaCard"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/ca/tokens/verify": {
+    "/complycube/tokens/verify": {
         parameters: {
             query?: never;
             header?: never;
@@ -581,8 +522,67 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Whether a tenant (or, without one, the tenant the token names) would accept a token */
-        post: operations["verifyCaToken"];
+        /**
+         * Whether ComplyCube's Web or Mobile SDK would accept a token
+         * @description Without `referrer` or `origin`, the request's own `Referer` or `Origin` header is used, so
+         *     a browser page can ask about itself. With `appId`, the Mobile SDK's check is made.
+         */
+        post: operations["verifyComplyCubeToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complycube/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The first API key in use of each environment, and the sandbox environment's oldest client
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         */
+        get: operations["getComplyCubeCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complycube/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every ComplyCube API key the sandbox knows, revoked ones too */
+        get: operations["listComplyCubeKeys"];
+        put?: never;
+        /** Create an API key (test_ for sandbox, live_ for live) */
+        post: operations["createComplyCubeKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/complycube/keys/{key}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an API key; it then answers 401 (no body) */
+        post: operations["revokeComplyCubeKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -807,66 +807,88 @@ export interface components {
             /** @description Present (true) when the answer reached its size cap (about 1 MiB) before `limit`: ask again with `before` set to the first entry's `seq` for the older ones. */
             truncated?: boolean;
         };
-        /** @enum {string} */
-        Verdict: "valid" | "malformed" | "tampered" | "expired" | "wrong_environment" | "client_not_found" | "referrer_mismatch" | "app_id_mismatch";
-        VerifyRequest: {
-            token: string;
-            /** @description The page the Web SDK runs on (a full URL). */
-            referrer?: string | null;
-            /** @description An Origin, used when `referrer` is absent. */
-            origin?: string | null;
-            /** @description The Mobile SDK's application or bundle id. */
-            appId?: string | null;
-            /**
-             * @description The environment the integration expects; omit to skip that check.
-             * @enum {string|null}
-             */
-            environment?: "sandbox" | "live" | null;
+        CaTenant: {
+            id: string;
+            name: string;
+            /** @description Its real host (msw), if it has one. */
+            baseUrl: string | null;
+            /** @description Its path prefix on the standalone server. */
+            prefix: string;
+            tokenMinutes: number;
+            lenientApiVersion: boolean;
+            acceptBearerPrefix: boolean;
+            serviceAccounts: {
+                username: string;
+                operations: string[];
+            }[];
         };
-        VerifyResult: {
+        CaTenantList: {
+            tenants: components["schemas"]["CaTenant"][];
+        };
+        /** @description An account as CA's Add Account answers it (contracts/ca.yaml's `Account`). */
+        CaAccount: {
+            tenant_id: string;
+            account_id: string;
+            name?: string;
+            cards: {
+                card_number: string;
+            }[];
+            contacts: {
+                contact_id: string;
+                /** @enum {string} */
+                type: "email" | "mobile";
+                value: string;
+                is_default: boolean;
+            }[];
+            devices: {
+                device_id: string;
+                is_default: boolean;
+            }[];
+        };
+        CaAccountList: {
+            accounts: components["schemas"]["CaAccount"][];
+        };
+        CaKnownCard: {
+            card_number: string;
+            /** @description The account_id it is linked to, if any. */
+            linked_to: string | null;
+        };
+        CaCardList: {
+            cards: components["schemas"]["CaKnownCard"][];
+        };
+        CaAddCardRequest: {
+            card_number: string;
+        };
+        CaAddedCard: {
+            card_number: string;
+            /** @description False when the card was known already. */
+            added: boolean;
+        };
+        CaVerifyRequest: {
+            token: string;
+            /** @description The tenant asked; default the one the token names. */
+            tenant?: string;
+        };
+        /** @enum {string} */
+        CaVerdict: "valid" | "malformed" | "unknown_tenant" | "wrong_tenant" | "tampered" | "expired" | "unknown_service_account";
+        CaTokenReport: {
             accepted: boolean;
-            verdict: components["schemas"]["Verdict"];
-            message: string;
-            /** @enum {string} */
-            environment?: "sandbox" | "live";
-            clientId?: string;
+            verdict: components["schemas"]["CaVerdict"];
+            /**
+             * @description The error CA's account APIs would answer, when refused.
+             * @enum {string}
+             */
+            error_code?: "auth_token_expired" | "auth_token_verify_failed";
+            detail?: string;
+            tenant?: string;
+            username?: string;
+            client_app_id?: string;
             /** Format: date-time */
             expiresAt?: string;
             secondsLeft?: number;
-            /** @description The token's claims, as the sandbox signed them. */
             claims?: {
                 [key: string]: unknown;
             };
-        };
-        ApiKey: {
-            key: string;
-            /** @enum {string} */
-            environment: "sandbox" | "live";
-            name: string;
-            revoked: boolean;
-        };
-        SandboxCredentials: {
-            /** @description Values by CLI flag name (`api-key`, `client-secret`, `password`, …). */
-            credentials: {
-                [key: string]: string;
-            };
-        };
-        ApiKeyList: {
-            keys: components["schemas"]["ApiKey"][];
-        };
-        CreateKeyRequest: {
-            /**
-             * @default sandbox
-             * @enum {string|null}
-             */
-            environment: "sandbox" | "live" | null;
-            /** @default  */
-            name: string | null;
-        };
-        RevokeResult: {
-            key: string;
-            /** @constant */
-            revoked: true;
         };
         /** @enum {string} */
         CafEnvironment: "prod" | "beta" | "dev";
@@ -973,87 +995,65 @@ export interface components {
             peopleId: string;
             imageUrl: string;
         };
-        CaTenant: {
-            id: string;
-            name: string;
-            /** @description Its real host (msw), if it has one. */
-            baseUrl: string | null;
-            /** @description Its path prefix on the standalone server. */
-            prefix: string;
-            tokenMinutes: number;
-            lenientApiVersion: boolean;
-            acceptBearerPrefix: boolean;
-            serviceAccounts: {
-                username: string;
-                operations: string[];
-            }[];
-        };
-        CaTenantList: {
-            tenants: components["schemas"]["CaTenant"][];
-        };
-        /** @description An account as CA's Add Account answers it (contracts/ca.yaml's `Account`). */
-        CaAccount: {
-            tenant_id: string;
-            account_id: string;
-            name?: string;
-            cards: {
-                card_number: string;
-            }[];
-            contacts: {
-                contact_id: string;
-                /** @enum {string} */
-                type: "email" | "mobile";
-                value: string;
-                is_default: boolean;
-            }[];
-            devices: {
-                device_id: string;
-                is_default: boolean;
-            }[];
-        };
-        CaAccountList: {
-            accounts: components["schemas"]["CaAccount"][];
-        };
-        CaKnownCard: {
-            card_number: string;
-            /** @description The account_id it is linked to, if any. */
-            linked_to: string | null;
-        };
-        CaCardList: {
-            cards: components["schemas"]["CaKnownCard"][];
-        };
-        CaAddCardRequest: {
-            card_number: string;
-        };
-        CaAddedCard: {
-            card_number: string;
-            /** @description False when the card was known already. */
-            added: boolean;
-        };
-        CaVerifyRequest: {
-            token: string;
-            /** @description The tenant asked; default the one the token names. */
-            tenant?: string;
-        };
         /** @enum {string} */
-        CaVerdict: "valid" | "malformed" | "unknown_tenant" | "wrong_tenant" | "tampered" | "expired" | "unknown_service_account";
-        CaTokenReport: {
-            accepted: boolean;
-            verdict: components["schemas"]["CaVerdict"];
+        Verdict: "valid" | "malformed" | "tampered" | "expired" | "wrong_environment" | "client_not_found" | "referrer_mismatch" | "app_id_mismatch";
+        VerifyRequest: {
+            token: string;
+            /** @description The page the Web SDK runs on (a full URL). */
+            referrer?: string | null;
+            /** @description An Origin, used when `referrer` is absent. */
+            origin?: string | null;
+            /** @description The Mobile SDK's application or bundle id. */
+            appId?: string | null;
             /**
-             * @description The error CA's account APIs would answer, when refused.
-             * @enum {string}
+             * @description The environment the integration expects; omit to skip that check.
+             * @enum {string|null}
              */
-            error_code?: "auth_token_expired" | "auth_token_verify_failed";
-            detail?: string;
-            tenant?: string;
-            username?: string;
-            client_app_id?: string;
+            environment?: "sandbox" | "live" | null;
+        };
+        VerifyResult: {
+            accepted: boolean;
+            verdict: components["schemas"]["Verdict"];
+            message: string;
+            /** @enum {string} */
+            environment?: "sandbox" | "live";
+            clientId?: string;
             /** Format: date-time */
             expiresAt?: string;
             secondsLeft?: number;
+            /** @description The token's claims, as the sandbox signed them. */
             claims?: {
                 [key: string]: unknown;
+            };
+        };
+        ApiKey: {
+            key: string;
+            /** @enum {string} */
+            environment: "sandbox" | "live";
+            name: string;
+            revoked: boolean;
+        };
+        ApiKeyList: {
+            keys: components["schemas"]["ApiKey"][];
+        };
+        CreateKeyRequest: {
+            /**
+             * @default sandbox
+             * @enum {string|null}
+             */
+            environment: "sandbox" | "live" | null;
+            /** @default  */
+            name: string | null;
+        };
+        RevokeResult: {
+            key: string;
+            /** @constant */
+            revoked: true;
+        };
+        SandboxCredentials: {
+            /** @description Values by CLI flag name (`api-key`, `client-secret`, `password`, …). */
+            credentials: {
+                [key: string]: string;
             };
         };
     };
@@ -1605,85 +1605,6 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
-    verifyComplyCubeToken: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VerifyRequest"];
-            };
-        };
-        responses: {
-            /** @description The verdict (also when the SDK would refuse the token). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VerifyResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["TooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            500: components["responses"]["Internal"];
-            503: components["responses"]["StateNotSaved"];
-        };
-    };
-    getComplyCubeCredentials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The credentials (a name is left out when the state has none in use). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SandboxCredentials"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["TooLarge"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    getCafCredentials: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The credentials (a name is left out when the state has none in use). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SandboxCredentials"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["TooLarge"];
-            500: components["responses"]["Internal"];
-        };
-    };
     getCaCredentials: {
         parameters: {
             query?: never;
@@ -1708,7 +1629,7 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
-    listComplyCubeKeys: {
+    listCaTenants: {
         parameters: {
             query?: never;
             header?: never;
@@ -1717,13 +1638,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The keys. */
+            /** @description The tenants. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKeyList"];
+                    "application/json": components["schemas"]["CaTenantList"];
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -1732,26 +1653,135 @@ export interface operations {
             500: components["responses"]["Internal"];
         };
     };
-    createComplyCubeKey: {
+    listCaAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAccountList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listCaCards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaCardList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    addCaCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A CA tenant id.
+                 * @example hedmoral
+                 */
+                tenant: components["parameters"]["Tenant"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaAddCardRequest"];
+            };
+        };
+        responses: {
+            /** @description The card was known already (`added` false). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAddedCard"];
+                };
+            };
+            /** @description The card is now known (`added` true). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaAddedCard"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    verifyCaToken: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateKeyRequest"];
+                "application/json": components["schemas"]["CaVerifyRequest"];
             };
         };
         responses: {
-            /** @description The new key. */
-            201: {
+            /** @description The verdict (also when the token would be refused). */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiKey"];
+                    "application/json": components["schemas"]["CaTokenReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1763,33 +1793,28 @@ export interface operations {
             503: components["responses"]["StateNotSaved"];
         };
     };
-    revokeComplyCubeKey: {
+    getCafCredentials: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                /** @example test_tokensandbox_default_0001 */
-                key: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked. */
+            /** @description The credentials (a name is left out when the state has none in use). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RevokeResult"];
+                    "application/json": components["schemas"]["SandboxCredentials"];
                 };
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
-            503: components["responses"]["StateNotSaved"];
         };
     };
     listCafKeys: {
@@ -2047,159 +2072,105 @@ export interface operations {
             503: components["responses"]["StateNotSaved"];
         };
     };
-    listCaTenants: {
+    verifyComplyCubeToken: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The tenants. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaTenantList"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            413: components["responses"]["TooLarge"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    listCaAccounts: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description A CA tenant id.
-                 * @example hedmoral
-                 */
-                tenant: components["parameters"]["Tenant"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The accounts. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaAccountList"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["TooLarge"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    listCaCards: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description A CA tenant id.
-                 * @example hedmoral
-                 */
-                tenant: components["parameters"]["Tenant"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The cards. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaCardList"];
-                };
-            };
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["TooLarge"];
-            500: components["responses"]["Internal"];
-        };
-    };
-    addCaCard: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /**
-                 * @description A CA tenant id.
-                 * @example hedmoral
-                 */
-                tenant: components["parameters"]["Tenant"];
-            };
-            cookie?: never;
-        };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CaAddCardRequest"];
+                "application/json": components["schemas"]["VerifyRequest"];
             };
         };
         responses: {
-            /** @description The card was known already (`added` false). */
+            /** @description The verdict (also when the SDK would refuse the token). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaAddedCard"];
-                };
-            };
-            /** @description The card is now known (`added` true). */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CaAddedCard"];
+                    "application/json": components["schemas"]["VerifyResult"];
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["Internal"];
             503: components["responses"]["StateNotSaved"];
         };
     };
-    verifyCaToken: {
+    getComplyCubeCredentials: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CaVerifyRequest"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            /** @description The verdict (also when the token would be refused). */
+            /** @description The credentials (a name is left out when the state has none in use). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CaTokenReport"];
+                    "application/json": components["schemas"]["SandboxCredentials"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    listComplyCubeKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLarge"];
+            500: components["responses"]["Internal"];
+        };
+    };
+    createComplyCubeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description The new key. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2207,6 +2178,35 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["TooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["Internal"];
+            503: components["responses"]["StateNotSaved"];
+        };
+    };
+    revokeComplyCubeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example test_tokensandbox_default_0001 */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevokeResult"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
             500: components["responses"]["Internal"];
             503: components["responses"]["StateNotSaved"];
         };

@@ -12,7 +12,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite'
 import type { SandboxSnapshot } from '../sandbox-state.ts'
 import { assemble, docParts, rowsOf, type DocParts, type RowChange } from './state-doc.ts'
-import { keyColumn, keyFromColumn, primaryKeyField } from './row-keys.ts'
+import { keyColumn, keyFromColumn, type KeyField } from './row-keys.ts'
 import { StateFileError } from './state-error.ts'
 import type { Sqlite } from './sqlite.ts'
 
@@ -43,23 +43,24 @@ export interface StateDb {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err))
 
 /** Makes the database at `path` (an empty file: SQLite sets it up) hold `snapshot`, then closes it. */
-export function buildStateDb(sqlite: Sqlite, path: string, snapshot: SandboxSnapshot): void {
+export function buildStateDb(sqlite: Sqlite, path: string, snapshot: SandboxSnapshot, keyField: KeyField): void {
   const db = new sqlite.DatabaseSync(path)
   try {
     db.exec(SCHEMA)
     db.exec('PRAGMA journal_mode = WAL')
     db.exec('PRAGMA synchronous = FULL')
-    writeAll(db, statements(db, 1), rowsOf(snapshot), docParts(snapshot))
+    writeAll(db, statements(db, 1), rowsOf(snapshot, keyField), docParts(snapshot))
   } finally {
     db.close()
   }
 }
 
 /**
- * Opens the state database at `path` (`shown` in messages). Throws a StateFileError when it is
- * not a database, not ours, of another layout, or corrupt; the file is left as it was.
+ * Opens the state database at `path` (`shown` in messages), whose rows are keyed by `keyField`.
+ * Throws a StateFileError when it is not a database, not ours, of another layout, or corrupt;
+ * the file is left as it was.
  */
-export function openStateDb(sqlite: Sqlite, path: string, shown: string): StateDb {
+export function openStateDb(sqlite: Sqlite, path: string, shown: string, keyField: KeyField): StateDb {
   let db: DatabaseSync
   try {
     db = new sqlite.DatabaseSync(path)
@@ -79,7 +80,7 @@ export function openStateDb(sqlite: Sqlite, path: string, shown: string): StateD
   const max = db.prepare('SELECT coalesce(max(seq), 0) AS seq FROM rows').get() as { seq: number }
   const st = statements(db, max.seq + 1)
   return {
-    read: () => read(db, shown),
+    read: () => read(db, shown, keyField),
     write: (rows, parts) => writeAll(db, st, rows, parts),
     close: () => db.close(),
   }
@@ -137,7 +138,7 @@ function writeAll(db: DatabaseSync, st: Statements, rows: Iterable<RowChange>, p
   }
 }
 
-function read(db: DatabaseSync, shown: string): ReturnType<StateDb['read']> {
+function read(db: DatabaseSync, shown: string, keyField: KeyField): ReturnType<StateDb['read']> {
   const parse = (text: unknown, what: string) => {
     try {
       return JSON.parse(String(text)) as unknown
@@ -158,7 +159,7 @@ function read(db: DatabaseSync, shown: string): ReturnType<StateDb['read']> {
     list.push(key)
     const row = parse(r.data, `the ${id} row ${JSON.stringify(key)}`)
     // Restore checks the row; its key must be the one it is found by when it changes.
-    const field = primaryKeyField(r.vendor, r.model)
+    const field = keyField(r.vendor, r.model)
     if (field !== null && typeof row === 'object' && row !== null && (row as Record<string, unknown>)[field] !== key) {
       throw new StateFileError(`state file ${shown}: the ${id} row ${JSON.stringify(key)} has another ${field} (${JSON.stringify((row as Record<string, unknown>)[field])})`)
     }

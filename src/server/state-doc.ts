@@ -2,7 +2,7 @@
 // keeps — one row per vendor row, plus a few small parts (clock, ids, issued tokens, each
 // vendor's values without its rows) — and put back together from them.
 import type { SandboxSnapshot } from '../sandbox-state.ts'
-import { rowKey } from './row-keys.ts'
+import { rowKey, type KeyField } from './row-keys.ts'
 
 /** A vendor row as the database keeps it: `row` null when it was deleted. */
 export interface RowChange {
@@ -33,12 +33,12 @@ export function docParts(snapshot: SandboxSnapshot): DocParts {
 }
 
 /** Every row of `snapshot`, with its key. */
-export function* rowsOf(snapshot: SandboxSnapshot): Generator<RowChange> {
+export function* rowsOf(snapshot: SandboxSnapshot, keyField: KeyField): Generator<RowChange> {
   for (const [vendor, value] of Object.entries(snapshot.vendors)) {
     const db = ((value as Record<string, unknown>).db ?? {}) as Record<string, Record<string, unknown>[]>
     for (const [model, rows] of Object.entries(db)) {
       let i = 0
-      for (const row of rows) yield { vendor, model, key: rowKey(vendor, model, row, i++), row }
+      for (const row of rows) yield { vendor, model, key: rowKey(keyField, vendor, model, row, i++), row }
     }
   }
 }

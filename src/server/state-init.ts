@@ -89,7 +89,7 @@ async function createDb(sqlite: Sqlite, sandbox: Sandbox, target: string, exclus
     // Made here so it is the owner's only (SQLite gives its -wal and -shm the same mode).
     const file = await fsp.open(temp, 'wx', 0o600)
     await file.close()
-    buildStateDb(sqlite, temp, sandbox.snapshot())
+    buildStateDb(sqlite, temp, sandbox.snapshot(), sandbox.rowKeyField)
     const built = await fsp.open(temp, 'r+')
     try {
       await built.sync()
@@ -124,7 +124,7 @@ async function keepBackup(target: string, text: string, shown: string): Promise<
 export async function initStateDb(sqlite: Sqlite, sandbox: Sandbox, target: string, shown: string): Promise<ReadyDb> {
   const found = await sniff(target, shown)
   if (found === 'sqlite') {
-    const db = openStateDb(sqlite, target, shown)
+    const db = openStateDb(sqlite, target, shown, sandbox.rowKeyField)
     try {
       const { document, keyAt } = db.read()
       restore(sandbox, document, shown, keyAt)
@@ -144,5 +144,5 @@ export async function initStateDb(sqlite: Sqlite, sandbox: Sandbox, target: stri
   } catch (err) {
     throw new StateFileError(`cannot ${found === 'missing' ? 'create' : 'migrate'} state file ${shown}: ${errorCode(err)}`)
   }
-  return { db: openStateDb(sqlite, target, shown), opened: found === 'missing' ? 'created' : 'migrated', backup }
+  return { db: openStateDb(sqlite, target, shown, sandbox.rowKeyField), opened: found === 'missing' ? 'created' : 'migrated', backup }
 }

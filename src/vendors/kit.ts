@@ -1,7 +1,8 @@
 // The Node-side parts of a vendor, found by convention in its folder (src/vendors/<name>/, or a
 // definition's `folder`), so the browser bundle, which imports the definitions only, never
 // reaches vitest or node:util:
-//   contract.ts  exports `suite`           its contract suite (ContractSuite), which integrators run
+//   contract.ts  exports its suite         (ContractSuite) as its default export, which integrators run;
+//                                          its named exports are the package's (src/contract/vendors.ts)
 //   cli.ts       exports `help`, `run`     its `token-sandbox token <name>` subcommand
 //   bench.ts     exports `scenario`        the request `npm run bench` measures it with
 // test/vendors/completeness.test.ts fails, naming the part, when a registered vendor lacks one.
@@ -44,14 +45,41 @@ const fromFolder = (vendor: AnyVendor, file: string): Promise<Record<string, unk
 
 export async function loadSuite(vendor: AnyVendor): Promise<ContractSuite> {
   const mod = vendor.folder ? await fromFolder(vendor, KIT_FILES.suite) : await import(`./${vendor.name}/contract.ts`)
-  return (mod as { suite: ContractSuite }).suite
+  return (mod as { default: ContractSuite }).default
 }
 
 export async function loadTokenCommand(vendor: AnyVendor): Promise<TokenCommand> {
   return (vendor.folder ? await fromFolder(vendor, KIT_FILES.token) : await import(`./${vendor.name}/cli.ts`)) as TokenCommand
 }
 
-/** The bench's scenario of a vendor (`npm run bench` runs from the sources). */
+/**
+ * How bench/state.ts measures `serve --state` with the reference vendor's rows: a seed of `n`
+ * rows of `model`, a request that adds one, one that lists a page.
+ */
+export interface StateBench {
+  /** What the rows are, for the table (`clients`). */
+  rows: string
+  model: string
+  fixtures(n: number): unknown
+  write(i: number): BenchScenario
+  list: BenchScenario
+}
+
+/** A vendor's bench.ts: its scenario, and what it adds to `npm run soak`'s mix (by default, the scenario). */
+export interface BenchKit {
+  scenario: BenchScenario
+  /** The reference vendor's: what the state file's bench writes and lists. */
+  state?: StateBench
+  /** The soak's requests for this vendor against a running server at `url` (credentials it fetches first). */
+  soak?: (url: string) => Promise<BenchScenario[]>
+}
+
+/** The bench's part of a vendor (`npm run bench` and `npm run soak` run from the sources). */
+export async function loadBench(vendor: AnyVendor): Promise<BenchKit> {
+  return (await fromFolder(vendor, KIT_FILES.bench)) as unknown as BenchKit
+}
+
+/** The bench's scenario of a vendor. */
 export async function loadBenchScenario(vendor: AnyVendor): Promise<BenchScenario> {
-  return ((await fromFolder(vendor, KIT_FILES.bench)) as { scenario: BenchScenario }).scenario
+  return (await loadBench(vendor)).scenario
 }

@@ -2,16 +2,18 @@
 // repository, renaming fields in the contract and regenerating must make `tsc` fail on the
 // handlers that still use the old names, while the untouched copy type-checks.
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT, generateAll } from '../../src/contract/tools/generate.ts'
+import { vendorDefinitions } from '../../src/vendors/registry.ts'
 
 const HANDLERS = ['src/vendors/complycube/token-route.ts', 'src/vendors/complycube/clients.ts', 'src/vendors/complycube/errors.ts']
 const CA_HANDLERS = ['src/vendors/ca/token-route.ts', 'src/vendors/ca/accounts.ts', 'src/vendors/ca/links.ts', 'src/vendors/ca/errors.ts', 'src/vendors/ca/store.ts']
-/** The sandbox surface's handlers (contracts/sandbox.yaml): its own routes and each vendor's admin routes. */
-const ADMIN_HANDLERS = ['src/admin/routes.ts', 'src/vendors/complycube/admin.ts', 'src/vendors/caf/admin.ts', 'src/vendors/ca/admin.ts']
+/** The sandbox surface's handlers (contracts/sandbox.yaml): its own routes and each registered vendor's admin routes. */
+const ADMIN_HANDLERS = ['src/admin/routes.ts', ...Object.keys(vendorDefinitions).map((name) => `src/vendors/${name}/admin.ts`).filter((f) => existsSync(join(ROOT, f)))]
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-drift-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
 

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import * as sqlite from 'node:sqlite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
-import { keyColumn, keyFromColumn, primaryKeyField } from '../../src/server/row-keys.ts'
+import { keyColumn, keyFromColumn } from '../../src/server/row-keys.ts'
 import { openStateDb } from '../../src/server/state-db.ts'
 import { ca as caVendor } from '../../src/vendors/ca/index.ts'
 
@@ -23,15 +23,17 @@ const KEYS = ['hedmoral/R/contact/c\ud800', 'hedmoral/R/contact/c\udfff', 'hedmo
 describe('row keys that are not well-formed Unicode in the state database', () => {
   it('are written and read back each as itself, as distinct rows, and deleted by their own key', async () => {
     const file = join(dir, 'keys.db')
-    await (await startServer({ stateFile: file })).close()
-    const field = primaryKeyField('ca', 'factor')!
+    const running = await startServer({ stateFile: file })
+    await running.close()
+    const keyField = running.sandbox.rowKeyField
+    const field = keyField('ca', 'factor')!
     expect(field).toBe('id')
 
-    let db = openStateDb(sqlite, file, file)
+    let db = openStateDb(sqlite, file, file, keyField)
     db.write(KEYS.map((key, i) => ({ vendor: 'ca', model: 'factor', key, row: { [field]: key, n: i } })), null)
     db.close()
 
-    db = openStateDb(sqlite, file, file)
+    db = openStateDb(sqlite, file, file, keyField)
     const { document, keyAt } = db.read()
     const factors = ((document.vendors as any).ca.db.factor as Record<string, unknown>[]).filter((r) => (r.id as string).startsWith('hedmoral/R/'))
     expect(factors.map((r) => r.id)).toEqual(KEYS)
@@ -41,7 +43,7 @@ describe('row keys that are not well-formed Unicode in the state database', () =
 
     db.write([{ vendor: 'ca', model: 'factor', key: KEYS[0]!, row: null }], null)
     db.close()
-    db = openStateDb(sqlite, file, file)
+    db = openStateDb(sqlite, file, file, keyField)
     const left = ((db.read().document.vendors as any).ca.db.factor as { id: string }[]).filter((r) => r.id.startsWith('hedmoral/R/'))
     db.close()
     expect(left.map((r) => r.id)).toEqual(KEYS.slice(1))

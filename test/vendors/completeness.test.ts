@@ -34,7 +34,7 @@ describe('the scratch vendor', () => {
     ['onfido.yaml', 'its OpenAPI contract onfido.yaml'],
     ['fixtures.json', 'its seed fixtures.json'],
     ['README.md', 'its doc page README.md'],
-    ['contract.ts', "its contract suite (contract.ts exporting `suite`, named 'onfido', for onfido.yaml)"],
+    ['contract.ts', "its contract suite (contract.ts whose default export is the suite, named 'onfido', for onfido.yaml)"],
     ['cli.ts', 'its CLI subcommand (cli.ts exporting `help` and `run`)'],
     ['bench.ts', 'its bench scenario (bench.ts exporting `scenario`)'],
   ])('without %s, is named as lacking it', async (file, part) => {
@@ -44,5 +44,12 @@ describe('the scratch vendor', () => {
   it('without routes or an error builder, is named as lacking them', async () => {
     const { parserRefusal: _dropped, ...errors } = onfido.errors
     expect(await missingParts({ ...onfido, routes: [], errors: errors as typeof onfido.errors })).toEqual(['routes', 'the error builder errors.parserRefusal'])
+  })
+})
+
+describe('a vendor’s admin routes', () => {
+  it('are each named when its admin.yaml does not describe them', async () => {
+    const route = { method: 'GET', path: '/applicants/:id/checks', handler: () => ({ status: 200 }) }
+    expect(await missingParts({ ...onfido, adminRoutes: [route] as unknown as typeof onfido.adminRoutes })).toEqual(['the admin route GET /onfido/applicants/{id}/checks described in its admin.yaml'])
   })
 })

@@ -3,10 +3,12 @@
 // both transports, with everything the core owns (its error shape on bad input, environments,
 // reset, snapshot, restore, the change feed, a restart from --state) and everything the kit
 // derives from the registry: the CLI's `token` command and help, the contract kit (its suite
-// run on both transports), the bench's scenarios and a fuzzer.
+// run on both transports, its exports), the bench's scenarios, the docs index and a fuzzer.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DatabaseSync } from 'node:sqlite'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { setupSandboxServer } from '../../mocks/node.ts'
@@ -15,7 +17,9 @@ import { suitesOf } from '../../src/contract/suites.ts'
 import { createSandboxWith, type Sandbox, type StateChange } from '../../src/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
-import { scenariosOf } from '../../bench/scenarios.ts'
+import { referenceRequestOf, scenariosOf, soakMixOf } from '../../bench/scenarios.ts'
+import { vendorDocsIndex } from '../../src/contract/tools/vendor-docs.ts'
+import { vendorExports } from '../../src/contract/tools/vendor-exports.ts'
 import { onfido } from '../fixtures/vendors/onfido/index.ts'
 import { failOnUnhandled } from '../support/msw-listen.ts'
 import { FUZZ_RUNS, jsonish } from '../support/fuzz.ts'
@@ -153,10 +157,25 @@ describe('the scratch vendor in the kit (all derived from the composed registry)
     expect(names).toEqual([...Object.keys(vendorDefinitions), 'onfido', 'sandbox'])
   })
 
-  it('has a bench scenario, which the server answers', async () => {
-    const scenario = (await scenariosOf(registry)).onfido!
+  it('has a bench scenario, which the server answers, in the soak’s mix and able to be the peers’ reference', async () => {
+    const all = await scenariosOf(registry)
+    expect(Object.keys(all)).toEqual([...Object.keys(vendorDefinitions), 'onfido'])
+    const scenario = all.onfido!
     const res = await fetch(running.url + scenario.path, { method: scenario.method, headers: scenario.headers, body: scenario.body })
     expect(res.status).toBe(200)
+    const soak = await soakMixOf(registry, running.url)
+    expect(soak.filter((m) => m.vendor === 'onfido').map((m) => m.request)).toEqual([scenario])
+    // Marked as the reference, it is what the peers (WireMock, Prism) and the in-process run are asked, on its own host.
+    const others = Object.fromEntries(Object.entries(all).map(([name, s]) => [name, { ...s, reference: name === 'onfido' }]))
+    const reference = referenceRequestOf(registry, others)
+    expect(reference.realUrl.href).toBe('https://api.eu.onfido.com/v3.6/sdk_token')
+    expect(reference.below).toBe('/sdk_token')
+    expect(reference.contractFile).toBe(fileURLToPath(new URL('../fixtures/vendors/onfido/onfido.yaml', import.meta.url)))
+  })
+
+  it('is in the docs index and the contract entry’s exports that `npm run generate` writes', () => {
+    expect(vendorDocsIndex(registry)).toContain('- [Onfido (scratch vendor)](../../test/fixtures/vendors/onfido/README.md) (`onfido`)')
+    expect(vendorExports(registry)).toContain("export * from '../../test/fixtures/vendors/onfido/contract.ts'")
   })
 
   it('survives fuzzing of every route: no 5xx, every error in its shape', async () => {
@@ -203,5 +222,11 @@ describe('the scratch vendor across a restart (serve --state)', () => {
     } finally {
       await second.close()
     }
+    // Each row is keyed in the state file by its model's key field, the seeded one too (the
+    // sandbox it was given knows the scratch vendor's models; the static registry does not).
+    const db = new DatabaseSync(stateFile, { readOnly: true })
+    const keys = (db.prepare("SELECT key FROM rows WHERE vendor = 'onfido' AND model = 'applicant'").all() as { key: string }[]).map((r) => r.key)
+    db.close()
+    expect(keys.sort()).toEqual([APPLICANT, made.id, also.id].sort())
   })
 })

@@ -5,6 +5,7 @@
 // clock are skipped without `admin`; cases that create data need `allowWrites`; the isolation
 // cases need a second tenant's service account. Each skipped case says why.
 import { randomUUID } from 'node:crypto'
+import { adminCases } from './contract-admin.ts'
 import { afterAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { createCaller, show, type Answer, type CallOptions, type Caller } from '../../contract/http.ts'
@@ -434,7 +435,8 @@ export const caSuite: ContractSuite<CaContractOptions> = {
     }
   },
   define: caContract,
+  admin: adminCases,
 }
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { caSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default caSuite

@@ -1,6 +1,7 @@
 // What `npm run bench` loads CAF with (src/vendors/kit.ts): a face authentication with a freshly
 // minted mobile token on every call. The bench plays the integrator here, so it mints the token
-// itself (node:crypto, outside the sandbox).
+// itself (node:crypto, outside the sandbox). `npm run soak` loads the BFF instead: it takes a
+// freshly minted integrator token and signs a session token.
 import { createHmac, randomUUID } from 'node:crypto'
 import type { BenchScenario } from '../kit.ts'
 
@@ -21,3 +22,7 @@ export const scenario: BenchScenario = {
   goal: 0.25,
   fresh: () => ({ headers: { authorization: cafToken('tokensandbox-prod-0001', 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9', '12345678909') } }),
 }
+
+export const soak = async (): Promise<BenchScenario[]> => [
+  { method: 'GET', path: '/caf/prod/bff/session-tokens', fresh: () => ({ headers: { authorization: `Bearer ${scenario.fresh!().headers!.authorization}` } }) },
+]

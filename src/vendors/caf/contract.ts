@@ -6,6 +6,7 @@
 // clock, its verify endpoint) or that check a choice CAF does not document are skipped, with the
 // reason, without `admin`; cases that create data (faces, attempts, sessions) need `allowWrites`;
 // the other-environment case needs a second Mobile Key.
+import { adminCases } from './contract-admin.ts'
 import { jwtVerify } from 'jose'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mintCafToken } from './mint.ts'
@@ -492,7 +493,8 @@ export const cafSuite: ContractSuite<CafContractOptions> = {
     }
   },
   define: cafContract,
+  admin: adminCases,
 }
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { cafSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default cafSuite

@@ -3,6 +3,7 @@
 // Call `complycubeContract(options)` inside a vitest file. Cases that need what only a sandbox
 // has (its clock, its verify endpoint) or a second environment's key are skipped, with the
 // reason, when the options do not provide it; cases that create data need `allowWrites`.
+import { adminCases } from './contract-admin.ts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { adminClient, type AdminClient } from '../../contract/admin.ts'
 import { createCaller, show, type Answer } from '../../contract/http.ts'
@@ -292,7 +293,8 @@ export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = defineS
   ],
   seeded: { apiKey: 'test_tokensandbox_default_0001', otherApiKey: 'live_tokensandbox_default_0001' },
   define: complycubeContract,
+  admin: adminCases,
 })
 
-/** The kit's name for it (src/vendors/kit.ts). */
-export { complycubeSuite as suite }
+/** The kit takes a vendor's suite as its contract.ts's default export (src/vendors/kit.ts). */
+export default complycubeSuite
