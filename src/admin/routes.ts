@@ -137,6 +137,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
   {
     method: 'POST',
     path: '/rate-limits',
+    unsaved: true,
     handler: (ctx) => {
       const body = bodyObject(ctx)
       if (!body) return badRequest('The body must be a JSON object { enabled?, limits? }')
@@ -163,6 +164,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
   {
     method: 'POST',
     path: '/faults',
+    unsaved: true,
     handler: (ctx) => {
       try {
         return json(201, ctx.state.faults.add(ctx.body as FaultRule) satisfies AdminBody['Fault'])
@@ -175,6 +177,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
   {
     method: 'POST',
     path: '/faults/clear',
+    unsaved: true,
     body: 'none',
     handler: (ctx) => {
       ctx.state.faults.clear()
@@ -184,6 +187,7 @@ export const adminRoutes: Route<SandboxAdmin>[] = [
   {
     method: 'POST',
     path: '/faults/:id/remove',
+    unsaved: true,
     body: 'none',
     handler: (ctx) => {
       if (!ctx.state.faults.remove(ctx.params.id!)) return adminError(404, 'not_found', 'No such fault')

@@ -269,6 +269,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         early = (await injectFault(core.faults, ctx)) ?? early
       }
       res = early ?? (await ctx.route.handler(ctx))
+      if (early === null && ctx.route.unsaved) res = { ...res, unsaved: true }
     } catch (err) {
       internal = true
       ctx.refuse(`internal: ${err instanceof Error ? err.message : String(err)}`)

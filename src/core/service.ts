@@ -96,6 +96,8 @@ export interface Route<S, E extends string | null = string | null, L extends obj
   api?: string
   /** The largest body this route takes, when not the sandbox's `bodyLimit` (CAF's upload PUT takes an image). */
   bodyLimit?: number
+  /** It changes only run-time state no state file keeps (faults, rate limits): see `SandboxResponse.unsaved`. */
+  unsaved?: boolean
   // A method, so a route of some vendor's state is a route of unknown state (see AnyVendor).
   handler(ctx: RouteContext<S, E, L>): SandboxResponse | Promise<SandboxResponse>
 }

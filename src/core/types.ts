@@ -44,6 +44,12 @@ export interface SandboxResponse {
   body?: ResponseBody
   /** No answer at all: the transport closes the connection (an injected fault). */
   drop?: boolean
+  /**
+   * The request changed only run-time state that no state file keeps (faults, the rate-limit
+   * setting): a server with `--state` answers it without writing the file. Set by the core from
+   * the route's `unsaved`; transports send nothing of it.
+   */
+  unsaved?: boolean
 }
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }

@@ -2,7 +2,8 @@
 // when, while it ran, the sandbox reported a change (a stored row created, updated or deleted,
 // a token signed — CAF's GET /session-tokens signs one —, the clock moved), or when it is a
 // POST/PUT/PATCH/DELETE answered below 400 (this covers state kept outside the stores, such as
-// CAF's settings). Such a request is answered only once a write that includes it is on disk.
+// CAF's settings) by a route not marked `unsaved` (faults and the rate-limit setting are
+// run-time state no state file keeps). Such a request is answered only once a write that includes it is on disk.
 // Concurrent requests may wait for a write caused by another: never for less than their own.
 // When that write fails, the change is undone (./state-file.ts) and the answer is a 503.
 import { adminError } from '../admin/errors.ts'
@@ -25,7 +26,7 @@ export function persisting(handle: Handle, store: StateFile, onError?: (err: unk
       answer = await handle(request)
       upTo = store.changes()
       // Numbered before leaving: a rollback run on leave must count it as undone.
-      if (upTo === before && !READS.has(request.method) && !answer.drop && answer.status < 400) upTo = store.noteChange()
+      if (upTo === before && !READS.has(request.method) && !answer.drop && !answer.unsaved && answer.status < 400) upTo = store.noteChange()
     } finally {
       store.leave()
     }

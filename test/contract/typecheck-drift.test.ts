@@ -17,11 +17,13 @@ const ADMIN_HANDLERS = ['src/admin/routes.ts', ...Object.keys(vendorDefinitions)
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-drift-'))
 afterAll(() => rm(work, { recursive: true, force: true }))
 
-/** A copy with contracts, src and tsconfig, types regenerated, and a tsconfig for the handlers only. */
+/** A copy with contracts, src, fixtures and tsconfig, types regenerated, and a tsconfig for the handlers only. */
 async function copyRepo(name: string, editContract: (yaml: string) => string, contractName = 'complycube', handlers = HANDLERS): Promise<string> {
   const dir = join(work, name)
   await cp(join(ROOT, 'contracts'), join(dir, 'contracts'), { recursive: true })
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true })
+  // The registry's vendors read their default seeds from fixtures/.
+  await cp(join(ROOT, 'fixtures'), join(dir, 'fixtures'), { recursive: true })
   await cp(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'))
   await symlink(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
   const contract = join(dir, 'contracts', `${contractName}.yaml`)

@@ -147,6 +147,35 @@ describe('a failed write of the state file', () => {
   })
 })
 
+describe('run-time settings no state file keeps', () => {
+  it('are changed without writing the file: faults and the rate-limit setting answer 2xx and take effect while writes fail', async () => {
+    const errors: unknown[] = []
+    const s = await serverWithBreakableFolder(errors)
+    s.break()
+    const admin = (path: string, body?: unknown) =>
+      fetch(`${s.running.url}/__sandbox${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+    const added = await admin('/faults', { vendor: 'complycube', path: '/clients', status: 502 })
+    expect(added.status).toBe(201)
+    // The fault is in force: the next matching request gets it (a GET: no write is needed).
+    expect((await fetch(`${s.running.url}/complycube/v1/clients`, { headers: CC })).status).toBe(502)
+    const other = await admin('/faults', { vendor: 'complycube', path: '/nowhere', status: 503 })
+    expect(other.status).toBe(201)
+    const { id } = (await other.json()) as { id: string }
+    expect((await admin(`/faults/${id}/remove`)).status).toBe(200)
+    expect((await admin('/faults/clear')).status).toBe(200)
+    const limits = await admin('/rate-limits', { enabled: true })
+    expect(limits.status).toBe(200)
+    expect(((await limits.json()) as { enabled: boolean }).enabled).toBe(true)
+    // No write was attempted, so none failed and nothing was rolled back.
+    expect(s.running.stateFile!.rollbacks()).toBe(0)
+    expect(errors).toEqual([])
+    // A change the file keeps still gets its 503.
+    expect((await createClient(s.running, 'kept@example.com')).status).toBe(503)
+    s.fix()
+    await s.running.close()
+  })
+})
+
 describe('a transaction SQLite cannot commit', () => {
   it('is a failed write too: another connection holding the write lock makes it 503, undone; the next one goes through', async () => {
     const folder = mkdtempSync(join(dir, 'busy-'))
