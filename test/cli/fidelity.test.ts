@@ -1,7 +1,8 @@
 // `token-sandbox contract <vendor> --record/--compare` against two real `serve` processes with
 // the same --seed: the record of one is compared with the other (no difference, exit 0; both
-// records the same bytes), then one answer of the second is changed with a fault and the
-// compare names exactly that case and that difference (exit 1), in each reporter.
+// records the same bytes), then one answer of the second is changed with a fault, or a stub (another
+// error message, a renamed field), and the compare names exactly that case and that difference
+// (exit 1), in each reporter.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -124,6 +125,37 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
       expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\) status: recorded ${expected}, now ${actual}`))
       expect(stdout).toMatch(/fidelity: 1 of \d+ cases differ/)
     }
+  })
+})
+
+describe('stubs on B: another error message, a renamed field', { timeout: 120_000 }, () => {
+  it('ComplyCube: a stub answering the 404 with another message: the compare names that case and that message (exit 1)', async () => {
+    await addFault(b, {
+      vendor: 'complycube',
+      method: 'GET',
+      path: '/clients/000000000000000000000000',
+      pathMatch: 'exact',
+      status: 404,
+      json: { type: 'resource_not_found', message: 'Nothing here (a stub)' },
+    })
+    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', b.url, '--compare', join(dir, 'complycube-a.json'), '--reporter', 'json'])
+    expect(code, stdout + stderr).toBe(1)
+    const report = JSON.parse(stdout) as Comparison
+    const different = report.cases.filter((c) => c.outcome === 'different')
+    expect(different.map((c) => c.name)).toEqual([FAULTS.complycube.case])
+    expect(different[0]!.differences).toEqual([expect.objectContaining({ kind: 'message', at: 'body.message', actual: '"Nothing here (a stub)"' })])
+  })
+
+  it('CA: a stub renaming `token` in one tenant\'s answer: the compare names that case and the field (exit 1)', async () => {
+    await addFault(b, { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 200, json: { access_token: 'a.b.c' } })
+    const { code, stdout, stderr } = await cli(['contract', 'ca', '--sandbox', b.url, '--compare', join(dir, 'ca-a.json'), '--reporter', 'json'])
+    expect(code, stdout + stderr).toBe(1)
+    const report = JSON.parse(stdout) as Comparison
+    const different = report.cases.filter((c) => c.outcome === 'different')
+    expect(different.map((c) => c.name)).toEqual([FAULTS.ca.case])
+    const at = different[0]!.differences.map((d) => `${d.kind} ${d.at}: ${d.expected} -> ${d.actual}`)
+    expect(at).toContainEqual(expect.stringMatching(/^shape body\.token: string \(jwt\) -> absent$/))
+    expect(at).toContainEqual(expect.stringMatching(/^shape body\.access_token: absent -> /))
   })
 })
 
