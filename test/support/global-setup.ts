@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url'
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url))
   const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, encoding: 'utf8', timeout: 300_000 })
-  if (r.status === 0) return
+  if (r.status === 0) {
+    if (!r.stdout.includes('up to date')) console.log(r.stdout.trim().split('\n').pop())
+    return
+  }
   // A failed build (a type error in the declarations, say) comes after the CLI bundle: say so
   // and go on, so the tests that do not run the CLI still report; the ones that do fail loudly
   // if the bundle is not there.
