@@ -8,8 +8,13 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { buildBrowser } from './build-browser.mjs'
 import { buildCommonJs } from './build-cjs.mjs'
+import { distIsFresh, stampBuild } from './build-stamp.mjs'
 
 const started = Date.now()
+if (process.argv.includes('--if-stale') && distIsFresh()) {
+  console.log('token-sandbox build: dist/ is up to date with the sources')
+  process.exit(0)
+}
 console.log('token-sandbox build: the CLI bundle, the library entries, their declarations and the browser bundle (dist/) …')
 
 // What earlier builds made: a CommonJS bundle with its V8 code cache, and chunks (their names
@@ -98,4 +103,5 @@ if (tsc.status !== 0) throw new Error(`declarations: tsc -p tsconfig.types.json 
 
 // The browser bundle and msw's worker script (`token-sandbox/browser`, `token-sandbox demo`).
 await buildBrowser()
+stampBuild(started)
 console.log(`token-sandbox build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

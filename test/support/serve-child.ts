@@ -1,4 +1,4 @@
-// `token-sandbox serve` as a child process on 127.0.0.1, run from the sources (no build needed):
+// `token-sandbox serve` as a child process on 127.0.0.1 (the built CLI of the current sources):
 // started, waited on until it prints its URL, its output kept, stopped or killed.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { SOURCE_CLI } from './cli.ts'
@@ -15,7 +15,7 @@ export interface ServeChild {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>
 }
 
-/** `command`: the node binary and the CLI's entry (default: this node, the sources through tsx). */
+/** `command`: the node binary and the CLI's entry (default: this node and the built bin, test/support/cli.ts). */
 export async function startServe(
   args: string[],
   env: Record<string, string> = {},
