@@ -9,7 +9,7 @@ import { createClock, type Clock } from './core/clock.ts'
 import { createDispatcher, type Mount } from './core/dispatch.ts'
 import { createFaults, type Faults } from './core/faults.ts'
 import { checkFixtures } from './core/fixtures.ts'
-import { createRateLimiter, type RateLimitOption, type RateLimitOverrides, type RateLimits } from './core/rate-limits.ts'
+import { createRateLimiter, type RateLimitOption, type RateLimits, type VendorLimits } from './core/rate-limits.ts'
 import { createIds } from './core/ids.ts'
 import { createJournal, type Journal } from './core/journal.ts'
 import { createJwtService } from './core/jwt.ts'
@@ -148,17 +148,27 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   const names = Object.keys(registry) as VendorName[]
   for (const name of names) if (registry[name]!.name !== name) throw new Error(`vendor registered as '${name}' is named '${registry[name]!.name}'`)
   const faults = createFaults(names)
-  const documentedLimits: RateLimitOverrides = Object.fromEntries(names.map((name) => [name, registry[name]!.rateLimits ?? {}]))
-  const rateLimits = createRateLimiter(documentedLimits, options.rateLimits)
+  // Each vendor's seed, checked before anything is built: its scopes are the environments a rate limit may name.
+  const seeds = new Map(
+    names.map((name) => {
+      const definition = registry[name]!
+      const given = (options.fixtures as Record<string, unknown> | undefined)?.[name]
+      return [name, given === undefined ? definition.fixtures : checkFixtures(name, definition.fixtureSchema, given)] as const
+    }),
+  )
+  const rateLimits = createRateLimiter(
+    Object.fromEntries(
+      names.map((name) => [name, { environments: registry[name]!.store.scopes(seeds.get(name)), documented: registry[name]!.rateLimits ?? {} } satisfies VendorLimits]),
+    ),
+    options.rateLimits,
+  )
   // What callers get: the setting, not the counting.
   const publicLimits: RateLimits = { get: () => rateLimits.get(), set: (change) => rateLimits.set(change) }
   const core: Core = { clock, ids: createIds(options.seed), jwt, journal, faults, rateLimits, bodyLimit, onError: options.onError ?? logInternalError }
 
   const vendors: Loaded[] = names.map((name) => {
     const definition = registry[name]!
-    const given = (options.fixtures as Record<string, unknown> | undefined)?.[name]
-    const fixtures = given === undefined ? definition.fixtures : checkFixtures(name, definition.fixtureSchema, given)
-    const instance = instantiate(definition, core, fixtures)
+    const instance = instantiate(definition, core, seeds.get(name))
     const state = instance.state
     const api: Service<unknown> = { name, routes: definition.routes, errors: definition.errors, state, journal: true }
     if (definition.authenticate) api.authenticate = definition.authenticate

@@ -27,5 +27,7 @@ export const adminErrors: ErrorBuilders = {
   internal: () => adminError(500, 'internal', 'The sandbox failed to answer; see its log'),
   // The admin API is never faulted; kept for the interface.
   forStatus: (status) => (status >= 500 ? adminError(status, 'internal', `HTTP ${status}`) : adminError(status, 'bad_request', `HTTP ${status}`)),
+  // Nor rate-limited.
+  rateLimited: () => adminError(429, 'bad_request', 'HTTP 429'),
   parserRefusal: (status, message) => adminError(status, 'bad_request', message),
 }

@@ -261,7 +261,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
         // fault may delay or replace the answer.
         if (core.rateLimits.enabled && !core.rateLimits.take(ctx.service.name, ctx.environment, core.clock.now())) {
           ctx.refuse(`rate limit exceeded (${ctx.environment ?? 'all environments'})`)
-          early = ctx.service.errors.forStatus(429)
+          early = ctx.service.errors.rateLimited(Math.ceil(core.rateLimits.waitMs(ctx.service.name, ctx.environment, core.clock.now()) / 1000))
         } else if (core.faults.size() !== 0) early = await injectFault(core.faults, ctx)
       } else if (ctx.unsimulated && ctx.service.journal && core.faults.size() !== 0) {
         // A path the sandbox does not simulate, its credential accepted: a rule may answer it

@@ -43,6 +43,11 @@ export function defaultErrors(make: ErrorMaker, overrides: Partial<Omit<ErrorBui
     illFormedString: (path) => make(400, `${bracketPath(path)} must be a well-formed Unicode string`),
     internal: () => make(500, reasonOf(500)),
     forStatus: (status) => make(status, reasonOf(status)),
+    // A vendor documenting no rate-limit headers: the Retry-After most clients honour.
+    rateLimited: (seconds) => {
+      const res = make(429, reasonOf(429))
+      return { ...res, headers: { ...res.headers, 'retry-after': String(seconds) } }
+    },
     parserRefusal: make,
     ...rest,
     notFound,

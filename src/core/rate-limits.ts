@@ -43,7 +43,11 @@ export interface RateLimitChange {
 /** The setting, in process: `sandbox.rateLimits`. */
 export interface RateLimits {
   get(): RateLimitSetting
-  /** Applies a change and answers the new setting; throws RateLimitError (changing nothing) when it is not valid. Every window starts afresh. */
+  /**
+   * Applies a change and answers the new setting; throws RateLimitError (changing nothing) when
+   * it is not valid. Turning enforcement on or off starts every window afresh; otherwise only the
+   * windows whose limit changed (or went) do, and a change that changes nothing keeps them all.
+   */
   set(change: RateLimitChange): RateLimitSetting
 }
 
@@ -52,6 +56,8 @@ export interface RateLimiter extends RateLimits {
   readonly enabled: boolean
   /** Counts one request; false when it is over the limit of its window. */
   take(vendor: string, environment: string | null, nowMs: number): boolean
+  /** Milliseconds from `nowMs` until the window of this vendor environment ends (0 when it has no limit). */
+  waitMs(vendor: string, environment: string | null, nowMs: number): number
   /** Forgets every window's count. */
   clear(): void
   /** Back to the start-up setting, every window forgotten (reset). */
@@ -79,83 +85,122 @@ const checkLimit = (where: string, l: unknown): RateLimit | false => {
   return { requests: r.requests, perMs: r.perMs }
 }
 
+
+/** What the limiter knows of one vendor: the environments its requests run in, and its documented limits. */
+export interface VendorLimits {
+  /** As the journal names them (the vendor's store scopes: ComplyCube `sandbox`/`live`, CA's tenants). */
+  environments: readonly string[]
+  documented: Record<string, RateLimit>
+}
+
+/** Per vendor, per environment: nested maps, so no vendor and environment pair can pass for another. */
+type Limits = Map<string, Map<string, RateLimit>>
+
 const ENTRY_KEYS = new Set(['vendor', 'environment', 'requests', 'perMs'])
 
-/** A `limits` list as a caller gave it, checked whole: the map it stands for. */
-function checkEntries(vendors: readonly string[], list: unknown): Map<string, RateLimit> {
+// C0, DEL and C1: an environment is a name, and the journal and dashboard print it.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+
+/** The one-line reason `environment` is not one of `vendor`'s, or null when it is. */
+function environmentProblem(vendors: Record<string, VendorLimits>, vendor: string, environment: unknown): string | null {
+  if (typeof environment !== 'string' || environment === '' || environment.length > RATE_LIMIT_BOUNDS.environment) {
+    return `must be a string of 1 to ${RATE_LIMIT_BOUNDS.environment} characters`
+  }
+  if (CONTROL.test(environment)) return 'must not hold control characters'
+  const known = vendors[vendor]!.environments
+  if (!known.includes(environment)) return `must be one of ${vendor}'s environments (${known.join(', ')}), not ${JSON.stringify(environment)}`
+  return null
+}
+
+const setLimit = (limits: Limits, vendor: string, environment: string, limit: RateLimit) => {
+  let envs = limits.get(vendor)
+  if (!envs) limits.set(vendor, (envs = new Map()))
+  envs.set(environment, limit)
+}
+
+const copyLimits = (limits: Limits): Limits => new Map([...limits].map(([vendor, envs]) => [vendor, new Map(envs)]))
+
+const sameLimit = (a: RateLimit | undefined, b: RateLimit | undefined) => a !== undefined && b !== undefined && a.requests === b.requests && a.perMs === b.perMs
+
+/** A `limits` list as a caller gave it, checked whole: the limits it stands for. */
+function checkEntries(vendors: Record<string, VendorLimits>, list: unknown): Limits {
   if (!Array.isArray(list)) throw new RateLimitError("'limits' must be a list of { vendor, environment, requests, perMs }")
   if (list.length > RATE_LIMIT_BOUNDS.entries) throw new RateLimitError(`'limits' holds at most ${RATE_LIMIT_BOUNDS.entries} entries`)
-  const out = new Map<string, RateLimit>()
+  const names = Object.keys(vendors)
+  const out: Limits = new Map()
   list.forEach((e: unknown, i) => {
     const at = `limits[${i}]`
     if (!isObject(e)) throw new RateLimitError(`${at} must be an object { vendor, environment, requests, perMs }`)
     const unknown = Object.keys(e).find((k) => !ENTRY_KEYS.has(k))
     if (unknown !== undefined) throw new RateLimitError(`${at} has an unknown field '${unknown.slice(0, 100)}'; it takes vendor, environment, requests, perMs`)
-    if (typeof e.vendor !== 'string' || !vendors.includes(e.vendor)) {
-      throw new RateLimitError(`${at}.vendor must be one of the vendors served: ${vendors.join(', ')}`)
+    if (typeof e.vendor !== 'string' || !names.includes(e.vendor)) {
+      throw new RateLimitError(`${at}.vendor must be one of the vendors served: ${names.join(', ')}`)
     }
-    if (typeof e.environment !== 'string' || e.environment === '' || e.environment.length > RATE_LIMIT_BOUNDS.environment) {
-      throw new RateLimitError(`${at}.environment must be a string of 1 to ${RATE_LIMIT_BOUNDS.environment} characters`)
-    }
+    const problem = environmentProblem(vendors, e.vendor, e.environment)
+    if (problem !== null) throw new RateLimitError(`${at}.environment ${problem}`)
+    const environment = e.environment as string
     if (!inRange(e.requests, RATE_LIMIT_BOUNDS.requests)) throw new RateLimitError(`${at}.requests must be an integer from 1 to ${RATE_LIMIT_BOUNDS.requests}`)
     if (!inRange(e.perMs, RATE_LIMIT_BOUNDS.perMs)) throw new RateLimitError(`${at}.perMs must be an integer from 1 to ${RATE_LIMIT_BOUNDS.perMs}`)
-    const key = `${e.vendor}\0${e.environment}`
-    if (out.has(key)) throw new RateLimitError(`${at} repeats ${e.vendor} ${e.environment}; give each vendor and environment once`)
-    out.set(key, { requests: e.requests, perMs: e.perMs })
+    if (out.get(e.vendor)?.has(environment)) throw new RateLimitError(`${at} repeats ${e.vendor} ${environment}; give each vendor and environment once`)
+    setLimit(out, e.vendor, environment, { requests: e.requests, perMs: e.perMs })
   })
   return out
 }
 
 /**
  * The start-up setting: enforced when `option` is true or an object; the limits are the vendors'
- * documented ones with `option`'s overrides on top (an override may name an environment the
- * vendor declares none for, or turn one off with false). Not enforced, the same documented
+ * documented ones with `option`'s overrides on top (an override may name an environment of the
+ * vendor's it declares none for, or turn one off with false). Not enforced, the same documented
  * limits are what turning enforcement on applies.
  */
-export function createRateLimiter(documented: RateLimitOverrides, option: RateLimitOption | undefined): RateLimiter {
-  const vendors = Object.keys(documented)
-  const initial = new Map<string, RateLimit>()
-  for (const [vendor, envs] of Object.entries(documented)) for (const [env, l] of Object.entries(envs)) if (l) initial.set(`${vendor}\0${env}`, l)
+export function createRateLimiter(vendors: Record<string, VendorLimits>, option: RateLimitOption | undefined): RateLimiter {
+  const initial: Limits = new Map()
+  for (const [vendor, v] of Object.entries(vendors)) for (const [env, l] of Object.entries(v.documented)) setLimit(initial, vendor, env, l)
   if (typeof option === 'object' && option !== null) {
     for (const [vendor, envs] of Object.entries(option)) {
-      if (!Object.prototype.hasOwnProperty.call(documented, vendor)) throw new RateLimitError(`rateLimits: unknown vendor '${vendor}'`)
+      if (!Object.prototype.hasOwnProperty.call(vendors, vendor)) throw new RateLimitError(`rateLimits: unknown vendor '${vendor}'`)
       if (typeof envs !== 'object' || envs === null) throw new RateLimitError(`rateLimits.${vendor} must map environments to limits`)
       for (const [env, l] of Object.entries(envs)) {
+        const problem = environmentProblem(vendors, vendor, env)
+        if (problem !== null) throw new RateLimitError(`rateLimits.${vendor}: each environment ${problem}`)
         const limit = checkLimit(`rateLimits.${vendor}.${env}`, l)
-        if (limit) initial.set(`${vendor}\0${env}`, limit)
-        else initial.delete(`${vendor}\0${env}`)
+        if (limit) setLimit(initial, vendor, env, limit)
+        else initial.get(vendor)?.delete(env)
       }
     }
   }
   const initiallyEnabled = Boolean(option)
   let enabled = initiallyEnabled
-  let limits = new Map(initial)
-  // key → [window number, requests counted in it]
-  const windows = new Map<string, [number, number]>()
+  let limits = copyLimits(initial)
+  // Per vendor, per environment (null: a request no environment was known for): [window number, requests counted in it].
+  const windows = new Map<string, Map<string | null, [number, number]>>()
+  const limitOf = (vendor: string, environment: string | null) => (environment === null ? undefined : limits.get(vendor)?.get(environment))
   const get = (): RateLimitSetting => ({
     enabled,
-    limits: [...limits].map(([key, l]) => {
-      const [vendor, environment] = key.split('\0') as [string, string]
-      return { vendor, environment, requests: l.requests, perMs: l.perMs }
-    }),
+    limits: [...limits].flatMap(([vendor, envs]) => [...envs].map(([environment, l]) => ({ vendor, environment, requests: l.requests, perMs: l.perMs }))),
   })
   return {
     get enabled() {
       return enabled
     },
     take(vendor, environment, nowMs) {
-      const key = `${vendor}\0${environment}`
-      const limit = limits.get(key)
+      const limit = limitOf(vendor, environment)
       if (!limit) return true
       const window = Math.floor(nowMs / limit.perMs)
-      const current = windows.get(key)
+      let counts = windows.get(vendor)
+      if (!counts) windows.set(vendor, (counts = new Map()))
+      const current = counts.get(environment)
       if (!current || current[0] !== window) {
-        windows.set(key, [window, 1])
+        counts.set(environment, [window, 1])
         return true
       }
       if (current[1] >= limit.requests) return false
       current[1]++
       return true
+    },
+    waitMs(vendor, environment, nowMs) {
+      const limit = limitOf(vendor, environment)
+      return limit ? (Math.floor(nowMs / limit.perMs) + 1) * limit.perMs - nowMs : 0
     },
     get,
     set(change) {
@@ -165,15 +210,24 @@ export function createRateLimiter(documented: RateLimitOverrides, option: RateLi
       if (change.enabled !== undefined && typeof change.enabled !== 'boolean') throw new RateLimitError("'enabled' must be true or false")
       // Checked whole before anything changes.
       const next = change.limits === undefined ? limits : checkEntries(vendors, change.limits)
+      if (change.enabled !== undefined && change.enabled !== enabled) {
+        // Enforcement turned on or off: what was counted before says nothing about the new span.
+        windows.clear()
+      } else {
+        for (const [vendor, counts] of windows) {
+          for (const environment of counts.keys()) {
+            if (environment !== null && !sameLimit(limits.get(vendor)?.get(environment), next.get(vendor)?.get(environment))) counts.delete(environment)
+          }
+        }
+      }
       if (change.enabled !== undefined) enabled = change.enabled
       limits = next
-      windows.clear()
       return get()
     },
     clear: () => windows.clear(),
     restore() {
       enabled = initiallyEnabled
-      limits = new Map(initial)
+      limits = copyLimits(initial)
       windows.clear()
     },
   }

@@ -28,7 +28,7 @@ export interface Core {
 }
 
 /** Every builder a service gives (the completeness test checks each vendor has them all). */
-export const ERROR_BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'illFormedString', 'notFound', 'methodNotAllowed', 'internal', 'forStatus', 'parserRefusal'] as const satisfies readonly (keyof ErrorBuilders)[]
+export const ERROR_BUILDERS = ['malformedJson', 'unsupportedContentType', 'bodyTooLarge', 'illFormedString', 'notFound', 'methodNotAllowed', 'internal', 'forStatus', 'rateLimited', 'parserRefusal'] as const satisfies readonly (keyof ErrorBuilders)[]
 
 /** How a service answers the failures the core detects before a handler runs. */
 export interface ErrorBuilders {
@@ -51,6 +51,12 @@ export interface ErrorBuilders {
   internal(): SandboxResponse
   /** The service's error answer for any status from 400 to 599 (an injected fault's). */
   forStatus(status: number): SandboxResponse
+  /**
+   * 429 for a request over the rate limit the sandbox enforces; `retryAfterSeconds` (1 or more)
+   * until its window ends on the sandbox clock, for a `Retry-After` header where the vendor's
+   * page says it sends one (or chose to, documenting nothing).
+   */
+  rateLimited(retryAfterSeconds: number): SandboxResponse
   /**
    * A request the standalone server's HTTP parser refused before it could be read (400 malformed,
    * 408 too slow, 431 head too large), on a path under this service; `message` says which.

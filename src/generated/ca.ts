@@ -291,10 +291,11 @@ export interface components {
         /**
          * @description Every code CA documents for the Token API and the account and user-factor APIs (all with
          *     HTTP 400), then token-sandbox's [MOCK] codes: `invalid_input` (400), `resource_not_found`
-         *     (404), `method_not_allowed` (405), `internal_error` (500).
+         *     (404), `method_not_allowed` (405), `rate_limit_exceeded` (429, with `Retry-After`),
+         *     `internal_error` (500).
          * @enum {string}
          */
-        ErrorCode: "account_not_found" | "contact_not_found" | "device_not_found" | "default_factor_cannot_be_deleted" | "card_not_found" | "account_exists" | "tenant_not_found" | "multiple_accounts_found" | "is_default_enabled_for_more_than_one_factor" | "link_already_exists" | "unauthorized_access" | "user_not_authorized" | "auth_token_verify_failed" | "auth_token_expired" | "missing_input" | "invalid_input" | "resource_not_found" | "method_not_allowed" | "internal_error";
+        ErrorCode: "account_not_found" | "contact_not_found" | "device_not_found" | "default_factor_cannot_be_deleted" | "card_not_found" | "account_exists" | "tenant_not_found" | "multiple_accounts_found" | "is_default_enabled_for_more_than_one_factor" | "link_already_exists" | "unauthorized_access" | "user_not_authorized" | "auth_token_verify_failed" | "auth_token_expired" | "missing_input" | "invalid_input" | "resource_not_found" | "method_not_allowed" | "rate_limit_exceeded" | "internal_error";
         Error: {
             error_code: components["schemas"]["ErrorCode"];
             error_description: string;

@@ -128,8 +128,8 @@ export interface paths {
          *     of a Mobile Key linked to `CafSDK` or `FaceLiveness` **[I]**. The session token is a JWT
          *     the SDK gets; generate one per SDK session. token-sandbox's are HS256 under its own
          *     secret, valid 30 minutes, claims `{iss, sessionId, environment, peopleId?, iat, exp, jti}`
-         *     **[I]**. CAF is reported to answer 429 with `Retry-After` under load; the sandbox never
-         *     does.
+         *     **[I]**. CAF is reported to answer 429 with `Retry-After` under load; the sandbox does only
+         *     over a rate limit it was asked to enforce (CAF documents none), with `Retry-After`.
          */
         get: operations["createSessionToken"];
         put?: never;

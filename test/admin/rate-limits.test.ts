@@ -14,6 +14,8 @@ import type { SandboxOptions } from '../../src/sandbox.ts'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
 import { mswTransport, serverTransport, type Transport } from '../support/transports.ts'
 import { startServe } from '../support/serve-child.ts'
+import { caClient, HEDMORAL } from '../vendors/ca/support.ts'
+import { cafBase, call, CORE_TOKENS } from '../vendors/caf/support.ts'
 
 const KEYS = { sandbox: 'test_tokensandbox_default_0001', live: 'live_tokensandbox_default_0001' }
 const AT = Date.parse('2030-01-01T00:00:00.000Z')
@@ -125,6 +127,50 @@ describe.each(ways)('the rate-limit setting, %s', (_, start, control) => {
     expect(await statuses(t, 'sandbox', 2)).toEqual([200, 429])
   })
 
+  it('keeps every window through a change that changes nothing; a changed limit starts its own afresh', async () => {
+    const day = 86_400_000
+    const { t, c } = await open({ rateLimits: { complycube: { sandbox: { requests: 1, perMs: day }, live: false } } })
+    expect(await statuses(t, 'sandbox', 2)).toEqual([200, 429])
+    const same = await c.get()
+    for (const change of [{}, { enabled: true }, { limits: same.limits }, { enabled: true, limits: same.limits }]) {
+      expect(await c.set(change)).toEqual(same)
+      expect([change, (await list(t, 'sandbox')).status]).toEqual([change, 429])
+    }
+    // Another environment's limit added: the sandbox environment's window keeps its count.
+    await c.set({ limits: [...same.limits, { vendor: 'complycube', environment: 'live', requests: 1, perMs: day }] })
+    expect((await list(t, 'sandbox')).status).toBe(429)
+    await c.set({ limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 2, perMs: day }] })
+    expect(await statuses(t, 'sandbox', 3)).toEqual([200, 200, 429])
+  })
+
+  it('answers a CAF request over a limit set for it 429 with Retry-After: the seconds until its window ends', async () => {
+    const { t, c } = await open()
+    await c.set({ enabled: true, limits: [{ vendor: 'caf', environment: 'prod', requests: 1, perMs: 60_000 }] })
+    t.sandbox.clock.freeze(AT + 15_500)
+    const attempt = () => call(`${cafBase(t, 'prod', 'core')}/v1/faces/attempts/none`, { token: CORE_TOKENS.prod })
+    expect((await attempt()).status).toBe(404)
+    const refused = await attempt()
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('45') // 44.5 s, rounded up
+    expect(refused.body).toEqual({ requestId: expect.any(String), message: 'Too many requests' })
+    t.sandbox.clock.advance(44_499)
+    expect((await attempt()).headers.get('retry-after')).toBe('1')
+    t.sandbox.clock.advance(1)
+    expect((await attempt()).status).toBe(404)
+  })
+
+  it("answers a CA tenant's request over a limit set for it 429 rate_limit_exceeded with Retry-After", async () => {
+    const { t, c } = await open()
+    await c.set({ enabled: true, limits: [{ vendor: 'ca', environment: HEDMORAL.tenant, requests: 1, perMs: 10_000 }] })
+    t.sandbox.clock.freeze(AT + 2_000)
+    const ca = caClient(t, HEDMORAL.tenant)
+    await ca.token()
+    const refused = await ca.requestToken({ username: HEDMORAL.username, password: HEDMORAL.password })
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('8')
+    expect(refused.body).toEqual({ error_code: 'rate_limit_exceeded', error_description: 'Too many requests; send the request again after 8 seconds' })
+  })
+
   it('changes nothing when it refuses a change', async () => {
     const { c } = await open()
     const ok = [{ vendor: 'complycube', environment: 'live', requests: 3, perMs: 1000 }]
@@ -145,6 +191,12 @@ const BAD: [string, unknown, RegExp][] = [
   ['an entry with an unknown field', { limits: [{ ...entry, burst: 2 }] }, /limits\[0\] has an unknown field 'burst'/],
   ['a missing environment', { limits: [{ vendor: 'complycube', requests: 1, perMs: 1 }] }, /limits\[0\]\.environment must be a string of 1 to 100/],
   ['an empty environment', { limits: [{ ...entry, environment: '' }] }, /environment must be a string of 1 to 100/],
+  ['an environment ComplyCube does not have', { limits: [{ ...entry, environment: 'sandbx' }] }, /^limits\[0\]\.environment must be one of complycube's environments \(sandbox, live\), not "sandbx"$/],
+  ['a CA environment that is not one of its tenants', { limits: [{ ...entry, vendor: 'ca', environment: 'sandbox' }] }, /limits\[0\]\.environment must be one of ca's environments \(hedmoral, kvarnby/],
+  ['an environment holding NUL', { limits: [{ ...entry, environment: 'sandbox\u0000x' }] }, /limits\[0\]\.environment must not hold control characters/],
+  ['an environment holding a line feed', { limits: [{ ...entry, environment: 'sandbox\n' }] }, /must not hold control characters/],
+  ['an environment holding DEL', { limits: [{ ...entry, environment: '\u007fsandbox' }] }, /must not hold control characters/],
+  ['an environment holding a C1 control', { limits: [{ ...entry, environment: 'sand\u0085box' }] }, /must not hold control characters/],
   ['a 101-character environment', { limits: [{ ...entry, environment: 'e'.repeat(101) }] }, /environment must be a string of 1 to 100/],
   ['requests as a string', { limits: [{ ...entry, requests: '5' }] }, /limits\[0\]\.requests must be an integer from 1 to 1000000/],
   ['zero requests', { limits: [{ ...entry, requests: 0 }] }, /requests must be an integer from 1 to 1000000/],

@@ -13,7 +13,10 @@ const AT = Date.parse('2030-01-01T00:00:00.000Z')
 const TOO_MANY = { type: 'rate_limit_exceeded', message: 'You have exceeded the rate limit prescribed to your plan' }
 
 describe('the rate limiter', () => {
-  const documented = { complycube: { sandbox: { requests: 2, perMs: 1000 } }, caf: {} }
+  const documented = {
+    complycube: { environments: ['sandbox', 'live'], documented: { sandbox: { requests: 2, perMs: 1000 } } },
+    caf: { environments: ['prod', 'beta', 'dev'], documented: {} },
+  }
   it('enforces nothing unless asked', () => {
     expect(createRateLimiter(documented, undefined).enabled).toBe(false)
     expect(createRateLimiter(documented, false).enabled).toBe(false)
@@ -36,7 +39,37 @@ describe('the rate limiter', () => {
     r.set({ enabled: true })
     expect([r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0)]).toEqual([true, true, false])
   })
-  it('starts every window afresh on a change, and restores the start-up setting', () => {
+  it('keeps every window through a change that changes nothing, and each window whose limit stays', () => {
+    const r = createRateLimiter(documented, true)
+    const full = () => [r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0)]
+    expect(full()).toEqual([true, true, false])
+    r.set({})
+    r.set({ enabled: true })
+    r.set({ limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 2, perMs: 1000 }] })
+    // Another environment's limit added: the sandbox window keeps its count.
+    r.set({ limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 2, perMs: 1000 }, { vendor: 'caf', environment: 'prod', requests: 1, perMs: 10 }] })
+    expect(r.take('complycube', 'sandbox', 0)).toBe(false)
+    // Its own limit changed: that window starts afresh.
+    r.set({ limits: [{ vendor: 'complycube', environment: 'sandbox', requests: 3, perMs: 1000 }] })
+    expect([r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0), r.take('complycube', 'sandbox', 0)]).toEqual([true, true, true, false])
+  })
+  it('says how long until a full window ends', () => {
+    const r = createRateLimiter(documented, { complycube: { sandbox: { requests: 1, perMs: 60_000 } } })
+    expect(r.waitMs('complycube', 'sandbox', 125_000)).toBe(55_000)
+    expect(r.waitMs('complycube', 'sandbox', 120_000)).toBe(60_000)
+    expect(r.waitMs('complycube', 'live', 0)).toBe(0)
+    expect(r.waitMs('complycube', null, 0)).toBe(0)
+  })
+  it('keys limits and windows by vendor and environment apart: no pair passes for another, none is cut short', () => {
+    // Names no caller can give (control characters are refused): the keying alone keeps them apart.
+    const r = createRateLimiter({ a: { environments: ['x\0y'], documented: { 'x\0y': { requests: 1, perMs: 1000 } } }, 'a\0x': { environments: ['y'], documented: {} } }, true)
+    expect(r.get().limits).toEqual([{ vendor: 'a', environment: 'x\0y', requests: 1, perMs: 1000 }])
+    expect(r.take('a\0x', 'y', 0)).toBe(true)
+    expect(r.take('a\0x', 'y', 0)).toBe(true)
+    expect(r.take('a', 'x\0y', 0)).toBe(true)
+    expect(r.take('a', 'x\0y', 0)).toBe(false)
+  })
+  it('starts every window afresh on a change of its limit or of enforcement, and restores the start-up setting', () => {
     const r = createRateLimiter(documented, true)
     r.take('complycube', 'sandbox', 0)
     r.take('complycube', 'sandbox', 0)
@@ -58,6 +91,8 @@ describe('the rate limiter', () => {
     [{ complycube: { live: { requests: 1, perMs: 1e308 } } }, /must be false or/],
     [{ complycube: { live: 'fast' } }, /must be false or/],
     [{ complycube: null }, /must map environments to limits/],
+    [{ complycube: { sandbx: { requests: 1, perMs: 1000 } } }, /rateLimits\.complycube: each environment must be one of complycube's environments \(sandbox, live\), not "sandbx"/],
+    [{ complycube: { 'sandbox\u0000x': { requests: 1, perMs: 1000 } } }, /each environment must not hold control characters/],
   ])('refuses %j', (option, message) => {
     expect(() => createRateLimiter(documented, option as never)).toThrow(RateLimitError)
     expect(() => createSandbox({ rateLimits: option as never })).toThrow(message)

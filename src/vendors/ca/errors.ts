@@ -61,7 +61,11 @@ export const errors: ErrorBuilders = {
     if (status >= 500) return caError('internal_error', 'The request could not be processed; send it again after some time', status)
     if (status === 401 || status === 403) return caError('unauthorized_access', 'Invalid credentials', status)
     if (status === 404) return caError('resource_not_found', 'The requested resource does not exist', 404)
+    if (status === 429) return caError('rate_limit_exceeded', 'Too many requests; send the request again after some time', 429)
     return caError('invalid_input', `The request could not be processed (HTTP ${status})`, status)
   },
+  // [MOCK] CA documents no 429: over a rate limit the user set, the seconds until its window ends.
+  rateLimited: (seconds) =>
+    caError('rate_limit_exceeded', `Too many requests; send the request again after ${seconds} seconds`, 429, { 'retry-after': String(seconds) }),
   parserRefusal: (status, message) => caError('invalid_input', message, status),
 }

@@ -23,9 +23,9 @@ export const MESSAGES = {
 
 export type CafErrorBody = components['schemas']['Error']
 
-export function cafError(status: number, message: string, requestId: string = globalThis.crypto.randomUUID()): SandboxResponse {
+export function cafError(status: number, message: string, requestId: string = globalThis.crypto.randomUUID(), headers?: Record<string, string>): SandboxResponse {
   const body: CafErrorBody = { requestId, message }
-  return json(status, body)
+  return json(status, body, headers)
 }
 
 // The core calls these before a handler runs, where the seeded id source is not at hand.
@@ -39,5 +39,7 @@ export const errors: ErrorBuilders = {
   internal: () => cafError(500, MESSAGES.internal),
   // CAF documents no messages for these statuses: the HTTP reason phrase, in CAF's shape.
   forStatus: (status) => cafError(status, status === 500 ? MESSAGES.internal : (reasonPhrase(status) ?? `HTTP error ${status}`)),
+  // A rate limit the user set (CAF documents none): CAF is reported to send Retry-After with its 429s.
+  rateLimited: (seconds) => cafError(429, reasonPhrase(429)!, undefined, { 'retry-after': String(seconds) }),
   parserRefusal: (status, message) => cafError(status, message),
 }

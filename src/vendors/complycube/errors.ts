@@ -48,6 +48,8 @@ export const errors: ErrorBuilders = {
   methodNotAllowed: (method, path) => ccError(404, 'resource_not_found', `Cannot ${method} /v1${path}`),
   internal: () => ccError(500, 'internal_server_error', INTERNAL_MESSAGE),
   forStatus,
+  // ComplyCube's documented 429, and no Retry-After: its pages document no rate-limit headers.
+  rateLimited: () => forStatus(429),
   parserRefusal: (status, message) => ccError(status, 'invalid_request', message),
 }
 
