@@ -40,7 +40,8 @@ export interface SandboxOptions {
   /**
    * Enforce the vendors' documented rate limits (ComplyCube: 5 requests a second in sandbox, 10
    * in live), on the sandbox clock: `true`, or per vendor and environment overrides
-   * (`{ complycube: { live: { requests: 2, perMs: 1000 }, sandbox: false } }`). Off by default.
+   * (`{ complycube: { live: { requests: 2, perMs: 1000 }, sandbox: false } }`; each environment
+   * one of the vendor's: CA's are its tenants). Off by default.
    * The start-up setting: `sandbox.rateLimits.set` changes it while the sandbox runs, reset puts it back.
    */
   rateLimits?: RateLimitOption

@@ -176,7 +176,7 @@ export interface paths {
         put?: never;
         /**
          * Turn enforcement on or off, or replace the limits
-         * @description `enabled` turns enforcement on or off; `limits`, when given, replaces the whole list (an empty list: no limits). A field left out keeps its value; the change is checked whole and applies all or nothing. Every window starts afresh. Reset puts back the setting the sandbox started with; no restart keeps a change.
+         * @description `enabled` turns enforcement on or off; `limits`, when given, replaces the whole list (an empty list: no limits). A field left out keeps its value; the change is checked whole and applies all or nothing. Turning enforcement on or off starts every window afresh; otherwise only the windows whose limit changed or went restart, and a change that changes nothing keeps every count. Reset puts back the setting the sandbox started with; no restart keeps a change.
          */
         post: operations["setRateLimits"];
         delete?: never;
@@ -615,7 +615,7 @@ export interface components {
         RateLimitEntry: {
             /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
             vendor: string;
-            /** @description As the journal names it: ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
+            /** @description One of the vendor's environments, as the journal names it: ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant id. No control characters. */
             environment: string;
             /** @description Requests allowed in each window. */
             requests: number;

@@ -169,6 +169,11 @@ describe.each(ways)('the rate-limit setting, %s', (_, start, control) => {
     expect(refused.status).toBe(429)
     expect(refused.headers.get('retry-after')).toBe('8')
     expect(refused.body).toEqual({ error_code: 'rate_limit_exceeded', error_description: 'Too many requests; send the request again after 8 seconds' })
+    // An injected 429 has the same code; it knows no window, so no Retry-After.
+    await c.set({ enabled: false })
+    t.sandbox.faults.add({ vendor: 'ca', status: 429 })
+    const faulted = await ca.requestToken({ username: HEDMORAL.username, password: HEDMORAL.password })
+    expect([faulted.status, faulted.body.error_code, faulted.headers.get('retry-after')]).toEqual([429, 'rate_limit_exceeded', null])
   })
 
   it('changes nothing when it refuses a change', async () => {

@@ -62,12 +62,15 @@ describe('the rate limiter', () => {
   })
   it('keys limits and windows by vendor and environment apart: no pair passes for another, none is cut short', () => {
     // Names no caller can give (control characters are refused): the keying alone keeps them apart.
-    const r = createRateLimiter({ a: { environments: ['x\0y'], documented: { 'x\0y': { requests: 1, perMs: 1000 } } }, 'a\0x': { environments: ['y'], documented: {} } }, true)
-    expect(r.get().limits).toEqual([{ vendor: 'a', environment: 'x\0y', requests: 1, perMs: 1000 }])
-    expect(r.take('a\0x', 'y', 0)).toBe(true)
-    expect(r.take('a\0x', 'y', 0)).toBe(true)
-    expect(r.take('a', 'x\0y', 0)).toBe(true)
-    expect(r.take('a', 'x\0y', 0)).toBe(false)
+    const one = { requests: 1, perMs: 1000 }
+    const r = createRateLimiter({ a: { environments: ['x\0y'], documented: { 'x\0y': one } }, 'a\0x': { environments: ['y', 'z'], documented: { y: one } } }, true)
+    expect(r.get().limits).toEqual([
+      { vendor: 'a', environment: 'x\0y', ...one },
+      { vendor: 'a\0x', environment: 'y', ...one },
+    ])
+    expect([r.take('a\0x', 'y', 0), r.take('a\0x', 'y', 0)]).toEqual([true, false])
+    expect([r.take('a', 'x\0y', 0), r.take('a', 'x\0y', 0)]).toEqual([true, false])
+    expect([r.take('a\0x', 'z', 0), r.take('a\0x', 'z', 0)]).toEqual([true, true])
   })
   it('starts every window afresh on a change of its limit or of enforcement, and restores the start-up setting', () => {
     const r = createRateLimiter(documented, true)
