@@ -198,6 +198,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       catalogue: () =>
         vendors.map((v) => ({
           name: v.name,
+          environments: [...v.instance.state.store.scopes],
           baseUrls: realMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
           prefixes: prefixMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
           adminRoutes: v.definition.adminRoutes.map((r) => ({ method: r.method, path: `${ADMIN_PREFIX}/${v.name}${r.path}` })),

@@ -651,6 +651,8 @@ export interface components {
         };
         VendorInfo: {
             name: string;
+            /** @description The environments its requests run in, as the journal names them (ComplyCube sandbox/live, CAF prod/beta/dev, CA's tenant ids): what a rate limit may name. */
+            environments: string[];
             baseUrls: components["schemas"]["VendorMount"][];
             prefixes: components["schemas"]["VendorMount"][];
             adminRoutes: {

@@ -91,6 +91,8 @@ describe('GET /__sandbox/vendors', () => {
     const cc = vendors.find((v) => v.name === 'complycube')
     expect(cc.baseUrls).toEqual([{ base: 'https://api.complycube.com/v1', environment: null }])
     expect(cc.prefixes).toEqual([{ base: '/complycube/v1', environment: null }])
+    expect(cc.environments).toEqual(['sandbox', 'live'])
+    expect(vendors.find((v) => v.name === 'ca').environments).toEqual(expect.arrayContaining(['hedmoral', 'kvarnby']))
     expect(cc.adminRoutes).toContainEqual({ method: 'POST', path: '/__sandbox/complycube/tokens/verify' })
     expect(cc.adminRoutes).toContainEqual({ method: 'GET', path: '/__sandbox/complycube/keys' })
     // What `serve` prints (seeded keys and secrets) stays out of it.

@@ -254,6 +254,20 @@ describe('changes the setting refuses', () => {
     expect((await adminCall(url(), 'GET')).body.enabled).toBe(false)
   })
 
+  it('names, refusing an environment, the environments GET /__sandbox/vendors lists for the vendor', async () => {
+    running ??= await startServer({ host: '127.0.0.1', port: 0 })
+    const { vendors } = (await adminCall(url().replace(/rate-limits$/, 'vendors'), 'GET')).body as { vendors: { name: string; environments: string[] }[] }
+    for (const v of vendors) {
+      expect(v.environments.length, v.name).toBeGreaterThan(0)
+      const res = await adminCall(url(), 'POST', { limits: [{ ...entry, vendor: v.name, environment: 'nowhere' }] })
+      expect(res.body.error.message).toBe(`limits[0].environment must be one of ${v.name}'s environments (${v.environments.join(', ')}), not "nowhere"`)
+      // Each one listed is taken.
+      const limits = v.environments.map((environment) => ({ ...entry, vendor: v.name, environment }))
+      expect((await adminCall(url(), 'POST', { limits })).status).toBe(200)
+    }
+    await adminCall(`${running.url}/__sandbox/reset`, 'POST')
+  })
+
   it('answers a body without a change with the setting as it is', async () => {
     running ??= await startServer({ host: '127.0.0.1', port: 0 })
     expect(await adminCall(url(), 'POST')).toEqual({ status: 200, body: { enabled: false, limits: DOCUMENTED } })
@@ -311,5 +325,9 @@ describe('serve', () => {
     } finally {
       await configured.kill()
     }
+    // An environment the vendor does not have limits nothing: serve says so and exits 2.
+    const typo = join(dir, 'typo.json')
+    writeFileSync(typo, JSON.stringify({ rateLimits: { complycube: { sandbx: { requests: 2, perMs: 500 } } } }))
+    await expect(startServe(['--quiet', '--config', typo])).rejects.toThrow(/exited \(2\)[\s\S]*complycube's environments \(sandbox, live\), not "sandbx"/)
   }, 60_000)
 })
