@@ -15,6 +15,7 @@ describe('defaultErrors', () => {
     expect(errors.forStatus(503)).toMatchObject({ status: 503, body: { oops: { message: 'Service unavailable' } } })
     expect(errors.forStatus(418)).toMatchObject({ status: 418, body: { oops: { message: 'HTTP 418' } } })
     expect(errors.parserRefusal(431, 'too big')).toMatchObject({ status: 431, body: { oops: { message: 'too big' } } })
+    expect(errors.rateLimited(7)).toEqual({ ...json(429, { oops: { status: 429, message: 'Too many requests' } }), headers: { 'content-type': expect.any(String), 'retry-after': '7' } })
   })
 
   it('answers 405 with Allow by default, or as the vendor’s 404 when it documents no 405', () => {
