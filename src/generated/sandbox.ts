@@ -700,8 +700,9 @@ export interface components {
         FaultRule: {
             /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
             vendor?: string;
-            /** @description ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
+            /** @description One the vendor has (any vendor's, without `vendor`): ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
             environment?: string;
+            /** @description GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, any case. GET matches HEAD requests too; HEAD only them. */
             method?: string;
             /** @description Compared with the request path (never its query) as `pathMatch` says. */
             path?: string;
@@ -749,8 +750,8 @@ export interface components {
             /** @enum {string} */
             pathMatch: "contains" | "exact" | "prefix";
             bodyField: string | null;
-            /** @description Present when `bodyField` is. */
-            bodyEquals?: string | number | boolean | null;
+            /** @description The value `bodyField` must equal; null too when there is no `bodyField`. */
+            bodyEquals: string | number | boolean | null;
             /** @description Lower case. */
             header: string | null;
             headerEquals: string | null;
