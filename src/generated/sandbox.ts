@@ -728,15 +728,15 @@ export interface components {
             delayMs: number;
             /** @default false */
             drop: boolean;
-            /** @description Response headers: names RFC 9110 tokens (up to 100 characters), values printable ASCII (up to 1024), no CR/LF. Refused: hop-by-hop headers, `content-length`, `content-type` (use `contentType`), `access-control-*`, `x-token-sandbox-reason`. Needs a `status` or a body. */
+            /** @description Response headers: names RFC 9110 tokens (up to 100 characters), values printable ASCII (up to 1024), no CR/LF. Refused: hop-by-hop headers, `content-length`, `content-type` (use `contentType`), `access-control-*`, `x-token-sandbox-reason`, `content-security-policy` and `x-content-type-options` (every stub answer carries `sandbox` and `nosniff`), and `set-cookie`, `clear-site-data`, `strict-transport-security`, `refresh`. Needs a `status` or a body. */
             headers?: {
                 [key: string]: string;
             };
-            /** @description A stub's body: any JSON value, at most 65536 bytes serialised. */
+            /** @description A stub's body: any JSON value, nested at most 64 arrays or objects deep, at most 65536 bytes serialised. */
             json?: unknown;
             /** @description A stub's body: text, sent as UTF-8 (at most 65536 bytes). */
             text?: string;
-            /** @description A stub's body: bytes in standard base64 (at most 65536 bytes decoded). */
+            /** @description A stub's body: bytes in standard, canonical base64 (the bits past the last byte zero; at most 65536 bytes decoded). */
             base64?: string;
             /** @description The stub body's media type; default `application/json` for `json`, `text/plain; charset=utf-8` for `text`, `application/octet-stream` for `base64`. */
             contentType?: string;
