@@ -142,6 +142,7 @@ function checkJsonShape(json: unknown): void {
     open.add(value)
     stack.push([value, -1])
     const children = Array.isArray(value) ? value : Object.values(value)
+    if (values + children.length > STUB_LIMITS.bodyBytes) throw new StubError(`The body must be at most ${STUB_LIMITS.bodyBytes} bytes`)
     for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1])
   }
 }
