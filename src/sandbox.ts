@@ -148,7 +148,17 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   })
   const names = Object.keys(registry) as VendorName[]
   for (const name of names) if (registry[name]!.name !== name) throw new Error(`vendor registered as '${name}' is named '${registry[name]!.name}'`)
-  const faults = createFaults(names)
+  // A rule may name a vendor's environments as the journal names them: its store's scopes
+  // (ComplyCube's sandbox/live, CAF's prod/beta/dev, CA's tenants from its fixtures) and any its
+  // mounts name (an extra base URL's). Asked when a rule is added, once the mounts exist.
+  const faults = createFaults(() =>
+    Object.fromEntries(
+      vendors.map((v) => {
+        const mounted = [...realMounts, ...prefixMounts].filter((m) => m.vendor === v.name && m.environment !== null).map((m) => m.environment!)
+        return [v.name, [...new Set([...v.instance.state.store.scopes, ...mounted])]]
+      }),
+    ),
+  )
   // Each vendor's seed, checked before anything is built: its scopes are the environments a rate limit may name.
   const seeds = new Map(
     names.map((name) => {

@@ -181,7 +181,7 @@ export function sandboxContract(options: SandboxContractOptions): void {
           // A path no request takes, so the fault touches nothing while it is in force.
           const rule = { vendor: vendorSuites[0]!.name, path: '/contract-suite-only', method: 'POST', status: 503 }
           const added = ok(await api('POST', '/faults', { json: { ...rule, times: 3 } }), 201)
-          const unmatched = { pathMatch: 'contains', bodyField: null, header: null, headerEquals: null, headers: {}, contentType: null }
+          const unmatched = { pathMatch: 'contains', bodyField: null, bodyEquals: null, header: null, headerEquals: null, headers: {}, contentType: null }
           expect(added).toEqual({ ...rule, ...unmatched, id: expect.any(String), environment: null, remaining: 3, hits: 0, delayMs: 0, drop: false })
           expect(ok(await api('GET', '/faults')).faults).toContainEqual(added)
           const after = ok(await api('POST', `/faults/${encodeURIComponent(added.id)}/remove`)).faults

@@ -73,6 +73,9 @@ class Context implements RouteContext<unknown> {
   subPath = ''
   /** The id of the fault rule that applied, for the journal entry. */
   fault: string | undefined = undefined
+  /** The method as the client sent it: `req.method` is GET for a HEAD request (what fault rules compare). */
+  requestMethod = ''
+
   /** Set when the answer is the 404 for a path the sandbox does not simulate (credential accepted): fault rules still apply. */
   unsimulated = false
   constructor(
@@ -251,6 +254,7 @@ export function createDispatcher(core: Core, mounts: Mount[], fallback: Service<
     // HEAD is run as GET, for every route of every service, and answered without the body (./head.ts).
     const req = received.method === 'HEAD' ? { ...received, method: 'GET' } : received
     const ctx = new Context(req, c ? c.mount.service : fallback, core, c ? c.mount.environment : null, c ? c.mount : unmounted)
+    ctx.requestMethod = received.method
     let res: SandboxResponse
     let internal = false
     try {

@@ -18,9 +18,9 @@ export type BodyScalar = string | number | boolean | null
 export interface FaultRule {
   /** Only this vendor's requests (a registered vendor's name, checked when the rule is added); default any vendor. */
   vendor?: string
-  /** Only this environment (as the journal names it: the vendor's environment or tenant). */
+  /** Only this environment (as the journal names it: the vendor's environment or tenant; one the vendor has, checked when the rule is added). */
   environment?: string
-  /** Only this method. */
+  /** Only this method (one the sandbox serves: GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS). `GET` matches HEAD requests too (HEAD is answered as its GET); `HEAD` only them. */
   method?: string
   /**
    * Only requests with this path. With `pathMatch` `contains` (the default) the request's whole
@@ -31,7 +31,7 @@ export interface FaultRule {
   path?: string
   /** How `path` is compared (default `contains`). */
   pathMatch?: PathMatch
-  /** Only requests whose JSON body has this field (`clientId`, or a dotted path `address.country`, `items.0.id`)... */
+  /** Only requests whose JSON body has this field (`clientId`, or a dotted path `address.country`, `items.0.id`: into an array only by index)... */
   bodyField?: string
   /** ...equal to this (a string, number, boolean or null). */
   bodyEquals?: BodyScalar
@@ -70,8 +70,8 @@ export interface Fault {
   path: string | null
   pathMatch: PathMatch
   bodyField: string | null
-  /** Present when `bodyField` is. */
-  bodyEquals?: BodyScalar
+  /** The value `bodyField` must equal; null too when there is no `bodyField`. */
+  bodyEquals: BodyScalar
   /** Lower case. */
   header: string | null
   headerEquals: string | null
@@ -97,6 +97,7 @@ export interface Fault {
 export interface FaultRequest {
   vendor: string
   environment: string | null
+  /** As the client sent it (`HEAD`, though the sandbox answers it as its GET). */
   method: string
   /** The whole path, as the journal shows it. */
   path: string
@@ -138,6 +139,12 @@ export class FaultError extends Error {
 }
 
 export const FAULT_LIMITS = { rules: 100, times: 10_000, delayMs: 60_000, path: 1_000, name: 100, value: 1_000 } as const
+
+/** The methods a vendor request can have by the time rules are asked: a route's, HEAD (run as GET) and OPTIONS (a path the sandbox does not simulate). */
+export const FAULT_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
+
+/** What rules may name: the vendors, and each one's environments as the journal names them (null: any name). */
+export type FaultTargets = Readonly<Record<string, readonly string[] | null>>
 
 const KEYS = new Set([
   'vendor',
@@ -216,11 +223,28 @@ interface Kept {
 }
 
 /** Checks a rule as it came in (JSON from the admin API, or code) and makes it a Fault. */
-export function parseFaultRule(input: unknown, vendors: readonly string[], id: string): Fault {
-  return parseRule(input, vendors, id).fault
+export function parseFaultRule(input: unknown, targets: FaultTargets, id: string): Fault {
+  return parseRule(input, targets, id).fault
 }
 
-function parseRule(input: unknown, vendors: readonly string[], id: string): Kept {
+/** At most this many names in a message listing the values a field may take. */
+const listed = (names: readonly string[]) => (names.length > 20 ? `${names.slice(0, 20).join(', ')}, … (${names.length - 20} more)` : names.join(', '))
+
+/** `environment`: one the vendor has (any vendor's, for a rule without one). */
+function environmentOf(rule: Record<string, unknown>, vendor: string | null, targets: FaultTargets): string | null {
+  const environment = text(rule, 'environment', FAULT_LIMITS.name)
+  if (environment === null) return null
+  const lists = vendor !== null ? [targets[vendor]!] : Object.values(targets)
+  if (lists.includes(null)) return environment
+  const known = [...new Set((lists as (readonly string[])[]).flat())]
+  if (!known.includes(environment)) {
+    throw new FaultError(`'environment' must be one of ${vendor === null ? "the vendors' environments" : `${vendor}'s environments`}: ${listed(known)}`)
+  }
+  return environment
+}
+
+function parseRule(input: unknown, targets: FaultTargets, id: string): Kept {
+  const vendors = Object.keys(targets)
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultError('A fault must be a JSON object')
   const rule = input as Record<string, unknown>
   for (const key of Object.keys(rule)) {
@@ -228,8 +252,9 @@ function parseRule(input: unknown, vendors: readonly string[], id: string): Kept
   }
   const vendor = text(rule, 'vendor', FAULT_LIMITS.name)
   if (vendor !== null && !vendors.includes(vendor)) throw new FaultError(`'vendor' must be one of ${vendors.join(', ')}`)
-  const method = text(rule, 'method', 16)
-  if (method !== null && !/^[A-Za-z]+$/.test(method)) throw new FaultError("'method' must be an HTTP method such as POST")
+  const environment = environmentOf(rule, vendor, targets)
+  const method = text(rule, 'method', 16)?.toUpperCase() ?? null
+  if (method !== null && !FAULT_METHODS.includes(method)) throw new FaultError(`'method' must be one of ${FAULT_METHODS.join(', ')}`)
   const path = text(rule, 'path', FAULT_LIMITS.path)
   const pathMatch = rule.pathMatch ?? 'contains'
   if (!PATH_MATCHES.includes(pathMatch as PathMatch)) throw new FaultError(`'pathMatch' must be one of ${PATH_MATCHES.join(', ')}`)
@@ -258,12 +283,12 @@ function parseRule(input: unknown, vendors: readonly string[], id: string): Kept
   const fault: Fault = {
     id,
     vendor,
-    environment: text(rule, 'environment', FAULT_LIMITS.name),
-    method: method === null ? null : method.toUpperCase(),
+    environment,
+    method,
     path,
     pathMatch: pathMatch as PathMatch,
     bodyField: steps === null ? null : (rule.bodyField as string),
-    ...(steps === null ? {} : { bodyEquals: rule.bodyEquals as BodyScalar }),
+    bodyEquals: steps === null ? null : (rule.bodyEquals as BodyScalar),
     header: header === null ? null : header[0],
     headerEquals: header === null ? null : header[1],
     remaining: integer(rule, 'times', 1, FAULT_LIMITS.times) ?? 1,
@@ -280,11 +305,17 @@ function parseRule(input: unknown, vendors: readonly string[], id: string): Kept
   return { fault, steps, answer }
 }
 
-/** The value at `steps` in a parsed JSON body (own properties only; array items by index), or undefined. */
+/** An array index as a dotted path spells it: `0`, `12`, not `01`, `-1` or `length`. */
+const INDEX = /^(?:0|[1-9][0-9]*)$/
+
+/** The value at `steps` in a parsed JSON body (an object's own properties; an array's items by index only), or undefined. */
 function fieldAt(body: unknown, steps: readonly string[]): unknown {
   let at = body
   for (const step of steps) {
-    if (typeof at !== 'object' || at === null || !Object.prototype.hasOwnProperty.call(at, step)) return undefined
+    if (typeof at !== 'object' || at === null) return undefined
+    if (Array.isArray(at)) {
+      if (!INDEX.test(step) || Number(step) >= at.length) return undefined
+    } else if (!Object.prototype.hasOwnProperty.call(at, step)) return undefined
     at = (at as Record<string, unknown>)[step]
   }
   return at
@@ -295,7 +326,8 @@ function matches(k: Kept, request: FaultRequest): boolean {
   const r = k.fault
   if (r.vendor !== null && r.vendor !== request.vendor) return false
   if (r.environment !== null && r.environment !== request.environment) return false
-  if (r.method !== null && r.method !== request.method) return false
+  // HEAD is answered as its GET, so a GET rule applies to it too; a HEAD rule only to HEAD.
+  if (r.method !== null && r.method !== request.method && !(r.method === 'GET' && request.method === 'HEAD')) return false
   if (r.path !== null) {
     if (r.pathMatch === 'contains') {
       if (!request.path.includes(r.path)) return false
@@ -312,19 +344,29 @@ function matches(k: Kept, request: FaultRequest): boolean {
   return true
 }
 
-export function createFaults(vendors: readonly string[]): Faults {
+/**
+ * The sandbox's rules. `targets` names the vendors and their environments (a function, for a
+ * sandbox whose mounts are built after its faults: asked when a rule is added); a bare list of
+ * vendors takes any environment name.
+ */
+export function createFaults(targets: readonly string[] | (() => FaultTargets)): Faults {
+  const known: () => FaultTargets = typeof targets === 'function' ? targets : () => Object.fromEntries(targets.map((v) => [v, null]))
   let rules: Kept[] = []
   let counter = 0
   // The delays in progress, each ended by its timer or by cancelDelays.
   const delays = new Set<(elapsed: boolean) => void>()
   // A copy a caller may change without changing the rule (`json` is copied only when there is one).
+  // (Its depth is bounded when the rule is added: stub-answer.ts.)
   const copy = (f: Fault): Fault => ({ ...f, headers: { ...f.headers }, ...('json' in f ? { json: structuredClone(f.json) } : {}) })
   return {
     add(rule) {
       if (rules.length >= FAULT_LIMITS.rules) throw new FaultError(`At most ${FAULT_LIMITS.rules} faults at once; clear some first`)
-      const kept = parseRule(rule, vendors, `fault_${++counter}`)
+      const kept = parseRule(rule, known(), `fault_${counter + 1}`)
+      // Copied before it is kept: a rule whose copy fails is not in force. Only an accepted rule takes an id.
+      const added = copy(kept.fault)
+      counter++
       rules.push(kept)
-      return copy(kept.fault)
+      return added
     },
     list: () => rules.map((k) => copy(k.fault)),
     remove(id) {
@@ -367,7 +409,9 @@ export function createFaults(vendors: readonly string[]): Faults {
 interface FaultContext {
   service: { name: string; errors: { forStatus(status: number): SandboxResponse } }
   environment: string | null
-  req: { method: string; url: URL; headers: Readonly<Record<string, string>>; body: Uint8Array | null }
+  req: { method: string; url: URL; headers: Readonly<Record<string, string>>; joinedHeaders?: Readonly<Record<string, string>>; body: Uint8Array | null }
+  /** The method as the client sent it (`req.method` is GET for a HEAD request). */
+  requestMethod: string
   /** The path below the vendor's base URL. */
   subPath: string
   /** The parsed JSON body when the route takes JSON (the core parsed it), undefined otherwise. */
@@ -406,7 +450,15 @@ function jsonBody(ctx: FaultContext): () => unknown {
  */
 export async function injectFault(faults: Faults, ctx: FaultContext): Promise<SandboxResponse | null> {
   const req = ctx.req
-  const fault = faults.take({ vendor: ctx.service.name, environment: ctx.environment, method: req.method, path: req.url.pathname, subPath: ctx.subPath, headers: req.headers, body: jsonBody(ctx) })
+  const fault = faults.take({
+    vendor: ctx.service.name,
+    environment: ctx.environment,
+    method: ctx.requestMethod,
+    path: req.url.pathname,
+    subPath: ctx.subPath,
+    headers: req.joinedHeaders ?? req.headers,
+    body: jsonBody(ctx),
+  })
   if (!fault) return null
   ctx.fault = fault.id
   ctx.meta({ fault: fault.id })

@@ -5,7 +5,7 @@
 // answer in the vendor's error shape (`Retry-After` on a 429). Plain code: it runs in the browser too.
 import type { SandboxResponse } from './types.ts'
 
-export const STUB_LIMITS = { bodyBytes: 64 * 1024, headers: 20, headerName: 100, headerValue: 1024, contentType: 200 } as const
+export const STUB_LIMITS = { bodyBytes: 64 * 1024, headers: 20, headerName: 100, headerValue: 1024, contentType: 200, jsonDepth: 64 } as const
 
 /** RFC 9110 §5.6.2 `token`: what a field name is made of. */
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
@@ -18,20 +18,42 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
 /**
  * Headers a rule may not set: hop-by-hop ones (RFC 9110 §7.6.1) and `content-length` are the
  * transport's; `content-type` goes in `contentType`; CORS is the server's (`serve --cors`); the
- * reason header is the sandbox's own.
+ * reason header is the sandbox's own; the two the sandbox puts on every stub answer
+ * (STUB_SECURITY_HEADERS); and those that act on the browser beyond the one answer (cookies are
+ * not port-scoped: one set by the sandbox reaches every app on the host). A Map: a name such as
+ * `constructor` is just a name.
  */
-const REFUSED_HEADERS: Record<string, string> = {
-  connection: 'a hop-by-hop header, set by the transport',
-  'keep-alive': 'a hop-by-hop header, set by the transport',
-  'proxy-connection': 'a hop-by-hop header, set by the transport',
-  te: 'a hop-by-hop header, set by the transport',
-  trailer: 'a hop-by-hop header, set by the transport',
-  'transfer-encoding': 'a hop-by-hop header, set by the transport',
-  upgrade: 'a hop-by-hop header, set by the transport',
-  'content-length': 'set by the transport from the body',
-  'content-type': "set it with 'contentType'",
-  'x-token-sandbox-reason': "the sandbox's own (it names the rule that answered)",
-}
+const HOP = 'a hop-by-hop header, set by the transport'
+const BROWSER = 'it acts on the browser beyond this answer'
+const REFUSED_HEADERS = new Map<string, string>([
+  ['connection', HOP],
+  ['keep-alive', HOP],
+  ['proxy-connection', HOP],
+  ['te', HOP],
+  ['trailer', HOP],
+  ['transfer-encoding', HOP],
+  ['upgrade', HOP],
+  ['content-length', 'set by the transport from the body'],
+  ['content-type', "set it with 'contentType'"],
+  ['x-token-sandbox-reason', "the sandbox's own (it names the rule that answered)"],
+  ['content-security-policy', 'the sandbox sends its own on every stub answer (sandbox)'],
+  ['x-content-type-options', 'the sandbox sends its own on every stub answer (nosniff)'],
+  ['set-cookie', `${BROWSER} (cookies are not port-scoped: it would reach every app on this host)`],
+  ['clear-site-data', BROWSER],
+  ['strict-transport-security', BROWSER],
+  ['refresh', BROWSER],
+])
+
+/**
+ * On every stub answer with a body: its content is the rule's, served from the sandbox's origin,
+ * so a browser must neither run it there nor guess a type for it. `sandbox` gives a page it
+ * renders an opaque origin (no script, and its requests carry `Origin: null`, which the admin
+ * API refuses); `nosniff` keeps bytes labelled as data from being read as a page.
+ */
+export const STUB_SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': 'sandbox',
+  'x-content-type-options': 'nosniff',
+})
 
 /** What a rule's answer part became: the listing's fields and the prepared answer. */
 export interface StubAnswer {
@@ -58,33 +80,72 @@ function parseHeaders(input: unknown): Record<string, string> {
   if (!isRecord(input)) throw new StubError("'headers' must be an object of header names to string values")
   const names = Object.keys(input)
   if (names.length > STUB_LIMITS.headers) throw new StubError(`'headers' may hold at most ${STUB_LIMITS.headers} headers`)
-  const out: Record<string, string> = {}
+  const out: [string, string][] = []
+  const seen = new Set<string>()
   for (const name of names) {
     if (name.length > STUB_LIMITS.headerName || !TOKEN.test(name)) {
       throw new StubError(`Header name '${named(name)}' is not a valid field name (RFC 9110 token characters, 1 to ${STUB_LIMITS.headerName})`)
     }
     const lower = name.toLowerCase()
-    const why = REFUSED_HEADERS[lower] ?? (lower.startsWith('access-control-') ? 'CORS is answered by the server (serve --cors)' : undefined)
+    const why = REFUSED_HEADERS.get(lower) ?? (lower.startsWith('access-control-') ? 'CORS is answered by the server (serve --cors)' : undefined)
     if (why !== undefined) throw new StubError(`Header '${lower}' cannot be set by a fault: ${why}`)
-    if (Object.prototype.hasOwnProperty.call(out, lower)) throw new StubError(`Header '${lower}' is given twice (names are case-insensitive)`)
+    if (seen.has(lower)) throw new StubError(`Header '${lower}' is given twice (names are case-insensitive)`)
     const value = input[name]
     if (typeof value !== 'string' || value.length > STUB_LIMITS.headerValue || !VALUE.test(value) || value !== value.trim()) {
       throw new StubError(`Header '${lower}' must be a string of at most ${STUB_LIMITS.headerValue} printable ASCII characters, without CR, LF or surrounding spaces`)
     }
-    out[lower] = value
+    seen.add(lower)
+    out.push([lower, value])
   }
-  return out
+  // Own properties whatever the name (`__proto__` included): no assignment through the prototype.
+  return Object.fromEntries(out)
 }
 
 function decodeBase64(value: string): Uint8Array {
   if (value.length % 4 !== 0 || !BASE64.test(value)) throw new StubError("'base64' must be standard base64 (A–Z, a–z, 0–9, +, /, padded with =)")
   const binary = atob(value)
+  // atob ignores the bits past the last byte (`QR==` is 'A', as `QQ==` is): only the one
+  // spelling of each byte string, so the listing shows what is sent.
+  if (btoa(binary) !== value) throw new StubError(`'base64' must be canonical: the bits past the last byte must be zero ('${named(btoa(binary).slice(-4))}' at the end, not '${named(value.slice(-4))}')`)
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
   return bytes
 }
 
 const utf8 = new TextEncoder()
+
+/**
+ * Refuses a `json` nested deeper than STUB_LIMITS.jsonDepth arrays and objects, one that refers
+ * to itself (from code), or one with more values than the body may hold bytes (each takes at
+ * least one), before anything recursive (JSON.stringify, structuredClone) sees it. Iterative:
+ * no input can overflow the stack here, and it visits at most bodyBytes + 1 values.
+ */
+function checkJsonShape(json: unknown): void {
+  const max = STUB_LIMITS.jsonDepth
+  // An array or object to enter at a depth, or (depth -1) one whose children are done.
+  const stack: [unknown, number][] = [[json, 1]]
+  const open = new Set<object>()
+  let values = 0
+  while (stack.length !== 0) {
+    const [value, depth] = stack.pop()!
+    if (typeof value !== 'object' || value === null) {
+      if (++values > STUB_LIMITS.bodyBytes) throw new StubError(`The body must be at most ${STUB_LIMITS.bodyBytes} bytes`)
+      continue
+    }
+    if (depth === -1) {
+      open.delete(value)
+      continue
+    }
+    if (++values > STUB_LIMITS.bodyBytes) throw new StubError(`The body must be at most ${STUB_LIMITS.bodyBytes} bytes`)
+    if (open.has(value)) throw new StubError("'json' must be a JSON value (this one contains itself)")
+    if (depth > max) throw new StubError(`'json' may nest at most ${max} arrays or objects deep`)
+    open.add(value)
+    stack.push([value, -1])
+    const children = Array.isArray(value) ? value : Object.values(value)
+    if (values + children.length > STUB_LIMITS.bodyBytes) throw new StubError(`The body must be at most ${STUB_LIMITS.bodyBytes} bytes`)
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], depth + 1])
+  }
+}
 
 /**
  * The answer part of a rule, or null when it has none (no `json`, `text`, `base64`, `headers`
@@ -104,6 +165,7 @@ export function parseStubAnswer(rule: Record<string, unknown>): StubAnswer | nul
   }
   let bytes: number
   if (kind === 'json') {
+    checkJsonShape(rule.json)
     let serialized: string | undefined
     try {
       serialized = JSON.stringify(rule.json)
@@ -151,5 +213,5 @@ export function stubStatus(status: unknown): number {
 /** The answer to send: a stub's own, or `base` (the vendor's error for the status) with the rule's headers. */
 export function stubResponse(answer: StubAnswer, status: number, base: SandboxResponse | null): SandboxResponse {
   if (answer.payload === undefined) return { ...base!, headers: { ...base!.headers, ...answer.headers } }
-  return { status, headers: { ...answer.headers, 'content-type': answer.contentType! }, body: answer.payload }
+  return { status, headers: { ...answer.headers, ...STUB_SECURITY_HEADERS, 'content-type': answer.contentType! }, body: answer.payload }
 }

@@ -5,6 +5,14 @@ export interface SandboxRequest {
   method: string
   url: URL
   headers: Record<string, string>
+  /**
+   * Every header with all its values, joined as Fetch's `Headers` joins them (`, `; cookie `; `):
+   * set by a transport whose `headers` keep only the first of some repeated ones (node:http does
+   * for authorization, user-agent, referer, host, content-type…), when a header was repeated.
+   * What fault rules compare, so they match alike on both transports; everything else (a
+   * vendor's credential check) reads `headers`. Default: `headers`.
+   */
+  joinedHeaders?: Record<string, string>
   body: Uint8Array | null
   /** Set by a transport that stopped reading because the body passed the size limit. */
   bodyTooLarge?: boolean

@@ -702,8 +702,9 @@ export interface components {
         FaultRule: {
             /** @description A vendor the sandbox serves (GET /__sandbox/vendors); checked by the sandbox, which names them when it is not one */
             vendor?: string;
-            /** @description ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
+            /** @description One the vendor has (any vendor's, without `vendor`): ComplyCube sandbox/live, CAF prod/beta/dev, a CA tenant */
             environment?: string;
+            /** @description GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS, any case. GET matches HEAD requests too; HEAD only them. */
             method?: string;
             /** @description Compared with the request path (never its query) as `pathMatch` says. */
             path?: string;
@@ -729,15 +730,15 @@ export interface components {
             delayMs: number;
             /** @default false */
             drop: boolean;
-            /** @description Response headers: names RFC 9110 tokens (up to 100 characters), values printable ASCII (up to 1024), no CR/LF. Refused: hop-by-hop headers, `content-length`, `content-type` (use `contentType`), `access-control-*`, `x-token-sandbox-reason`. Needs a `status` or a body. */
+            /** @description Response headers: names RFC 9110 tokens (up to 100 characters), values printable ASCII (up to 1024), no CR/LF. Refused: hop-by-hop headers, `content-length`, `content-type` (use `contentType`), `access-control-*`, `x-token-sandbox-reason`, `content-security-policy` and `x-content-type-options` (every stub answer carries `sandbox` and `nosniff`), and `set-cookie`, `clear-site-data`, `strict-transport-security`, `refresh`. Needs a `status` or a body. */
             headers?: {
                 [key: string]: string;
             };
-            /** @description A stub's body: any JSON value, at most 65536 bytes serialised. */
+            /** @description A stub's body: any JSON value, nested at most 64 arrays or objects deep, at most 65536 bytes serialised. */
             json?: unknown;
             /** @description A stub's body: text, sent as UTF-8 (at most 65536 bytes). */
             text?: string;
-            /** @description A stub's body: bytes in standard base64 (at most 65536 bytes decoded). */
+            /** @description A stub's body: bytes in standard, canonical base64 (the bits past the last byte zero; at most 65536 bytes decoded). */
             base64?: string;
             /** @description The stub body's media type; default `application/json` for `json`, `text/plain; charset=utf-8` for `text`, `application/octet-stream` for `base64`. */
             contentType?: string;
@@ -751,8 +752,8 @@ export interface components {
             /** @enum {string} */
             pathMatch: "contains" | "exact" | "prefix";
             bodyField: string | null;
-            /** @description Present when `bodyField` is. */
-            bodyEquals?: string | number | boolean | null;
+            /** @description The value `bodyField` must equal; null too when there is no `bodyField`. */
+            bodyEquals: string | number | boolean | null;
             /** @description Lower case. */
             header: string | null;
             headerEquals: string | null;

@@ -35,12 +35,29 @@ function flattenHeaders(raw: IncomingMessage['headers']): Record<string, string>
     }
   }
   if (flat) return raw as Record<string, string>
+  return flatten(raw)
+}
+
+function flatten(raw: IncomingMessage['headers'] | NodeJS.Dict<string | string[]>, cookieJoin = ', '): Record<string, string> {
   const out: Record<string, string> = {}
   for (const name in raw) {
     const v = raw[name]
-    if (v !== undefined) out[name] = Array.isArray(v) ? v.join(', ') : v
+    if (v !== undefined) out[name] = Array.isArray(v) ? v.join(name === 'cookie' ? cookieJoin : ', ') : v
   }
   return out
+}
+
+/**
+ * When a header came more than once (more raw lines than names): every value of each, joined as
+ * Fetch's Headers (msw's side) joins them, for fault rules (SandboxRequest.joinedHeaders). Node
+ * keeps only the first of some (authorization, user-agent, referer, host, content-type…) in
+ * `headers`, which everything else still reads: a vendor's credential check is unchanged.
+ */
+function joinedHeaders(req: IncomingMessage, headers: Record<string, string>): Record<string, string> | undefined {
+  let names = 0
+  for (const _ in headers) names++
+  if (req.rawHeaders.length === names * 2) return undefined
+  return flatten(req.headersDistinct, '; ')
 }
 
 const NO_BODY: BodyRead = Object.freeze({ body: null, tooLarge: false })
@@ -235,7 +252,10 @@ export function createRequestListener(options: AdapterOptions) {
       // node:http hands methods over in upper case (its parser knows no other spelling).
       const method = req.method ?? 'GET'
       const limit = options.bodyLimit ?? sandbox.bodyLimitFor(method, url)
-      const request: SandboxRequest = { method, url, headers: flattenHeaders(req.headers), body: null }
+      const headers = flattenHeaders(req.headers)
+      const request: SandboxRequest = { method, url, headers, body: null }
+      const joined = joinedHeaders(req, headers)
+      if (joined !== undefined) request.joinedHeaders = joined
       // `Expect: 100-continue` (curl before a large upload) reaches this listener through
       // 'checkContinue': the 100 goes out only once the body is to be read, so a request refused
       // from its head gets its final answer instead, and its client never sends the body.

@@ -4,6 +4,7 @@
 // in-process, for a route of each vendor. The journal names the rule that answered.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { SignJWT } from 'jose'
+import { request as httpRequest } from 'node:http'
 import { transports, type Transport } from '../support/transports.ts'
 import { cafBase, KEYS } from '../vendors/caf/support.ts'
 
@@ -67,6 +68,28 @@ describe.each(transports)('stubs over %s', (name, start) => {
     expect(real.headers.get('x-token-sandbox-reason')).toBeNull()
     expect(((await real.json()) as { token: string }).token).toMatch(/^ey/)
   })
+
+  /**
+   * A request with a header sent more than once: over HTTP as separate header lines (node:http
+   * writes one per array item), in-process as Fetch sends them (Headers joins them with ", ").
+   */
+  const repeated = async (url: string, method: string, headers: [string, string][]): Promise<{ status: number; body: string }> => {
+    if (t.name === 'msw') {
+      const res = await fetch(url, { method, headers: new Headers(headers) })
+      return { status: res.status, body: await res.text() }
+    }
+    const lines: Record<string, string[]> = {}
+    for (const [name, value] of headers) (lines[name] ??= []).push(value)
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(url, { method, headers: lines }, (res) => {
+        let body = ''
+        res.setEncoding('utf8').on('data', (c: string) => (body += c))
+        res.on('end', () => resolve({ status: res.statusCode!, body }))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+  }
 
   it('answers a JSON string, a number and null as JSON text', async () => {
     await addFault({ vendor: 'complycube', json: 'plain' })
@@ -170,6 +193,62 @@ describe.each(transports)('stubs over %s', (name, start) => {
     expect(await res.text()).toBe('')
   })
 
+  it('matches a HEAD rule on HEAD requests only, and journals them as HEAD', async () => {
+    const { id } = await addFault({ vendor: 'complycube', method: 'HEAD', path: '/clients', pathMatch: 'exact', status: 418, json: { x: 1 }, times: 2 })
+    const get = await fetch(`${t.baseUrl('complycube')}/clients`, { headers: { authorization: KEY } })
+    expect(get.status).toBe(200)
+    const head = await fetch(`${t.baseUrl('complycube')}/clients`, { method: 'HEAD', headers: { authorization: KEY } })
+    expect(head.status).toBe(418)
+    expect(head.headers.get('x-token-sandbox-reason')).toBe(`fault ${id}: stub answer, status 418`)
+    expect((await journal({ vendor: 'complycube', limit: '1' }))[0]).toMatchObject({ method: 'HEAD', status: 418, fault: id })
+    expect(await listFaults()).toEqual([expect.objectContaining({ id, remaining: 1, hits: 1 })])
+  })
+
+  it('sends every stub answer with Content-Security-Policy: sandbox and nosniff; the vendor\'s own answers as before', async () => {
+    await addFault({ vendor: 'complycube', method: 'GET', path: '/clients', pathMatch: 'exact', text: 'Not found at the edge', contentType: 'text/html; charset=utf-8', status: 404, headers: { link: '</clients?page=2>; rel="next"' } })
+    const stub = await fetch(`${t.baseUrl('complycube')}/clients`, { headers: { authorization: KEY } })
+    expect(stub.status).toBe(404)
+    expect(stub.headers.get('content-security-policy')).toBe('sandbox')
+    expect(stub.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(stub.headers.get('link')).toBe('</clients?page=2>; rel="next"')
+    expect(await stub.text()).toBe('Not found at the edge')
+    // A status-only fault answers the vendor's JSON error: as the vendor sends it.
+    await addFault({ vendor: 'complycube', status: 503 })
+    const vendorShape = await fetch(`${t.baseUrl('complycube')}/clients`, { headers: { authorization: KEY } })
+    expect(vendorShape.status).toBe(503)
+    expect(vendorShape.headers.get('content-security-policy')).toBeNull()
+  })
+
+  it('matches a repeated header by its values joined with ", " (as Fetch joins them), alike on both transports', async () => {
+    const { id } = await addFault({ vendor: 'complycube', method: 'GET', header: 'User-Agent', headerEquals: 'app/1, proxy/2', json: { joined: true } })
+    await addFault({ vendor: 'complycube', method: 'GET', header: 'x-case', headerEquals: 'a, b', json: { other: true } })
+    const url = `${t.baseUrl('complycube')}/clients`
+    // user-agent is one of the headers node:http keeps only the first of; x-case it joins itself.
+    const first = await repeated(url, 'GET', [['authorization', KEY], ['user-agent', 'app/1']])
+    expect(first.status).toBe(200)
+    expect(JSON.parse(first.body)).not.toEqual({ joined: true })
+    const both = await repeated(url, 'GET', [['authorization', KEY], ['user-agent', 'app/1'], ['user-agent', 'proxy/2']])
+    expect(JSON.parse(both.body)).toEqual({ joined: true })
+    expect((await journal({ vendor: 'complycube', limit: '1' }))[0]).toMatchObject({ fault: id })
+    const other = await repeated(url, 'GET', [['authorization', KEY], ['x-case', 'a'], ['x-case', 'b']])
+    expect(JSON.parse(other.body)).toEqual({ other: true })
+  })
+
+  it('leaves how a vendor reads a repeated Authorization as it was: the first line on the server, joined in-process', async () => {
+    // A fault rule on a header makes the server compute the joined view: the credential check must not read it.
+    await addFault({ vendor: 'complycube', header: 'x-unrelated', headerEquals: 'never', status: 500 })
+    const url = `${t.baseUrl('complycube')}/clients`
+    const goodFirst = await repeated(url, 'GET', [['authorization', KEY], ['authorization', 'test_nope']])
+    const badFirst = await repeated(url, 'GET', [['authorization', 'test_nope'], ['authorization', KEY]])
+    if (t.name === 'server') {
+      // node:http keeps the first Authorization line.
+      expect([goodFirst.status, badFirst.status]).toEqual([200, 401])
+    } else {
+      // Fetch joins them into one value, which is no key.
+      expect([goodFirst.status, badFirst.status]).toEqual([401, 401])
+    }
+  })
+
   it('counts times and hits, and is gone once used up', async () => {
     const { id } = await addFault({ vendor: 'complycube', json: { n: 1 }, times: 3 })
     await tokenRequest()
@@ -203,4 +282,26 @@ describe.each(transports)('stubs over %s', (name, start) => {
       expect(res.headers.get('access-control-expose-headers')?.split(', ')).toEqual(expect.arrayContaining(['x-stub', 'x-token-sandbox-reason']))
     })
   }
+})
+
+describe('a stub page cannot reach the admin API', () => {
+  let t: Transport
+  beforeAll(async () => {
+    const { serverTransport } = await import('../support/transports.ts')
+    t = await serverTransport()
+  })
+  afterAll(() => t.close())
+
+  // `Content-Security-Policy: sandbox` gives a page the stub serves an opaque origin: what it
+  // fetches carries `Origin: null` (and Sec-Fetch-Site: cross-site), which the admin guard refuses.
+  it.each([
+    ['GET', '/tokens', {}],
+    ['POST', '/reset', { 'content-type': 'application/json' }],
+    ['POST', '/faults', { 'content-type': 'application/json' }],
+  ])('%s %s with Origin: null is refused with a 403', async (method, path, headers) => {
+    const res = await fetch(`${t.adminUrl}${path}`, { method, headers: { origin: 'null', ...headers }, ...(method === 'POST' ? { body: '{"status":500}' } : {}) })
+    expect(res.status).toBe(403)
+    expect(await res.json()).toEqual({ error: { code: 'forbidden', message: "The admin API does not answer pages on other origins (Origin 'null'); it never grants cross-origin access" } })
+    expect(t.sandbox.faults.size()).toBe(0)
+  })
 })

@@ -63,7 +63,7 @@ describe('fault rules', () => {
     [{ status: 500, drop: true }, /either answers a 'status' or drops/],
     [{ drop: 'yes' }, /'drop' must be true or false/],
     [{ status: 500, vendor: 'stripe' }, /'vendor' must be one of complycube, caf, ca/],
-    [{ status: 500, method: 'PO ST' }, /'method' must be an HTTP method/],
+    [{ status: 500, method: 'PO ST' }, /'method' must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS/],
     [{ status: 500, path: 'x'.repeat(FAULT_LIMITS.path + 1) }, /'path' must be a string of 1 to 1000 characters/],
     [{ status: 500, path: '' }, /'path' must be a string/],
     [{ status: 500, colour: 'red' }, /Unknown field 'colour'/],

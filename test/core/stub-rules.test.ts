@@ -3,6 +3,7 @@
 // error shape), and which requests they match.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFaults, FaultError, STUB_LIMITS, type FaultRequest } from '../../src/core/faults.ts'
+import { createSandbox } from '../../src/index.ts'
 import { serverTransport, type Transport } from '../support/transports.ts'
 
 const VENDORS = ['complycube', 'caf', 'ca']
@@ -15,12 +16,35 @@ const req = (over: Partial<FaultRequest> = {}): FaultRequest => ({
   ...over,
 })
 const base64Of = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64')
+/** `depth` arrays, one inside the other, as JSON text parses them (`[[[]]]` is 3). */
+const nested = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth))
+const cyclic = (): unknown => {
+  const a: unknown[] = []
+  a.push({ a })
+  return a
+}
+/** Whether a rule can travel as JSON (a BigInt, a function or a cycle cannot). */
+const asJson = (rule: Record<string, unknown>) => {
+  try {
+    return JSON.stringify(rule) !== undefined && Object.values(rule).every((v) => typeof v !== 'function')
+  } catch {
+    return false
+  }
+}
 
 /** Every rule the sandbox refuses, with what its one line says. */
 const REFUSED: [string, Record<string, unknown>, RegExp][] = [
   ['two bodies', { json: {}, text: 'x' }, /answers one body: 'json' or 'text', not both/],
   ['json that is no JSON value (a BigInt, in code)', { json: 10n }, /'json' must be a JSON value/],
   ['json that is no JSON value (a function, in code)', { json: () => 1 }, /'json' must be a JSON value/],
+  ['json that contains itself (in code)', { json: cyclic() }, /'json' must be a JSON value \(this one contains itself\)/],
+  [`json nested ${STUB_LIMITS.jsonDepth + 1} deep`, { json: nested(STUB_LIMITS.jsonDepth + 1) }, /^'json' may nest at most 64 arrays or objects deep$/],
+  // Deep enough to overflow a recursive copy (3500) or JSON.stringify itself (5000): valid JSON, too deep.
+  ['json nested 3500 deep', { json: nested(3500) }, /^'json' may nest at most 64 arrays or objects deep$/],
+  ['json nested 20000 deep in an object', { json: { a: nested(20_000) } }, /^'json' may nest at most 64 arrays or objects deep$/],
+  ['json with more values than the body may hold bytes', { json: new Array(STUB_LIMITS.bodyBytes + 1).fill(0) }, /The body must be at most 65536 bytes/],
+  ['base64 with non-zero bits past the last byte (QR== for QQ==)', { base64: 'QR==' }, /'base64' must be canonical: the bits past the last byte must be zero \('QQ==' at the end, not 'QR=='\)/],
+  ['base64 with non-zero bits past the last two bytes', { base64: 'QUF=' }, /'base64' must be canonical.*'QUE=' at the end/],
   ['text that is not a string', { text: 42 }, /'text' must be a string/],
   ['base64 with a stray character', { base64: 'ab$=' }, /'base64' must be standard base64/],
   ['base64 of the wrong length', { base64: 'abc' }, /'base64' must be standard base64/],
@@ -50,6 +74,14 @@ const REFUSED: [string, Record<string, unknown>, RegExp][] = [
   ['content-type', { json: 1, headers: { 'content-type': 'text/html' } }, /set it with 'contentType'/],
   ['a CORS header', { json: 1, headers: { 'access-control-allow-origin': '*' } }, /CORS is answered by the server/],
   ['the reason header', { json: 1, headers: { 'x-token-sandbox-reason': 'x' } }, /'x-token-sandbox-reason' cannot be set/],
+  ['set-cookie', { json: 1, headers: { 'Set-Cookie': 'a=b' } }, /^Header 'set-cookie' cannot be set by a fault: it acts on the browser beyond this answer \(cookies are not port-scoped/],
+  ['clear-site-data', { json: 1, headers: { 'clear-site-data': '"*"' } }, /^Header 'clear-site-data' cannot be set by a fault: it acts on the browser beyond this answer$/],
+  ['strict-transport-security', { json: 1, headers: { 'strict-transport-security': 'max-age=1' } }, /'strict-transport-security' cannot be set by a fault: it acts on the browser/],
+  ['refresh', { json: 1, headers: { refresh: '0; url=/__sandbox/' } }, /'refresh' cannot be set by a fault: it acts on the browser/],
+  ['a content-security-policy of its own', { json: 1, headers: { 'content-security-policy': "script-src 'unsafe-inline'" } }, /'content-security-policy' cannot be set by a fault: the sandbox sends its own on every stub answer \(sandbox\)/],
+  ['x-content-type-options', { json: 1, headers: { 'x-content-type-options': 'sniff' } }, /'x-content-type-options' cannot be set by a fault: the sandbox sends its own on every stub answer \(nosniff\)/],
+  // Set on the status-only fault's vendor error too: the list is the same.
+  ['set-cookie on a status-only fault', { status: 500, headers: { 'set-cookie': 'a=b' } }, /'set-cookie' cannot be set by a fault/],
   ['a stub status below 200', { json: 1, status: 199 }, /'status' with a body must be an integer from 200 to 599/],
   ['a stub status of 204', { json: 1, status: 204 }, /not 204, 205 or 304/],
   ['a stub status of 304', { json: 1, status: 304 }, /not 204, 205 or 304/],
@@ -68,6 +100,17 @@ const REFUSED: [string, Record<string, unknown>, RegExp][] = [
   ['headerEquals without header', { status: 500, headerEquals: 'a' }, /'headerEquals' needs 'header'/],
   ['a header to match that is no field name', { status: 500, header: 'x case', headerEquals: 'a' }, /'header' must be a header name/],
   ['headerEquals that is not a string', { status: 500, header: 'x-case', headerEquals: 1 }, /'headerEquals' must be a string/],
+  ['a method the sandbox never serves', { status: 500, method: 'FETCH' }, /^'method' must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS$/],
+  ['a method no HTTP client sends', { status: 500, method: 'TRACE' }, /^'method' must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS$/],
+]
+
+/** Rules a sandbox refuses for what it serves: environments are each vendor's own (its store's scopes and mounts). */
+const REFUSED_BY_SANDBOX: [string, Record<string, unknown>, RegExp][] = [
+  ['an environment ComplyCube does not have', { vendor: 'complycube', environment: 'staging', status: 500 }, /^'environment' must be one of complycube's environments: sandbox, live$/],
+  ["another vendor's environment", { vendor: 'complycube', environment: 'beta', status: 500 }, /^'environment' must be one of complycube's environments: sandbox, live$/],
+  ['a CAF environment that is not one', { vendor: 'caf', environment: 'sandbox', status: 500 }, /^'environment' must be one of caf's environments: prod, beta, dev$/],
+  ['a CA tenant its fixtures do not have', { vendor: 'ca', environment: 'nobody', status: 500 }, /^'environment' must be one of ca's environments: hedmoral/],
+  ['an environment no vendor has', { environment: 'staging', status: 500 }, /^'environment' must be one of the vendors' environments: (?=.*sandbox, live)(?=.*prod, beta, dev)(?=.*hedmoral)/],
 ]
 
 describe('stub rules refused', () => {
@@ -92,15 +135,38 @@ describe('stub rules refused', () => {
     })
     afterAll(() => t.close())
 
-    // Every rule JSON can carry (a BigInt or a function cannot).
-    it.each(REFUSED.filter(([, rule]) => Object.values(rule).every((v) => typeof v !== 'bigint' && typeof v !== 'function')))('%s: 400, one line', async (_, rule, message) => {
+    // Every rule JSON can carry (a BigInt, a function or a cycle cannot).
+    it.each([...REFUSED.filter(([, rule]) => asJson(rule)), ...REFUSED_BY_SANDBOX])('%s: 400, one line', async (_, rule, message) => {
       const res = await fetch(`${t.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) })
       expect(res.status).toBe(400)
       const body = (await res.json()) as { error: { code: string; message: string } }
       expect(body).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(message) } })
       expect(body.error.message).not.toContain('\n')
       expect(t.sandbox.faults.size()).toBe(0)
+      // Nothing half-kept: the listing answers, empty.
+      const listing = await fetch(`${t.adminUrl}/faults`)
+      expect(listing.status).toBe(200)
+      expect(await listing.json()).toEqual({ faults: [] })
     })
+
+    it('give the first rule taken after refusals the first id: a refused rule takes none', async () => {
+      for (const [, rule] of REFUSED_BY_SANDBOX) {
+        expect((await fetch(`${t.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) })).status).toBe(400)
+      }
+      const res = await fetch(`${t.adminUrl}/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vendor: 'ca', environment: 'hedmoral', status: 500 }) })
+      expect(res.status).toBe(201)
+      expect(await res.json()).toMatchObject({ id: 'fault_1', environment: 'hedmoral', bodyField: null, bodyEquals: null })
+      t.sandbox.faults.clear()
+    })
+  })
+
+  it.each(REFUSED_BY_SANDBOX)('by a sandbox, in-process: %s', (_, rule, message) => {
+    const sandbox = createSandbox()
+    expect(() => sandbox.faults.add(rule as never)).toThrow(FaultError)
+    expect(() => sandbox.faults.add(rule as never)).toThrow(message)
+    // Refused rules take no id: the next rule taken is the first.
+    expect(sandbox.faults.add({ vendor: 'complycube', environment: 'live', method: 'options', status: 500 })).toMatchObject({ id: 'fault_1', environment: 'live', method: 'OPTIONS' })
+    sandbox.close()
   })
 })
 
@@ -116,9 +182,33 @@ describe('stub rules taken', () => {
     expect(faults.list()[0]).toMatchObject({ json: { a: [1, { b: 'c' }] }, headers: { 'x-request-id': 'r1' } })
     expect(faults.add({ text: 'hi' })).toMatchObject({ contentType: 'text/plain; charset=utf-8', status: 200, text: 'hi' })
     expect(faults.add({ base64: 'AAE=' })).toMatchObject({ contentType: 'application/octet-stream', base64: 'AAE=' })
-    expect(faults.add({ status: 503 })).toMatchObject({ headers: {}, contentType: null, pathMatch: 'contains', bodyField: null, header: null })
+    // Every match field is listed, null when not set: `bodyEquals` too (`bodyField` says whether null is its value).
+    expect(faults.add({ status: 503 })).toMatchObject({ headers: {}, contentType: null, pathMatch: 'contains', bodyField: null, bodyEquals: null, header: null, headerEquals: null })
+    expect(faults.add({ status: 503, bodyField: 'a', bodyEquals: null })).toMatchObject({ bodyField: 'a', bodyEquals: null })
     expect('json' in faults.add({ status: 503 })).toBe(false)
     expect(faults.add({ json: null })).toMatchObject({ json: null })
+  })
+
+  it(`take JSON nested exactly ${STUB_LIMITS.jsonDepth} deep, and the same value twice (not a cycle)`, () => {
+    const faults = createFaults(VENDORS)
+    expect(faults.add({ json: nested(STUB_LIMITS.jsonDepth) }).json).toEqual(nested(STUB_LIMITS.jsonDepth))
+    const shared = { a: 1 }
+    expect(faults.add({ json: [shared, shared, { b: shared }] }).json).toEqual([{ a: 1 }, { a: 1 }, { b: { a: 1 } }])
+    expect(faults.list()).toHaveLength(2)
+  })
+
+  it('take header names that are Object.prototype keys as plain names', () => {
+    const faults = createFaults(VENDORS)
+    const headers = JSON.parse('{"constructor":"a","__proto__":"b","toString":"c","hasOwnProperty":"d"}') as Record<string, string>
+    const added = faults.add({ json: 1, headers })
+    expect(Object.entries(added.headers)).toEqual([
+      ['constructor', 'a'],
+      ['__proto__', 'b'],
+      ['tostring', 'c'],
+      ['hasownproperty', 'd'],
+    ])
+    expect(Object.getPrototypeOf(added.headers)).toBe(Object.prototype)
+    expect(() => faults.add({ json: 1, headers: JSON.parse('{"__proto__":"b","__PROTO__":"c"}') })).toThrow(/Header '__proto__' is given twice/)
   })
 
   it('take a body of exactly the limit', () => {
@@ -159,6 +249,34 @@ describe('stub rules taken', () => {
     expect(faults.take(req({ body: body({ items: ['a', null] }) }))?.status).toBe(502)
     faults.add({ status: 503, bodyField: 'constructor', bodyEquals: 'x' })
     expect(faults.take(req({ body: body({}) }))).toBeNull()
+  })
+
+  // An array is stepped into by index only: not `length`, not `01`, not past its end.
+  it.each([
+    ['items.length', 2, { items: ['a', 'b'] }, false],
+    ['items.length', 2, { items: { length: 2 } }, true],
+    ['items.01', 'b', { items: ['a', 'b'] }, false],
+    ['items.1', 'b', { items: ['a', 'b'] }, true],
+    ['items.2', null, { items: ['a', 'b'] }, false],
+    ['items.-1', 'b', { items: ['a', 'b'] }, false],
+    ['0', 'a', ['a'], true],
+    ['0.length', 1, [[1]], false],
+    ['name.length', 3, { name: 'abc' }, false],
+  ])('match bodyField %s = %j against %j: %s', (bodyField, bodyEquals, value, hit) => {
+    const faults = createFaults(VENDORS)
+    faults.add({ status: 500, bodyField, bodyEquals })
+    expect(faults.take(req({ body: () => value })) !== null).toBe(hit)
+  })
+
+  it('match a method: GET rules apply to HEAD requests too (HEAD is answered as its GET), HEAD rules only to HEAD', () => {
+    const faults = createFaults(VENDORS)
+    faults.add({ status: 500, method: 'head', times: 10 })
+    expect(faults.take(req({ method: 'GET' }))).toBeNull()
+    expect(faults.take(req({ method: 'HEAD' }))?.status).toBe(500)
+    faults.clear()
+    faults.add({ status: 501, method: 'GET', times: 10 })
+    expect(faults.take(req({ method: 'HEAD' }))?.status).toBe(501)
+    expect(faults.take(req({ method: 'POST' }))).toBeNull()
   })
 
   it('match a header by its lower-case name and exact value', () => {
