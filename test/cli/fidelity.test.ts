@@ -118,11 +118,11 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
       const cases = [xml.testsuites.testsuite.testcase].flat() as { name: string; failure?: { '#text': string } }[]
       const failures = cases.filter((c) => c.failure)
       expect(failures.map((c) => c.name)).toEqual([fault.case])
-      expect(failures[0]!.failure!['#text']).toMatch(new RegExp(`status: exchange \\d+ \\(GET /v1/faces/attempts/\\{id\\}\\) status: recorded ${expected}, now ${actual}`))
+      expect(failures[0]!.failure!['#text']).toMatch(new RegExp(`status: exchange \\d+ \\(GET /v1/faces/attempts/\\{id\\}\\): recorded ${expected}, now ${actual}`))
     } else {
       const different = stdout.split('\n').filter((l) => l.startsWith('  DIFFERENT'))
       expect(different).toEqual([`  DIFFERENT    ${fault.case}`])
-      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\) status: recorded ${expected}, now ${actual}`))
+      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\): recorded ${expected}, now ${actual}`))
       expect(stdout).toMatch(/fidelity: 1 of \d+ cases differ/)
     }
   })

@@ -81,7 +81,7 @@ describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
     const compared = await vitest(userFile('compare', b.url, { compare: record }))
     expect(compared.code, compared.out).toBe(1)
     expect(compared.out).toContain('  DIFFERENT    clients > answers 404 resource_not_found for a client id it does not hold')
-    expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\) status: recorded 404, now 503/)
+    expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\): recorded 404, now 503/)
     expect(compared.out).toMatch(/fidelity: 1 of \d+ cases differ/)
   })
 })

@@ -137,12 +137,27 @@ describe('compareRecords and the reporters', () => {
       expect.objectContaining({ kind: 'format', at: 'body.token', expected: 'string (jwt)', actual: 'string (string)' }),
     ])
     const text = formatComparison(c, 'text', 'r.json')
-    expect(text).toContain('  DIFFERENT    clients > 404\n      status: exchange 1 (GET /clients/{id}?page) status: recorded 404, now 410')
+    expect(text).toContain('  DIFFERENT    clients > 404\n      status: exchange 1 (GET /clients/{id}?page): recorded 404, now 410')
     expect(text).toContain('fidelity: 2 of 2 cases differ (1 not compared)')
     expect(JSON.parse(formatComparison(c, 'json', 'r.json'))).toMatchObject({ failed: true, different: 2 })
     const xml = formatComparison(c, 'junit', 'r.json')
     expect(xml).toContain('name="clients &gt; 404"')
     expect(xml).toMatch(/<testsuites [^>]*tests="3" failures="2" errors="0" skipped="1"/)
+  })
+
+  it('names each place once: a result, an exchange count, a status (text and junit)', () => {
+    const now = recordOf([
+      { name: 'clients > 404', result: 'fail', exchanges: [] },
+      { name: 'tokens > issues', result: 'pass', exchanges: [exchange(503, {}, '/tokens')] },
+    ])
+    const c = compareRecords(recorded, now)
+    const lines = formatComparison(c, 'text', 'r.json').split('\n')
+    expect(lines).toContain('      result: recorded pass, now fail')
+    expect(lines).toContain('      exchanges: recorded 1, now 0')
+    expect(lines).toContain('      status: exchange 1 (GET /tokens?page): recorded 200, now 503')
+    const xml = formatComparison(c, 'junit', 'r.json')
+    expect(xml).toContain('result: recorded pass, now fail\nexchanges: recorded 1, now 0</failure>')
+    expect(xml).not.toMatch(/(\w+): (exchange \d+ \([^)]*\) )?\1:/)
   })
 
   it('nothing compared at all (another suite, every case skipped) fails', () => {
