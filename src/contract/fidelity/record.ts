@@ -44,6 +44,9 @@ export interface FidelityRecord {
   cases: RecordedCase[]
 }
 
+/** The largest record file read back (a whole suite's record is a few hundred kilobytes). */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024
+
 /** Exchanges made outside any case (a suite's beforeAll/afterAll) are recorded under this name. */
 export const HOOKS_CASE = '(before and after the cases)'
 
