@@ -84,6 +84,33 @@ describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
     expect(cli.out).toMatch(/fidelity: 0 of \d+ cases differ/)
   })
 
+  it('in-process (msw, the docs\' recipe with `admin: sandbox`) compares with that record: no difference', async () => {
+    const file = join(dir, 'in-process.test.ts')
+    writeFileSync(
+      file,
+      `import { afterAll, beforeAll } from 'vitest'
+import { setupSandboxServer } from ${JSON.stringify(join(root, 'mocks/node.ts'))}
+import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(join(root, 'src/contract/index.ts'))}
+fidelity({ vendor: 'complycube', compare: ${JSON.stringify(record)} })
+const { server, sandbox } = setupSandboxServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+const { credentials } = await adminClient(sandbox).call('GET', '/complycube/credentials')
+complycubeContract({
+  baseUrl: 'https://api.complycube.com/v1',
+  apiKey: credentials['api-key'],
+  otherApiKey: credentials['other-api-key'],
+  clientId: credentials['client-id'],
+  admin: sandbox,
+  allowWrites: true,
+})
+`,
+    )
+    const compared = await vitest(file)
+    expect(compared.code, compared.out).toBe(0)
+    expect(compared.out).not.toMatch(/DIFFERENT/)
+  })
+
   it('compare through the vitest API: a fault on one answer fails the run, naming that case and the status', async () => {
     const fault = await fetch(`${b.url}/__sandbox/faults`, {
       method: 'POST',
