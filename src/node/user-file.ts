@@ -5,7 +5,7 @@
 //   cannot slip in a device or a pipe: only a regular file is read;
 // - read up to a cap, counting the bytes that arrive (a file that grows, or /proc's files that
 //   say they are empty, cannot fill memory either).
-import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs'
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, writeFileSync, type BigIntStats } from 'node:fs'
 import { escapeControls } from '../core/shown.ts'
 
 /** A user-named file that cannot be read: missing, unreadable, not a regular file, or too large. `code` is the errno's, when there was one. */
@@ -109,3 +109,33 @@ export function readUserFile(path: string, what: string, maxBytes: number): { da
 
 /** The file at `path` as UTF-8 text: readUserFile's checks and cap. */
 export const readUserText = (path: string, what: string, maxBytes: number): string => readUserFile(path, what, maxBytes).data.toString('utf8')
+
+/**
+ * Writes `data` to the file at `path` (created if missing), which must end up a regular file:
+ * opened without truncating and with O_NONBLOCK (a FIFO with no reader fails at once instead of
+ * waiting), checked through the descriptor (a device such as /dev/full or a terminal is refused
+ * before a byte is written), and only then truncated and written. Throws a one-line UserFileError.
+ */
+export function writeUserFile(path: string, what: string, data: string): void {
+  const shown = named(what, path)
+  const flags = constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
+  let fd: number
+  try {
+    fd = openSync(path, flags, 0o666)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new UserFileError(`cannot write ${shown}: ${code ?? String(err)}`, code)
+  }
+  try {
+    const stat = fstatSync(fd, { bigint: true })
+    if (!stat.isFile()) throw new UserFileError(`${shown} is ${kindOf(stat)}, not a regular file`)
+    ftruncateSync(fd, 0)
+    writeFileSync(fd, data)
+  } catch (err) {
+    if (err instanceof UserFileError) throw err
+    const code = (err as NodeJS.ErrnoException).code
+    throw new UserFileError(`cannot write ${shown}: ${code ?? String(err)}`, code)
+  } finally {
+    closeSync(fd)
+  }
+}

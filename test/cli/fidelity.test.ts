@@ -3,9 +3,9 @@
 // records the same bytes), then one answer of the second is changed with a fault, or a stub (another
 // error message, a renamed field), and the compare names exactly that case and that difference
 // (exit 1), in each reporter.
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,7 +39,8 @@ const clean = Object.fromEntries(
   [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
 )
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** The CLI from the sources; killed (code null) if it runs past `timeoutMs`. */
+function cli(args: string[], timeoutMs = 0): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
       env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' },
@@ -49,7 +50,11 @@ function cli(args: string[]): Promise<{ code: number | null; stdout: string; std
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c))
     child.stderr.on('data', (c: Buffer) => (stderr += c))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
@@ -118,11 +123,11 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
       const cases = [xml.testsuites.testsuite.testcase].flat() as { name: string; failure?: { '#text': string } }[]
       const failures = cases.filter((c) => c.failure)
       expect(failures.map((c) => c.name)).toEqual([fault.case])
-      expect(failures[0]!.failure!['#text']).toMatch(new RegExp(`status: exchange \\d+ \\(GET /v1/faces/attempts/\\{id\\}\\) status: recorded ${expected}, now ${actual}`))
+      expect(failures[0]!.failure!['#text']).toMatch(new RegExp(`status: exchange \\d+ \\(GET /v1/faces/attempts/\\{id\\}\\): recorded ${expected}, now ${actual}`))
     } else {
       const different = stdout.split('\n').filter((l) => l.startsWith('  DIFFERENT'))
       expect(different).toEqual([`  DIFFERENT    ${fault.case}`])
-      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\) status: recorded ${expected}, now ${actual}`))
+      expect(stdout).toMatch(new RegExp(`status: exchange \\d+ \\(POST /token\\): recorded ${expected}, now ${actual}`))
       expect(stdout).toMatch(/fidelity: 1 of \d+ cases differ/)
     }
   })
@@ -179,5 +184,39 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
       expect(code, stderr).toBe(2)
       expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(messages[i]!)])
     })
+  })
+})
+
+// A run that got as far as the suite prints "… contract suite against …" first: each refusal
+// below is the only line, so it came before any case ran (and never waited on a FIFO: each run
+// is killed after 30 s, which would show as code null).
+describe('--record / --compare: only a regular file (or a new one, for --record)', { timeout: 90_000 }, () => {
+  const fifo = join(dir, 'fifo')
+  const folder = join(dir, 'a-folder')
+  const huge = join(dir, 'huge.json')
+
+  beforeAll(() => {
+    execFileSync('mkfifo', [fifo])
+    mkdirSync(folder)
+    // Sparse: 16 MiB and one byte, over the cap, without writing them.
+    writeFileSync(huge, '')
+    truncateSync(huge, 16 * 1024 * 1024 + 1)
+  })
+
+  it.each([
+    ['--record', '', /^token-sandbox: --record needs a file name \(it was empty\)$/],
+    ['--record', folder, /--record .*a-folder is a directory: it must be a regular file or a new one$/],
+    ['--record', '/dev/full', /--record \/dev\/full is not a regular file \(a device, FIFO or socket\)/],
+    ['--record', '/dev/stdout', /--record \/dev\/stdout is not a regular file/],
+    ['--record', fifo, /--record .*fifo is not a regular file/],
+    ['--compare', fifo, /--compare .*fifo is a FIFO \(named pipe\), not a regular file$/],
+    ['--compare', '/dev/zero', /--compare \/dev\/zero is a character device, not a regular file$/],
+    ['--compare', folder, /--compare .*a-folder is a directory, not a regular file$/],
+    ['--compare', huge, /--compare .*huge\.json is larger than 16 MiB, the most it may hold$/],
+  ])('%s %j: exit 2, one line, before any case', async (flag, file, message) => {
+    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)
+    expect(code, stderr).toBe(2)
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
+    expect(stdout).toBe('')
   })
 })

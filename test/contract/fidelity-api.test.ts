@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
+import { HOOKS_CASE } from '../../src/contract/fidelity/record.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -35,19 +36,27 @@ function run(command: string[], cwd = root): Promise<{ code: number | null; out:
   })
 }
 
-/** An integrator's vitest file: the ComplyCube suite against `url`, with `fidelity(options)` before it. */
+/**
+ * An integrator's vitest file: the ComplyCube suite against `url`, with `fidelity(options)` before
+ * it, given what `contract complycube --sandbox` gives it (docs/fidelity.md's recipe): the seeded
+ * credentials from the sandbox's credentials route (a client id among them), its admin API, writes on.
+ */
 function userFile(name: string, url: string, options: Record<string, string>): string {
   const kit = join(root, 'src/contract/index.ts')
   const file = join(dir, `${name}.test.ts`)
   writeFileSync(
     file,
-    `import { complycubeContract, fidelity } from ${JSON.stringify(kit)}
+    `import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(kit)}
 fidelity(${JSON.stringify({ vendor: 'complycube', environment: 'token-sandbox', ...options })})
+const admin = ${JSON.stringify(`${url}/__sandbox`)}
+const { credentials } = await adminClient(admin).call('GET', '/complycube/credentials')
 complycubeContract({
   baseUrl: ${JSON.stringify(`${url}/complycube/v1`)},
-  apiKey: 'test_tokensandbox_default_0001',
-  otherApiKey: 'live_tokensandbox_default_0001',
-  admin: ${JSON.stringify(`${url}/__sandbox`)},
+  apiKey: credentials['api-key'],
+  otherApiKey: credentials['other-api-key'],
+  clientId: credentials['client-id'],
+  admin,
+  allowWrites: true,
 })
 `,
   )
@@ -66,9 +75,40 @@ describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
     const parsed = JSON.parse(readFileSync(record, 'utf8'))
     expect(parsed).toMatchObject({ vendor: 'complycube', environment: 'token-sandbox', date: '2026-01-01T00:00:00.000Z' })
     expect(parsed.cases.length).toBeGreaterThan(10)
+    // With a client given and writes on, the suite needs no setup, and cleans up only what is
+    // still there: nothing is made before or after the cases (no second DELETE answering 404).
+    expect(parsed.cases.map((c: { name: string }) => c.name)).not.toContain(HOOKS_CASE)
+    expect(parsed.cases.find((c: { name: string }) => c.name === 'clients > creates, reads, updates and deletes a client')).toMatchObject({ result: 'pass' })
     const cli = await run([...SOURCE_CLI, 'contract', 'complycube', '--sandbox', b.url, '--compare', record])
     expect(cli.code, cli.out).toBe(0)
     expect(cli.out).toMatch(/fidelity: 0 of \d+ cases differ/)
+  })
+
+  it('in-process (msw, the docs\' recipe with `admin: sandbox`) compares with that record: no difference', async () => {
+    const file = join(dir, 'in-process.test.ts')
+    writeFileSync(
+      file,
+      `import { afterAll, beforeAll } from 'vitest'
+import { setupSandboxServer } from ${JSON.stringify(join(root, 'mocks/node.ts'))}
+import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(join(root, 'src/contract/index.ts'))}
+fidelity({ vendor: 'complycube', compare: ${JSON.stringify(record)} })
+const { server, sandbox } = setupSandboxServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+const { credentials } = await adminClient(sandbox).call('GET', '/complycube/credentials')
+complycubeContract({
+  baseUrl: 'https://api.complycube.com/v1',
+  apiKey: credentials['api-key'],
+  otherApiKey: credentials['other-api-key'],
+  clientId: credentials['client-id'],
+  admin: sandbox,
+  allowWrites: true,
+})
+`,
+    )
+    const compared = await vitest(file)
+    expect(compared.code, compared.out).toBe(0)
+    expect(compared.out).not.toMatch(/DIFFERENT/)
   })
 
   it('compare through the vitest API: a fault on one answer fails the run, naming that case and the status', async () => {
@@ -81,7 +121,7 @@ describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
     const compared = await vitest(userFile('compare', b.url, { compare: record }))
     expect(compared.code, compared.out).toBe(1)
     expect(compared.out).toContain('  DIFFERENT    clients > answers 404 resource_not_found for a client id it does not hold')
-    expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\) status: recorded 404, now 503/)
+    expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\): recorded 404, now 503/)
     expect(compared.out).toMatch(/fidelity: 1 of \d+ cases differ/)
   })
 })

@@ -6,7 +6,8 @@ import { compareRecords, comparisonFails } from '../../src/contract/fidelity/com
 import { recordDate, recordExchange, RECORD_FORMAT, serializeRecord, type FidelityRecord, type RecordedExchange } from '../../src/contract/fidelity/record.ts'
 import { MAX_KEPT, Redactor, redactPatterns } from '../../src/contract/fidelity/redact.ts'
 import { formatComparison } from '../../src/contract/fidelity/report.ts'
-import { formatOf, shapeOf } from '../../src/contract/fidelity/shape.ts'
+import { formatOf, shapeOf, stableJson } from '../../src/contract/fidelity/shape.ts'
+import type { Exchange } from '../../src/contract/http.ts'
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
 const JWT = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: 'abc', exp: 1, clientId: '5eb04fcd0f3e360008035eb1' })}.c2lnbmF0dXJl`
@@ -74,6 +75,65 @@ describe('Redactor', () => {
   })
 })
 
+/** One exchange recorded with `redactor`: `options` as the suite sent them, `body` as the answer (JSON). */
+function recordWith(redactor: Redactor, path: string, options: Exchange['options'], status: number, body: unknown): RecordedExchange {
+  const text = JSON.stringify(body)
+  return recordExchange({ method: 'GET', path, options, answer: { status, headers: new Headers({ 'content-type': 'application/json' }), body, text } }, redactor)
+}
+
+describe('redaction leaks closed (red-team 8)', () => {
+  it('a query parameter name that is data is redacted; the API\'s own names stay', () => {
+    const r = new Redactor()
+    r.learn('sent-before-value')
+    const e = recordWith(r, '/clients?john.doe@example.com&12345678901&sent-before-value&page', {}, 200, {})
+    expect(e.request.query).toEqual(['<digits>', '<email>', '<redacted>', 'page'])
+    expect(JSON.stringify(e)).not.toMatch(/john|12345678901|sent-before/)
+  })
+
+  it('known values are replaced before the text is cut: a secret across the cut leaves no prefix', () => {
+    const r = new Redactor()
+    r.learn('correct-horse-battery-staple')
+    const out = r.redact('x'.repeat(295) + 'correct-horse-battery-staple and more')
+    expect(out).not.toMatch(/corr/)
+    expect(out.length).toBeLessThanOrEqual(MAX_KEPT + 1)
+    // A huge text: bounded output, and the scan stops once enough is out.
+    const started = Date.now()
+    expect(r.redact('correct-horse-battery-staple '.repeat(40_000))).toMatch(/^(<redacted> )+/)
+    expect(Date.now() - started).toBeLessThan(500)
+  })
+
+  it('a short path value with a digit (D-9, C-2) becomes {id}, and its echo is redacted; v1 stays', () => {
+    const r = new Redactor()
+    const e = recordWith(r, '/v1/accounts/A-77/devices/D-9', {}, 404, { message: 'device D-9 of A-77 not found', code: 'device_not_found' })
+    expect(e.request.path).toBe('/v1/accounts/{id}/devices/{id}')
+    expect(e.body).toMatchObject({ keys: { message: { value: 'device <redacted> of <redacted> not found' } } })
+    // Body values of three characters or more are learnt too.
+    const f = recordWith(r, '/contacts', { json: { contact: 'C-2', name: 'Bo' } }, 400, { message: 'contact C-2 exists' })
+    expect(f.body).toMatchObject({ keys: { message: { value: 'contact <redacted> exists' } } })
+  })
+
+  it('a Basic authorization teaches its user and password; a Bearer header its token', () => {
+    const r = new Redactor()
+    const basic = `Basic ${Buffer.from('hedmoral_admin:Sandbox').toString('base64')}`
+    const e = recordWith(r, '/token', { headers: { authorization: basic } }, 401, { message: 'user hedmoral_admin: wrong password Sandbox' })
+    expect(e.body).toMatchObject({ keys: { message: { value: 'user <redacted>: wrong password <redacted>' } } })
+    const f = recordWith(r, '/me', { headers: { authorization: 'Bearer opaqueaccesstoken' } }, 401, { message: 'token opaqueaccesstoken expired' })
+    expect(f.body).toMatchObject({ keys: { message: { value: 'token <redacted> expired' } } })
+  })
+
+  it('an answer key __proto__ is kept in the shape, the file and the comparison', () => {
+    const body = JSON.parse('{"__proto__": {"polluted": 1}, "ok": true}')
+    const shape = shapeOf(body, { redact: keep }) as { keys: Record<string, unknown> }
+    expect(Object.keys(shape.keys).sort()).toEqual(['__proto__', 'ok'])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    expect(stableJson(shape)).toContain('"__proto__":{"keys":{"polluted":{"type":"integer"}},"type":"object"}')
+    const withKey = recordOf([{ name: 'c', result: 'pass', exchanges: [recordWith(new Redactor(), '/x', {}, 200, body)] }])
+    const without = recordOf([{ name: 'c', result: 'pass', exchanges: [recordWith(new Redactor(), '/x', {}, 200, { ok: true })] }])
+    const c = compareRecords(JSON.parse(serializeRecord(withKey)), JSON.parse(serializeRecord(without)))
+    expect(c.cases[0]!.differences).toEqual([expect.objectContaining({ kind: 'shape', at: 'body.__proto__', actual: 'absent' })])
+  })
+})
+
 function exchange(status: number, body: unknown, path = '/clients/5eb04fcd0f3e360008035eb1'): RecordedExchange {
   const text = JSON.stringify(body)
   return recordExchange(
@@ -137,12 +197,27 @@ describe('compareRecords and the reporters', () => {
       expect.objectContaining({ kind: 'format', at: 'body.token', expected: 'string (jwt)', actual: 'string (string)' }),
     ])
     const text = formatComparison(c, 'text', 'r.json')
-    expect(text).toContain('  DIFFERENT    clients > 404\n      status: exchange 1 (GET /clients/{id}?page) status: recorded 404, now 410')
+    expect(text).toContain('  DIFFERENT    clients > 404\n      status: exchange 1 (GET /clients/{id}?page): recorded 404, now 410')
     expect(text).toContain('fidelity: 2 of 2 cases differ (1 not compared)')
     expect(JSON.parse(formatComparison(c, 'json', 'r.json'))).toMatchObject({ failed: true, different: 2 })
     const xml = formatComparison(c, 'junit', 'r.json')
     expect(xml).toContain('name="clients &gt; 404"')
     expect(xml).toMatch(/<testsuites [^>]*tests="3" failures="2" errors="0" skipped="1"/)
+  })
+
+  it('names each place once: a result, an exchange count, a status (text and junit)', () => {
+    const now = recordOf([
+      { name: 'clients > 404', result: 'fail', exchanges: [] },
+      { name: 'tokens > issues', result: 'pass', exchanges: [exchange(503, {}, '/tokens')] },
+    ])
+    const c = compareRecords(recorded, now)
+    const lines = formatComparison(c, 'text', 'r.json').split('\n')
+    expect(lines).toContain('      result: recorded pass, now fail')
+    expect(lines).toContain('      exchanges: recorded 1, now 0')
+    expect(lines).toContain('      status: exchange 1 (GET /tokens?page): recorded 200, now 503')
+    const xml = formatComparison(c, 'junit', 'r.json')
+    expect(xml).toContain('result: recorded pass, now fail\nexchanges: recorded 1, now 0</failure>')
+    expect(xml).not.toMatch(/(\w+): (exchange \d+ \([^)]*\) )?\1:/)
   })
 
   it('nothing compared at all (another suite, every case skipped) fails', () => {

@@ -2,11 +2,11 @@
 // to a cap. A FIFO, a device or a directory is refused at once (never waited on or read
 // forever), and so is a file over the cap, however it reports its size.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readUserFile, readUserText, showPath, UserFileError } from '../../src/node/user-file.ts'
+import { readUserFile, readUserText, showPath, UserFileError, writeUserFile } from '../../src/node/user-file.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'ts-user-file-'))
 const fifo = join(dir, 'fifo')
@@ -75,5 +75,34 @@ describe('readUserFile', () => {
   it('shows a path with a newline, a C1 control or a bidi override on one line, escaped', () => {
     expect(showPath('a\nb\u009b\u202ec.json')).toBe('"a\\u000ab\\u009b\\u202ec.json"')
     expect(showPath('/plain/path.json')).toBe('/plain/path.json')
+  })
+})
+
+describe('writeUserFile', () => {
+  it('creates a file, and replaces a longer one whole', () => {
+    const file = join(dir, 'out.json')
+    writeUserFile(file, 'record', 'a much longer first text')
+    writeUserFile(file, 'record', '{}')
+    expect(readFileSync(file, 'utf8')).toBe('{}')
+  })
+
+  // /dev/full would fail every write with ENOSPC (and a reader of it never ends); a FIFO with
+  // no reader would block the write forever: each is refused on the descriptor, at once.
+  it.each([
+    ['/dev/full', 'a character device'],
+    [fifo, 'a FIFO \\(named pipe\\)|ENXIO'],
+    [dir, 'a directory|EISDIR'],
+  ])('refuses %s at once (%s), writing nothing', (path, kind) => {
+    const started = Date.now()
+    let message = ''
+    try {
+      writeUserFile(path, 'record', 'x')
+    } catch (err) {
+      expect(err).toBeInstanceOf(UserFileError)
+      message = (err as Error).message
+    }
+    expect(message).toMatch(new RegExp(kind))
+    expect(message).not.toContain('\n')
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 })

@@ -2,13 +2,14 @@
 // entry file is told (it calls `fidelity()` from ./session.ts), and after the run the comparison
 // printed with its reporter (the variables are in ../run/params.ts). src/cli/contract.ts calls into
 // here and keeps its own job.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileError, UsageError } from '../../cli/usage.ts'
+import { readUserText, showPath, UserFileError, writeUserFile } from '../../node/user-file.ts'
 import { ENV } from '../run/params.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
-import { parseRecord, type FidelityRecord } from './record.ts'
+import { MAX_RECORD_BYTES, parseRecord, type FidelityRecord } from './record.ts'
 import { FIDELITY_REPORTERS, formatComparison, type FidelityReporter } from './report.ts'
 
 export const fidelityFlags = {
@@ -52,9 +53,9 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
   if (compareFile !== undefined) {
     let text: string
     try {
-      text = readFileSync(compareFile, 'utf8')
+      text = readUserText(compareFile, '--compare', MAX_RECORD_BYTES)
     } catch (err) {
-      throw fileError(`--compare ${compareFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+      throw fileError(err instanceof UserFileError ? err.message : `--compare ${showPath(compareFile)}: ${(err as Error).message}`)
     }
     try {
       expected = parseRecord(text, compareFile)
@@ -66,11 +67,11 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
     if (!(FIDELITY_REPORTERS as readonly string[]).includes(r)) throw new UsageError(`with --compare, --reporter must be one of ${FIDELITY_REPORTERS.join(', ')}`)
     reporter = r as FidelityReporter
   }
-  if (flags.record !== undefined && !statSync(dirname(resolve(flags.record)), { throwIfNoEntry: false })?.isDirectory()) {
-    throw fileError(`--record ${flags.record}: its folder does not exist`)
-  }
-  const scratch = flags.record === undefined ? mkdtempSync(join(tmpdir(), 'token-sandbox-fidelity-')) : undefined
-  const recordFile = flags.record !== undefined ? resolve(flags.record) : join(scratch!, 'run.json')
+  if (flags.record !== undefined) checkRecordTarget(flags.record)
+  // The run writes into a folder of ours; the CLI reads that back (capped) and only then writes
+  // --record FILE itself, so no path the user named is ever written by the worker or read back.
+  const scratch = mkdtempSync(join(tmpdir(), 'token-sandbox-fidelity-'))
+  const recordFile = join(scratch, 'run.json')
   env[ENV.record] = recordFile
   env[ENV.recordEnvironment] = flags['record-environment'] ?? (againstSandbox ? 'token-sandbox' : 'vendor')
   return {
@@ -79,10 +80,19 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
       try {
         let actualText: string
         try {
-          actualText = readFileSync(recordFile, 'utf8')
-        } catch {
-          console.error(`token-sandbox: the run wrote no fidelity record (${recordFile}): see the suite's errors above`)
+          actualText = readUserText(recordFile, 'fidelity record', MAX_RECORD_BYTES)
+        } catch (err) {
+          const why = (err as UserFileError).code === 'ENOENT' ? `the run wrote no fidelity record: see the suite's errors above` : (err as Error).message
+          console.error(`token-sandbox: ${why}`)
           return 1
+        }
+        if (flags.record !== undefined) {
+          try {
+            writeUserFile(resolve(flags.record), '--record', actualText)
+          } catch (err) {
+            console.error(`token-sandbox: ${(err as Error).message}`)
+            return 1
+          }
         }
         if (!expected) return suiteExitCode
         const comparison = compareRecords(expected, parseRecord(actualText, recordFile))
@@ -91,8 +101,29 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
         else process.stdout.write(report)
         return comparisonFails(comparison) ? 1 : 0
       } finally {
-        if (scratch) rmSync(scratch, { recursive: true, force: true })
+        rmSync(scratch, { recursive: true, force: true })
       }
     },
+  }
+}
+
+/**
+ * --record FILE, refused before any case runs unless it can become a regular file: an empty
+ * path, a directory, a device (/dev/full, /dev/stdout), a FIFO or a socket, or a file in a
+ * folder that does not exist. (The write checks again, on the opened descriptor.)
+ */
+function checkRecordTarget(file: string): void {
+  if (file === '') throw fileError('--record needs a file name (it was empty)')
+  const shown = `--record ${showPath(file)}`
+  let stat: ReturnType<typeof statSync>
+  try {
+    stat = statSync(file, { throwIfNoEntry: false })
+  } catch (err) {
+    throw fileError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+  }
+  if (stat === undefined) {
+    if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) throw fileError(`${shown}: its folder does not exist`)
+  } else if (!stat.isFile()) {
+    throw fileError(`${shown} is ${stat.isDirectory() ? 'a directory' : 'not a regular file (a device, FIFO or socket)'}: it must be a regular file or a new one`)
   }
 }

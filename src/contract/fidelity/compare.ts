@@ -49,6 +49,9 @@ export function describeShape(shape: Shape | { type: string; value?: unknown } |
   return s.type as string
 }
 
+/** A key's own value only: a record's `__proto__` key is an answer's key, and an absent one is absent. */
+const own = (o: Record<string, unknown>, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined)
+
 function diffShape(expected: any, actual: any, at: string, out: Omit<Difference, 'exchange' | 'request'>[]): void {
   if (stableJson(expected) === stableJson(actual)) return
   const push = (kind: DifferenceKind, where: string, e: unknown, a: unknown): void => void out.push({ kind, at: where, expected: describeShape(e as Shape), actual: describeShape(a as Shape) })
@@ -56,7 +59,7 @@ function diffShape(expected: any, actual: any, at: string, out: Omit<Difference,
   switch (expected.type) {
     case 'object': {
       const keys = [...new Set([...Object.keys(expected.keys), ...Object.keys(actual.keys)])].sort()
-      for (const k of keys) diffShape(expected.keys[k], actual.keys[k], `${at}.${k}`, out)
+      for (const k of keys) diffShape(own(expected.keys, k), own(actual.keys, k), `${at}.${k}`, out)
       return
     }
     case 'array':
@@ -85,7 +88,8 @@ function diffExchange(e: RecordedExchange, a: RecordedExchange): Omit<Difference
   if (e.status !== a.status) out.push({ kind: 'status', at: 'status', expected: String(e.status), actual: String(a.status) })
   for (const name of [...new Set([...Object.keys(e.headers), ...Object.keys(a.headers)])].sort()) {
     const show = (v: unknown) => (v === undefined ? 'absent' : typeof v === 'string' ? v : describeShape(v as Shape))
-    if (stableJson(e.headers[name]) !== stableJson(a.headers[name])) out.push({ kind: 'header', at: `headers.${name}`, expected: show(e.headers[name]), actual: show(a.headers[name]) })
+    const [eh, ah] = [own(e.headers, name), own(a.headers, name)]
+    if (stableJson(eh) !== stableJson(ah)) out.push({ kind: 'header', at: `headers.${name}`, expected: show(eh), actual: show(ah) })
   }
   diffShape(e.body, a.body, 'body', out)
   return out

@@ -16,7 +16,7 @@ export interface RecordedExchange {
     method: string
     /** The path below the API's base URL, each id or echoed value replaced by `{id}`. */
     path: string
-    /** The query's parameter names, sorted (never their values). */
+    /** The query's parameter names, sorted (never their values; a name that is data is redacted too). */
     query?: string[]
   }
   status: number
@@ -44,6 +44,9 @@ export interface FidelityRecord {
   cases: RecordedCase[]
 }
 
+/** The largest record file read back (a whole suite's record is a few hundred kilobytes). */
+export const MAX_RECORD_BYTES = 16 * 1024 * 1024
+
 /** Exchanges made outside any case (a suite's beforeAll/afterAll) are recorded under this name. */
 export const HOOKS_CASE = '(before and after the cases)'
 
@@ -51,13 +54,28 @@ export const HOOKS_CASE = '(before and after the cases)'
 const VALUE_HEADERS = /^(content-type|www-authenticate|access-control-.*)$/
 const SHAPE_HEADERS = /^(retry-after|x-ratelimit-.*|ratelimit.*|x-rate-limit-.*)$/
 
-/** An id-like path segment: replaced by `{id}`. */
+/**
+ * A path segment that is a value, not one of the API's words: replaced by `{id}` and learnt, so
+ * an echo of it is redacted. A segment with a digit in it, of three characters or more (`D-9`,
+ * `C-2`, an id; API words with a digit are versions like `v1`), one in a format (uuid, email…),
+ * or a long one the run knows. A plain word (`token`, `faces`, or a user name such as `alice`)
+ * cannot be told from the API's own words, so it stays, unless it is known and 8 characters or more.
+ */
 function isIdSegment(segment: string, redactor: Redactor): boolean {
-  // A known value: a short word (`token`, `faces`) sent elsewhere as input stays a path word.
-  const known = redactor.knows(segment) || redactor.knows(decodeSafe(segment))
-  if (known && (segment.length >= 8 || /\d/.test(segment))) return true
-  const format = formatOf(decodeSafe(segment))
-  return format !== 'string' || /\d/.test(segment) && segment.length >= 8
+  const decoded = decodeSafe(segment)
+  if (/\d/.test(decoded) && decoded.length >= 3) return true
+  if ((redactor.knows(segment) || redactor.knows(decoded)) && decoded.length >= 8) return true
+  return formatOf(decoded) !== 'string'
+}
+
+/**
+ * A query parameter's name as recorded: the API's own names stay; one that is data (an email, a
+ * long number, a JWT, a key…, or a value the run has seen) is replaced like any value.
+ */
+function queryName(name: string, redactor: Redactor): string {
+  if (redactor.knows(name)) return '<redacted>'
+  const format = formatOf(name)
+  return format === 'string' ? redactor.redact(name) : `<${format}>`
 }
 
 function decodeSafe(segment: string): string {
@@ -77,7 +95,7 @@ export function recordExchange(exchange: Exchange, redactor: Redactor): Recorded
 
   // What the suite sent is input: credentials, ids, bodies. Then what the answer holds.
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (!/^(accept|content-type)$/i.test(name)) redactor.learn(value)
+    if (!/^(accept|content-type)$/i.test(name)) redactor.learnCredential(value)
   }
   for (const v of query.values()) redactor.learn(v)
   if (options.json !== undefined) redactor.learnAll(options.json)
@@ -89,7 +107,7 @@ export function recordExchange(exchange: Exchange, redactor: Redactor): Recorded
     redactor.learn(decodeSafe(s))
     return '{id}'
   })
-  const names = [...new Set(query.keys())].sort()
+  const names = [...new Set([...query.keys()].map((k) => queryName(k, redactor)))].sort()
 
   const headers: Record<string, Shape | string> = {}
   answer.headers.forEach((value, name) => {

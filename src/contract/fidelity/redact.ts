@@ -7,7 +7,7 @@
 //    opaque key is replaced by its format (`<jwt>`, `<email>`…), seen before or not.
 import { formatOf } from './shape.ts'
 
-/** The longest string kept; longer ones are cut (with `…`) before any pattern looks at them. */
+/** The longest string kept; longer ones are cut (with `…`) after known values are replaced, before any pattern looks at them. */
 export const MAX_KEPT = 300
 
 /** Shorter values are not learnt: replacing `id` or `1` everywhere would only garble messages. */
@@ -31,13 +31,44 @@ const PATTERNS: [string, RegExp][] = [
 const PERSONAL_OR_SECRET = /(name|email|phone|mobile|address|birth|document|cpf|secret|password|token|key|signature|authorization|id)$/i
 
 export class Redactor {
+  /** Every learnt value, and the same grouped by first character, longest first (for the scan). */
   readonly #known = new Set<string>()
+  readonly #byFirst = new Map<string, string[]>()
 
   /** Remembers a value to redact wherever it appears later. */
   learn(value: unknown): void {
     if (typeof value === 'string') {
-      if (value.length >= MIN_LEARNT) this.#known.add(value)
-    } else if (typeof value === 'number' && Math.abs(value) >= 1000) this.#known.add(String(value))
+      if (value.length >= MIN_LEARNT) this.#add(value)
+    } else if (typeof value === 'number' && Math.abs(value) >= 1000) this.#add(String(value))
+  }
+
+  #add(value: string): void {
+    if (this.#known.has(value)) return
+    this.#known.add(value)
+    const group = this.#byFirst.get(value[0]!) ?? []
+    const at = group.findIndex((v) => v.length < value.length)
+    group.splice(at === -1 ? group.length : at, 0, value)
+    this.#byFirst.set(value[0]!, group)
+  }
+
+  /**
+   * A request header's value: the whole of it, the credentials after its scheme (`Bearer <token>`),
+   * and for `Basic` the decoded `user:password`, the user and the password each, so an answer
+   * that echoes only the user name (`user hedmoral_admin is locked`) is redacted too.
+   */
+  learnCredential(value: string): void {
+    this.learn(value)
+    const scheme = /^([A-Za-z][A-Za-z0-9_-]*) +(\S.*)$/.exec(value)
+    if (!scheme) return
+    const credentials = scheme[2]!.trim()
+    this.learn(credentials)
+    if (scheme[1]!.toLowerCase() !== 'basic') return
+    const decoded = Buffer.from(credentials, 'base64').toString('utf8')
+    const colon = decoded.indexOf(':')
+    if (colon === -1) return
+    this.learn(decoded)
+    this.learn(decoded.slice(0, colon))
+    this.learn(decoded.slice(colon + 1))
   }
 
   /** Every value in a JSON value, e.g. a request body: all of it is input (its keys are the API's own names). */
@@ -63,32 +94,44 @@ export class Redactor {
     return this.#known.has(value)
   }
 
-  /** `text` with every known value and every secret-looking pattern replaced. */
-  redact = (text: string): string => {
-    let out = text.length > MAX_KEPT ? text.slice(0, MAX_KEPT) + '…' : text
-    // Longest first, so a value containing another is replaced whole.
-    for (const value of [...this.#known].sort((a, b) => b.length - a.length)) {
-      if (out.includes(value)) out = replaceValue(out, value)
+  /**
+   * `text` with every known value and every secret-looking pattern replaced. Known values are
+   * replaced first, on the text as it is, and only then is it cut at MAX_KEPT: a secret that
+   * straddles the cut is replaced whole, never kept as its first half.
+   */
+  redact = (text: string): string => redactPatterns(this.#replaceKnown(text))
+
+  /**
+   * One scan from the left: at each position the longest known value starting there (a short
+   * plain word only where it stands as a word, so `personDetails` survives the input `person`)
+   * becomes `<redacted>`. It stops once more than MAX_KEPT characters are out, so its time is
+   * bounded by that many positions, whatever the text's length.
+   */
+  #replaceKnown(text: string): string {
+    let out = ''
+    let i = 0
+    let plainFrom = 0
+    while (i < text.length && out.length + (i - plainFrom) <= MAX_KEPT) {
+      const value = this.#byFirst.get(text[i]!)?.find((v) => text.startsWith(v, i) && standsAlone(text, i, v))
+      if (value === undefined) {
+        i++
+        continue
+      }
+      out += text.slice(plainFrom, i) + '<redacted>'
+      i += value.length
+      plainFrom = i
     }
-    return redactPatterns(out)
+    out += text.slice(plainFrom, i)
+    // Stopped early, `out` is already past MAX_KEPT: redactPatterns cuts it there and adds the `…`.
+    return i < text.length ? out + '…' : out
   }
 }
 
-/**
- * `value` replaced in `text`: everywhere, or for a short plain word (a name, an enum sent as
- * input) only where it stands as a word, so `personDetails` survives the input `person`.
- */
-function replaceValue(text: string, value: string): string {
-  if (value.length >= 8 || !/^[A-Za-z]+$/.test(value)) return text.split(value).join('<redacted>')
+/** A short plain word (under 8 letters) counts only with no word character either side; anything else counts anywhere. */
+function standsAlone(text: string, at: number, value: string): boolean {
+  if (value.length >= 8 || !/^[A-Za-z]+$/.test(value)) return true
   const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c)
-  let out = ''
-  let from = 0
-  for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-    if (isWordChar(text[at - 1]) || isWordChar(text[at + value.length])) continue
-    out += text.slice(from, at) + '<redacted>'
-    from = at + value.length
-  }
-  return out + text.slice(from)
+  return !isWordChar(text[at - 1]) && !isWordChar(text[at + value.length])
 }
 
 /** Pass 2 alone: what a value looks like, for strings no run has seen (e.g. a case name). */

@@ -5,9 +5,14 @@ import { comparisonFails, type CaseComparison, type Comparison, type Difference 
 export const FIDELITY_REPORTERS = ['text', 'json', 'junit'] as const
 export type FidelityReporter = (typeof FIDELITY_REPORTERS)[number]
 
+/**
+ * `status: exchange 1 (GET /clients/{id}): recorded 404, now 503`, `result: recorded pass, now fail`,
+ * `message: exchange 2 (POST /tokens) body.message: …`: the place is named once, not again when it is
+ * the kind itself.
+ */
 export function differenceLine(d: Difference): string {
-  const where = d.exchange ? `exchange ${d.exchange} (${d.request}) ${d.at}` : d.at
-  return `${d.kind}: ${where}: recorded ${d.expected}, now ${d.actual}`
+  const where = [d.exchange ? `exchange ${d.exchange} (${d.request})` : '', d.at === d.kind ? '' : d.at].filter(Boolean).join(' ')
+  return `${d.kind}: ${where ? `${where}: ` : ''}recorded ${d.expected}, now ${d.actual}`
 }
 
 function text(c: Comparison, recordFile: string): string {

@@ -2,11 +2,11 @@
 // exchange the suite makes (through the kit's HTTP helper), files it under the running case,
 // and after the last case writes the record and/or compares it with an earlier one (the hook
 // fails, listing the differences). `token-sandbox contract --record/--compare` uses the same.
-import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { readUserText, writeUserFile } from '../../node/user-file.ts'
 import { observeExchanges } from '../http.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
-import { HOOKS_CASE, parseRecord, recordDate, recordExchange, RECORD_FORMAT, serializeRecord, type CaseResult, type FidelityRecord, type RecordedCase, type RecordedExchange } from './record.ts'
+import { HOOKS_CASE, MAX_RECORD_BYTES, parseRecord, recordDate, recordExchange, RECORD_FORMAT, serializeRecord, type CaseResult, type FidelityRecord, type RecordedCase, type RecordedExchange } from './record.ts'
 import { Redactor, redactPatterns } from './redact.ts'
 import { formatComparison } from './report.ts'
 import { toolVersion } from './version.ts'
@@ -102,9 +102,10 @@ export function fidelity(options: FidelityOptions): void {
       cases,
     }
     const text = serializeRecord(record)
-    if (options.record) writeFileSync(options.record, text)
+    // Only a regular file is written or read (never a device or a FIFO), and a record read back is capped.
+    if (options.record) writeUserFile(options.record, 'fidelity record', text)
     if (options.compare) {
-      const expected = parseRecord(readFileSync(options.compare, 'utf8'), options.compare)
+      const expected = parseRecord(readUserText(options.compare, 'fidelity record', MAX_RECORD_BYTES), options.compare)
       const comparison = compareRecords(expected, parseRecord(text, 'this run'))
       if (comparisonFails(comparison)) throw new Error(formatComparison(comparison, 'text', options.compare))
     }

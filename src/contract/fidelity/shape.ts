@@ -112,7 +112,8 @@ export function shapeOf(value: unknown, options: ShapeOptions): Shape {
 }
 
 function objectShape(value: Record<string, unknown>, options: ShapeOptions): { type: 'object'; keys: Record<string, Shape> } {
-  const keys: Record<string, Shape> = {}
+  // No prototype: an answer's `__proto__` key is a key like any other, not a prototype to set.
+  const keys: Record<string, Shape> = Object.create(null)
   for (const [key, v] of Object.entries(value)) {
     // A map keyed by ids or emails would carry them in its keys.
     const format = formatOf(key)

@@ -316,6 +316,8 @@ export function caContract(options: CaContractOptions): void {
 
         const gone = await call('DELETE', `/accounts/${accountId}`, token, { query: { tenant_id: tenantId } })
         expect(gone.status, show(gone)).toBe(200)
+        // Deleted: afterAll must not delete it again.
+        if (created.includes(accountId)) created.splice(created.indexOf(accountId), 1)
         expect(gone.body).toEqual({})
         expectCaError(await linkedAccounts(token, accountId), 'account_not_found', DESCRIPTIONS.account_not_found)
       })
