@@ -81,7 +81,7 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
   if (!baseUrl) throw new UsageError('--base-url is required (or --sandbox URL: a running token-sandbox)')
   const adminUrl = (flag('admin-url') as string | undefined) ?? (sandbox ? `${sandbox}/__sandbox` : undefined)
   // The sandbox's own suite (no realBaseUrl) has no credentials route: its admin token is a variable.
-  const seeded: Record<string, string> = sandbox && suite.realBaseUrl && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
+  const seededAsRead: Record<string, string> = sandbox && suite.realBaseUrl && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
   const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
     const url =
       (flag(`${a.name}-url`) as string | undefined) ||
@@ -102,6 +102,8 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
   // through the environment of this process (inherited by vitest's workers).
+  const given = (name: string) => (flag(name) as string | undefined) || process.env[suite.credentials.find((c) => c.flag === name)?.env ?? ''] || undefined
+  const seeded = suite.fitSeeded ? suite.fitSeeded(seededAsRead, given) : seededAsRead
   for (const c of suite.credentials) {
     const value = flag(c.flag)
     if (typeof value === 'string' && value !== '') process.env[c.env] = value

@@ -120,6 +120,14 @@ describe('token complycube: the seeded client follows the key\'s environment', (
     expect(claims(r.stdout)).toMatchObject({ clientId: '6a1b2c3d4e5f60718293a4b5', environment: 'live' })
   })
 
+  it('contract complycube --sandbox URL with a live_ key: the live client, the sandbox key as the other; no case skipped', async () => {
+    const r = await runCli(['contract', 'complycube', '--sandbox', running.url, '--api-key', 'live_tokensandbox_default_0001'])
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/ComplyCube contract \(http:\/\/127\.0\.0\.1:\d+\/complycube\/v1, live\)/)
+    expect(r.stdout).toMatch(/a client of one environment does not exist in the other/)
+    expect(r.stdout).not.toMatch(/needs |skipped/)
+  }, 60_000)
+
   it('a live environment without a client: one line saying so (exit 2)', async () => {
     const server = await startServer({ host: '127.0.0.1', port: 0 })
     try {

@@ -302,6 +302,17 @@ export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = defineS
     { option: 'clientId', flag: 'client-id', env: 'COMPLYCUBE_CLIENT_ID', required: false, description: 'an existing client to issue tokens for' },
     { option: 'environment', flag: 'environment', env: 'COMPLYCUBE_ENVIRONMENT', required: false, description: "sandbox | live: the key's environment (default: from its prefix)" },
   ],
+  // The credentials route's client is the sandbox environment's (`live-client-id` the live one's):
+  // with a key of the other environment given, its client and the other key swap too.
+  fitSeeded: (seeded, given) => {
+    const key = given('api-key')
+    const environment = (given('environment') as ComplyCubeEnvironment | undefined) ?? (key ? environmentOf(key) : undefined)
+    if (environment !== 'live') return seeded
+    const { 'live-client-id': client, 'api-key': sandboxKey, ...rest } = seeded
+    delete rest['client-id']
+    delete rest['other-api-key']
+    return { ...rest, ...(client ? { 'client-id': client } : {}), ...(sandboxKey ? { 'other-api-key': sandboxKey } : {}) }
+  },
   check: (options) => {
     const environment = keyEnvironment(options)
     return environment === 'sandbox' || environment === 'live' ? undefined : environment
