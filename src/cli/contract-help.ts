@@ -27,7 +27,7 @@ export function contractHelp(only?: ContractSuite): string {
   return `usage: token-sandbox contract ${only ? only.name : '<vendor>'} (--sandbox URL | --base-url URL${withCredentials.length ? ' [credentials]' : ''}) [options]
 ${only ? '' : `       vendors: ${contractSuites.map((s) => s.name).join(', ')}\n`}
 Runs ${only ? `the ${only.title}` : "the vendor's"} contract suite against any endpoint and exits 1 when a case fails.
-  --base-url URL      ${only ? 'the base URL' : "the vendor's base URL"}: its real one, or a local 'token-sandbox serve''s:
+  --base-url URL      ${only ? 'the base URL: the real one' : "the vendor's base URL: its real one"}, or a local 'token-sandbox serve''s:
 ${suites.map((s) => `                      ${only ? '' : `${s.name}: `}${s.realBaseUrl ? `${s.realBaseUrl} or ` : ''}http://127.0.0.1:4545${s.sandboxPath}`).join('\n')}
   --sandbox URL       a token-sandbox's URL (or env TOKEN_SANDBOX_URL), e.g. http://127.0.0.1:4545
                       (its /__sandbox URL too): the vendor's paths, the admin API and the seeded
