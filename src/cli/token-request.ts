@@ -71,7 +71,8 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
         Object.values<CredentialFlag>(spec.credentials).some((c) => !credential(values[c.flag] as string | undefined, c.env)) ||
         (spec.seedable ?? []).some((f) => values[f] === undefined)
       const local = sandbox === undefined && values['base-url'] === undefined && missing ? new URL(spec.defaultBaseUrl).origin : undefined
-      const seededFrom = sandbox ?? local
+      // The server whose seed fills in (a vendor without a credentials route has none).
+      const seededFrom = spec.sandboxVendor ? (sandbox ?? local) : undefined
       const seeded: Record<string, string> = seededFrom && spec.sandboxVendor ? await sandboxCredentials(seededFrom, spec.sandboxVendor) : {}
       const credentials = {} as Record<C, string>
       for (const [name, c] of Object.entries<CredentialFlag>(spec.credentials)) {
@@ -80,7 +81,7 @@ export function tokenRequestCommand<C extends string, F extends string = never>(
         credentials[name as C] = value
       }
       const flags = Object.fromEntries((spec.flags ?? []).filter((f) => values[f] !== undefined).map((f) => [f, values[f] as string])) as Partial<Record<F, string>>
-      const request = spec.request({ flags, credentials, seeded, ...(seededFrom ? { sandbox: seededFrom } : {}) })
+      const request = spec.request({ flags, credentials, seeded, ...((seededFrom ?? sandbox) ? { sandbox: seededFrom ?? sandbox } : {}) })
       const base = trimTrailingSlashes(
         (values['base-url'] as string | undefined) ?? (sandbox ? sandbox + new URL(spec.defaultBaseUrl).pathname : spec.defaultBaseUrl),
       )
