@@ -64,6 +64,12 @@ export async function buildCommonJs(esMetafile) {
     sourcemap: 'linked',
     logLevel: 'warning',
   })
+  // `./contract` has no CommonJS build (it runs inside vitest, and its module graph awaits at the
+  // top level): require() gets this one clear error instead of ERR_REQUIRE_ASYNC_MODULE.
+  writeFileSync(
+    'dist/lib/contract.cjs',
+    `'use strict'\nconst error = new Error("token-sandbox/contract is an ES module only (its suites run in vitest): import it from an ES module or a vitest test file, e.g. import { complycubeContract } from 'token-sandbox/contract'; require() cannot load it")\nerror.code = 'ERR_REQUIRE_ESM'\nthrow error\n`,
+  )
   for (const entry of COMMONJS_ENTRIES) {
     const names = esMetafile.outputs[`dist/lib/${entry}.mjs`]?.exports
     if (!names) throw new Error(`build-cjs: the ES build has no dist/lib/${entry}.mjs`)

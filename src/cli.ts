@@ -1,7 +1,7 @@
 // token-sandbox <command> [options] | --help | --version: the commands are registered in ./cli/commands.ts.
 import { readFileSync } from 'node:fs'
 import { vendorDefinitions, type VendorRegistry } from './vendors/registry.ts'
-import { UsageError } from './cli/usage.ts'
+import { UsageError, withHelpTopic } from './cli/usage.ts'
 import { commands } from './cli/commands.ts'
 import { escapeControls } from './core/shown.ts'
 import { UnreachableError } from './cli/sandbox.ts'
@@ -41,7 +41,7 @@ export async function main(argv: string[], registry: VendorRegistry = vendorDefi
       default: {
         const known = Object.hasOwn(commands, command) ? commands[command] : undefined
         if (!known) throw new UsageError(`unknown command '${command}'`)
-        return await known.run(rest, registry)
+        return await withHelpTopic(command, () => known.run(rest, registry))
       }
     }
   } catch (err) {
@@ -50,7 +50,8 @@ export async function main(argv: string[], registry: VendorRegistry = vendorDefi
       return err.exitCode
     }
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox --help' for usage.`
+      const topic = err instanceof UsageError && err.helpTopic ? `${err.helpTopic} ` : ''
+      const hint = err instanceof UsageError && !err.showUsage ? '' : `\nRun 'token-sandbox ${topic}--help' for usage.`
       console.error(`token-sandbox: ${escapeControls((err as Error).message)}${hint}`)
       return 2
     }

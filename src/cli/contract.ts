@@ -9,11 +9,12 @@ import { parseArgs } from 'node:util'
 import { contractSuites, findSuite } from '../contract/suites.ts'
 import { ENV, otherBaseUrlVariable } from '../contract/run/params.ts'
 import type { ContractSuite } from '../contract/suite.ts'
-import { UsageError } from './usage.ts'
-import { sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
+import { UsageError, withHelpTopic } from './usage.ts'
+import { probe, sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 import { relayStreams } from './relay.ts'
-import { fidelityFlags, fidelityHelp, prepareFidelity } from '../contract/fidelity/cli.ts'
+import { fidelityFlags, prepareFidelity } from '../contract/fidelity/cli.ts'
+import { contractHelp } from './contract-help.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
 // The suite entry vitest runs: the TypeScript source beside this file in the sources (src/cli/),
@@ -24,40 +25,6 @@ const RUN = [
 ]
   .map(([dir, file]) => ({ dir: fileURLToPath(new URL(dir!, import.meta.url)), file: file! }))
   .find(({ dir, file }) => existsSync(`${dir}${file}`))
-
-function credentialLines(suite: ContractSuite): string {
-  const apis = (suite.otherApis ?? []).map(
-    (a) => `  --${`${a.name}-url`.padEnd(15)} ${a.title} base URL (default: beside --base-url on a token-sandbox or the vendor's host); or env ${otherBaseUrlVariable(a.name)}`,
-  )
-  const credentials = suite.credentials.map((c) => `  --${c.flag.padEnd(15)} ${c.description}${c.required ? ' (required)' : ''}; or env ${c.env}`)
-  return [...apis, ...credentials].join('\n')
-}
-
-export const contractHelp = `usage: token-sandbox contract <vendor> (--sandbox URL | --base-url URL [credentials]) [options]
-       vendors: ${contractSuites.map((s) => s.name).join(', ')}
-
-Runs the vendor's contract suite against any endpoint and exits 1 when a case fails.
-  --base-url URL      the vendor's base URL: its real one, or a local 'token-sandbox serve''s:
-${contractSuites.map((s) => `                      ${s.name}: ${s.realBaseUrl ? `${s.realBaseUrl} or ` : ''}http://127.0.0.1:4545${s.sandboxPath}`).join('\n')}
-  --sandbox URL       a token-sandbox's URL (or env TOKEN_SANDBOX_URL), e.g. http://127.0.0.1:4545:
-                      the vendor's paths, the admin API and the seeded credentials on it
-                      (flags and variables still win)
-  --admin-url URL     a token-sandbox's /__sandbox URL: enables the cases that need the sandbox
-                      clock or its verify endpoint (skipped otherwise, with the reason);
-                      a guarded one needs its token in TOKEN_SANDBOX_ADMIN_TOKEN
-  --allow-writes      run the cases that create data (clients, keys, CA accounts); off by default
-                      against --base-url, on with --sandbox for a vendor (the sandbox is ours)
-  --through-prism     --base-url is 'prism proxy <contract> <upstream> --errors': requests the
-                      contract refuses are expected to be answered by Prism
-  --reporter NAME     default | junit | json
-  --output-file FILE  write the junit/json report to FILE instead of stdout
-${fidelityHelp}
-
-Credentials:
-${contractSuites
-  .filter((s) => s.credentials.length || s.otherApis?.length)
-  .map((s) => `${s.name}:\n${credentialLines(s)}`)
-  .join('\n')}`
 
 /** vitest's Node API, or a one-line usage error saying what to install (vitest is an optional peer). */
 async function loadVitest(): Promise<typeof import('vitest/node').startVitest> {
@@ -72,11 +39,15 @@ async function loadVitest(): Promise<typeof import('vitest/node').startVitest> {
 export async function contractCommand(argv: string[]): Promise<number> {
   const [vendor, ...rest] = argv
   if (vendor === undefined || vendor === '--help' || vendor === '-h') {
-    console.log(contractHelp)
+    console.log(contractHelp())
     return vendor === undefined ? 2 : 0
   }
   const suite = findSuite(vendor)
   if (!suite) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${contractSuites.map((s) => s.name).join(', ')})`)
+  return withHelpTopic(`contract ${vendor}`, () => runSuite(suite, rest))
+}
+
+async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
 
   const credentialOptions = Object.fromEntries(suite.credentials.map((c) => [c.flag, { type: 'string' as const }]))
   // A vendor with more than one API (CAF: Mobile API and BFF) takes `--<api>-url` for the others.
@@ -99,7 +70,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
     strict: true,
   })
   if (values.help) {
-    console.log(contractHelp)
+    console.log(contractHelp(suite))
     return 0
   }
   const flag = (name: string) => (values as Record<string, string | boolean | undefined>)[name]
@@ -110,7 +81,7 @@ export async function contractCommand(argv: string[]): Promise<number> {
   if (!baseUrl) throw new UsageError('--base-url is required (or --sandbox URL: a running token-sandbox)')
   const adminUrl = (flag('admin-url') as string | undefined) ?? (sandbox ? `${sandbox}/__sandbox` : undefined)
   // The sandbox's own suite (no realBaseUrl) has no credentials route: its admin token is a variable.
-  const seeded: Record<string, string> = sandbox && suite.realBaseUrl && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
+  const seededAsRead: Record<string, string> = sandbox && suite.realBaseUrl && suite.credentials.length ? await sandboxCredentials(sandbox, suite.name) : {}
   const otherUrls = (suite.otherApis ?? []).flatMap((a) => {
     const url =
       (flag(`${a.name}-url`) as string | undefined) ||
@@ -131,12 +102,20 @@ export async function contractCommand(argv: string[]): Promise<number> {
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
   // through the environment of this process (inherited by vitest's workers).
+  const given = (name: string) => (flag(name) as string | undefined) || process.env[suite.credentials.find((c) => c.flag === name)?.env ?? ''] || undefined
+  const seeded = suite.fitSeeded ? suite.fitSeeded(seededAsRead, given) : seededAsRead
   for (const c of suite.credentials) {
     const value = flag(c.flag)
     if (typeof value === 'string' && value !== '') process.env[c.env] = value
     else if (!process.env[c.env] && seeded[c.flag]) process.env[c.env] = seeded[c.flag]
     if (c.required && !process.env[c.env]) throw new UsageError(`${suite.title} needs --${c.flag} or ${c.env}`)
   }
+  // What the suite would find only as vitest collects its cases (a key whose environment its
+  // prefix does not tell): one line now, exit 2.
+  const problem = suite.check?.(suite.fromEnv({ baseUrl }, process.env))
+  if (problem) throw new UsageError(problem)
+  // Each server answers before vitest starts; one that does not is exit 3 in one line.
+  for (const url of new Set([baseUrl, ...otherUrls.map(([, u]) => u), ...(adminUrl ? [adminUrl] : [])])) await probe(url)
   process.env[ENV.suite] = suite.name
   process.env[ENV.baseUrl] = baseUrl
   for (const [name, url] of otherUrls) process.env[otherBaseUrlVariable(name)] = url

@@ -1,6 +1,6 @@
 // token-sandbox token <vendor> ...: each registered vendor's cli.ts (`help` and `run(argv)`,
 // see src/vendors/kit.ts), loaded when asked for.
-import { UsageError } from './usage.ts'
+import { UsageError, withHelpTopic } from './usage.ts'
 import { loadTokenCommand } from '../vendors/kit.ts'
 import { vendorDefinitions, type VendorRegistry } from '../vendors/registry.ts'
 
@@ -15,5 +15,6 @@ export async function tokenCommand(argv: string[], registry: VendorRegistry = ve
   }
   const definition = Object.prototype.hasOwnProperty.call(registry, vendor) ? registry[vendor] : undefined
   if (!definition) throw new UsageError(`unknown vendor '${vendor}' (vendors: ${Object.keys(registry).join(', ')})`)
-  return (await loadTokenCommand(definition)).run(rest)
+  const command = await loadTokenCommand(definition)
+  return withHelpTopic(`token ${vendor}`, () => command.run(rest))
 }

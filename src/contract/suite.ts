@@ -74,6 +74,13 @@ export interface ContractSuite<O = any> {
   seeded(target: SuiteTarget): O
   /** Options from a target and the credentials in `env` (the CLI puts flags there too). */
   fromEnv(target: SuiteTarget, env: Record<string, string | undefined>): O
+  /**
+   * `--sandbox URL`: the seeded credentials (by flag) fitted to the ones given (`given(flag)`), e.g.
+   * ComplyCube's client and other key for a live_ key; without it the seeded ones are used as read.
+   */
+  fitSeeded?(seeded: Record<string, string>, given: (flag: string) => string | undefined): Record<string, string>
+  /** A problem with the options `define` would throw on, as one line (the CLI's usage error before vitest starts); undefined when none. */
+  check?(options: O): string | undefined
   /** Registers the suite's describe/it blocks; call it in a vitest file. */
   define(options: O): void
   /** Its cases in the sandbox contract (`sandboxContract`): its sandbox-only routes under `/__sandbox/<name>`. */

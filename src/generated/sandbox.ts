@@ -542,8 +542,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The first API key in use of each environment, and the sandbox environment's oldest client
-         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed. Behind the admin guard like every admin route.
+         * The first API key in use of each environment, and each environment's oldest client
+         * @description Read-only. Keyed by the CLI flags they stand in for, so `token-sandbox token|contract --sandbox URL` needs nothing else typed: `client-id` is the sandbox environment's oldest client, `live-client-id` the live environment's (what `token complycube` takes with a live_ key). Behind the admin guard like every admin route.
          */
         get: operations["getComplyCubeCredentials"];
         put?: never;

@@ -168,7 +168,7 @@ describe('token-sandbox wait', () => {
     for (const bad of bads) {
       const r = await cli(['wait', ...bad])
       expect(r.code, bad.join(' ')).toBe(2)
-      expect(r.err).toContain("Run 'token-sandbox --help' for usage.")
+      expect(r.err).toContain("Run 'token-sandbox wait --help' for usage.")
     }
     const help = await cli(['wait', '--help'])
     expect(help.code).toBe(0)

@@ -53,6 +53,20 @@ describe('the library entry points under plain node', () => {
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ status: 200, verdict: 'valid', unhandled: 'failed', cjs: true })
   })
 
+  it('token-sandbox/contract under require(): one error saying it is ES only, not ERR_REQUIRE_ASYNC_MODULE', () => {
+    const out = execFileSync(
+      process.execPath,
+      ['-e', `try { require('token-sandbox/contract'); console.log('{"loaded":true}') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } },
+    )
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+      code: 'ERR_REQUIRE_ESM',
+      message: expect.stringMatching(/^token-sandbox\/contract is an ES module only .*import \{ complycubeContract \} from 'token-sandbox\/contract'/),
+    })
+    // import() still gets the ES module.
+    expect(plainNode(`const m = await import('token-sandbox/contract'); console.log(JSON.stringify(typeof m.complycubeContract))`)).toBe('function')
+  })
+
   it('token-sandbox/mocks/node: a token over msw that the sandbox from token-sandbox verifies', () => {
     const result = plainNode(`
       const { createSandbox } = await import('token-sandbox')

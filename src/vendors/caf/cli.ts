@@ -18,7 +18,9 @@ and prints it. It works against the sandbox and CAF alike: it is what your backe
   --people-id      restrict the token to this CPF ('peopleId')
   --expires-in     lifetime: seconds or 90s, 5m, 1h, 1d; without it the token has no 'exp'
   --json           print { token, header, payload } instead of the bare token
-The sandbox's seeded keys are printed by 'token-sandbox serve'.`
+The sandbox's seeded keys are printed by 'token-sandbox serve'.
+
+Exit codes: 0 the token printed; 2 usage error; 3 the --sandbox server cannot be reached`
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -37,16 +37,25 @@ export function revokeKey(state: ComplyCubeState, key: string): boolean {
 
 /**
  * What `token`/`contract --sandbox URL` need, keyed by their flag names: the first key in use of
- * each environment, and the oldest client of the sandbox environment (the seed's first, however
- * many clients are added after it). Read-only; behind the admin guard like every admin route.
+ * each environment, the oldest client of the sandbox environment (the seed's first, however
+ * many clients are added after it) and, as `live-client-id`, the live environment's. Read-only; behind the admin guard like every admin route.
  */
 export function sandboxCredentials(state: ComplyCubeState): Record<string, string> {
   const active = (environment: Environment) => state.store.in(environment).apiKey.all().find((k) => !k.revoked)?.key
   const [key, other] = [active('sandbox'), active('live')]
-  const clients = state.clientOrder.sandbox
-  // The list order is newest first: the oldest is its last entry.
-  const [client] = clients.size ? clients.page(clients.size - 1, 1) : []
-  return { ...(key ? { 'api-key': key } : {}), ...(other ? { 'other-api-key': other } : {}), ...(client ? { 'client-id': client } : {}) }
+  const oldestClient = (environment: Environment) => {
+    const clients = state.clientOrder[environment]
+    // The list order is newest first: the oldest is its last entry.
+    return clients.size ? clients.page(clients.size - 1, 1)[0] : undefined
+  }
+  const [client, liveClient] = [oldestClient('sandbox'), oldestClient('live')]
+  return {
+    ...(key ? { 'api-key': key } : {}),
+    ...(other ? { 'other-api-key': other } : {}),
+    ...(client ? { 'client-id': client } : {}),
+    // For a live_ key (`token complycube --sandbox URL --api-key live_…`): its own environment's client.
+    ...(liveClient ? { 'live-client-id': liveClient } : {}),
+  }
 }
 
 export const adminRoutes: Route<ComplyCubeState>[] = [

@@ -34,10 +34,20 @@ const environmentOf = (key: string): ComplyCubeEnvironment | undefined =>
 
 const otherEnvironment = (env: ComplyCubeEnvironment): ComplyCubeEnvironment => (env === 'sandbox' ? 'live' : 'sandbox')
 
+/** The environment `apiKey` belongs to, or why it cannot be told (one line, naming the option and the CLI flag). */
+function keyEnvironment(options: Pick<ComplyCubeContractOptions, 'apiKey' | 'environment'>): ComplyCubeEnvironment | string {
+  const given = options.environment as string | undefined
+  if (given !== undefined) return given === 'sandbox' || given === 'live' ? given : `ComplyCube contract: option 'environment' (--environment) must be sandbox or live, got '${given.slice(0, 40)}'`
+  return (
+    environmentOf(options.apiKey) ??
+    "ComplyCube contract: cannot tell the API key's environment from its prefix (test_ = sandbox, live_ = live); pass option 'environment' (--environment sandbox|live)"
+  )
+}
+
 export function complycubeContract(options: ComplyCubeContractOptions): void {
   checkSuiteOptions('ComplyCube', options, { required: ['apiKey'] })
-  const environment = options.environment ?? environmentOf(options.apiKey)
-  if (!environment) throw new Error("complycubeContract: cannot tell the key's environment from its prefix; pass `environment`")
+  const environment = keyEnvironment(options)
+  if (environment !== 'sandbox' && environment !== 'live') throw new TypeError(environment)
   const api = createCaller(options.baseUrl, options.fetch)
   const admin: AdminClient | null = options.admin ? adminClient(options.admin, options.adminToken) : null
   const auth = (key = options.apiKey) => ({ authorization: key })
@@ -293,7 +303,23 @@ export const complycubeSuite: ContractSuite<ComplyCubeContractOptions> = defineS
     { option: 'apiKey', flag: 'api-key', env: 'COMPLYCUBE_API_KEY', required: true, description: 'API key (test_ = sandbox, live_ = live)' },
     { option: 'otherApiKey', flag: 'other-api-key', env: 'COMPLYCUBE_OTHER_API_KEY', required: false, description: 'a key of the other environment, for the isolation case' },
     { option: 'clientId', flag: 'client-id', env: 'COMPLYCUBE_CLIENT_ID', required: false, description: 'an existing client to issue tokens for' },
+    { option: 'environment', flag: 'environment', env: 'COMPLYCUBE_ENVIRONMENT', required: false, description: "sandbox | live: the key's environment (default: from its prefix)" },
   ],
+  // The credentials route's client is the sandbox environment's (`live-client-id` the live one's):
+  // with a key of the other environment given, its client and the other key swap too.
+  fitSeeded: (seeded, given) => {
+    const key = given('api-key')
+    const environment = (given('environment') as ComplyCubeEnvironment | undefined) ?? (key ? environmentOf(key) : undefined)
+    if (environment !== 'live') return seeded
+    const { 'live-client-id': client, 'api-key': sandboxKey, ...rest } = seeded
+    delete rest['client-id']
+    delete rest['other-api-key']
+    return { ...rest, ...(client ? { 'client-id': client } : {}), ...(sandboxKey ? { 'other-api-key': sandboxKey } : {}) }
+  },
+  check: (options) => {
+    const environment = keyEnvironment(options)
+    return environment === 'sandbox' || environment === 'live' ? undefined : environment
+  },
   seeded: { apiKey: 'test_tokensandbox_default_0001', otherApiKey: 'live_tokensandbox_default_0001' },
   define: complycubeContract,
   admin: adminCases,

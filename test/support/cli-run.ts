@@ -1,0 +1,36 @@
+// Runs the built CLI (./cli.ts) as a child process with a clean environment, and finds a
+// 127.0.0.1 port nothing listens on: what the CLI tests about exit codes and help share.
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { SOURCE_CLI } from './cli.ts'
+
+/** Every variable that could hand the CLI a credential, a sandbox URL or an admin token. */
+export const CLEAN_ENV: Record<string, string> = Object.fromEntries(
+  ['TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'COMPLYCUBE_API_KEY', 'COMPLYCUBE_OTHER_API_KEY', 'COMPLYCUBE_CLIENT_ID', 'COMPLYCUBE_ENVIRONMENT', 'CA_USERNAME', 'CA_PASSWORD', 'CAF_CLIENT_ID', 'CAF_CLIENT_SECRET'].map((v) => [v, '']),
+)
+
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], { env: { ...process.env, ...CLEAN_ENV, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c))
+    child.stderr.on('data', (c: Buffer) => (stderr += c))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** A 127.0.0.1 port nothing listens on (taken, then released). */
+export async function closedPort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as { port: number }
+  await new Promise((r) => server.close(r))
+  return port
+}
