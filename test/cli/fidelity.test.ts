@@ -3,15 +3,14 @@
 // records the same bytes), then one answer of the second is changed with a fault, or a stub (another
 // error message, a renamed field), and the compare names exactly that case and that difference
 // (exit 1), in each reporter.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contractSuites } from '../../src/contract/suites.ts'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
-import { SOURCE_CLI } from '../support/cli.ts'
+import { runCli } from '../support/cli-run.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -34,29 +33,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-// Nothing from the developer's environment: no credential, no URL, and a fixed record date.
-const clean = Object.fromEntries(
-  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
-)
-
-/** The CLI from the sources; killed (code null) if it runs past `timeoutMs`. */
-function cli(args: string[], timeoutMs = 0): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], {
-      env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c))
-    child.stderr.on('data', (c: Buffer) => (stderr += c))
-    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
+// Nothing from the developer's environment (no credential, no URL), and a fixed record date;
+// killed (code null) if it runs past `timeoutMs`.
+const cli = (args: string[], timeoutMs = 0) => runCli(args, { SOURCE_DATE_EPOCH: '1767225600' }, timeoutMs)
 
 async function addFault(server: ServeChild, rule: Record<string, unknown>): Promise<void> {
   const res = await fetch(`${server.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) })

@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
-import { contractSuites } from '../../src/contract/suites.ts'
 import { HOOKS_CASE } from '../../src/contract/fidelity/record.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { CLEAN_ENV } from '../support/cli-run.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 mkdirSync(join(root, 'test-output'), { recursive: true })
@@ -22,13 +22,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const clean = Object.fromEntries(
-  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
-)
-
 function run(command: string[], cwd = root): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, command, { cwd, env: { ...process.env, ...clean, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, command, { cwd, env: { ...process.env, ...CLEAN_ENV, SOURCE_DATE_EPOCH: '1767225600', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c))
     child.stderr.on('data', (c: Buffer) => (out += c))

@@ -4,7 +4,6 @@
 // a credential, an id, a token's claim, an email, a name or a document number: its seeded
 // credentials (the admin API), its fixtures, the journal's request details and the tokens it
 // issued. None may appear — in error messages that echo input neither.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -12,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
-import { SOURCE_CLI } from '../support/cli.ts'
+import { runCli } from '../support/cli-run.ts'
 
 const server = await startServer({ host: '127.0.0.1', port: 0, seed: 'fidelity-redaction' })
 const dir = mkdtempSync(join(tmpdir(), 'fidelity-redaction-'))
@@ -21,19 +20,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const clean = Object.fromEntries(
-  [...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)), 'TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'TOKEN_SANDBOX_CONTRACT_RECORD'].map((v) => [v, '']),
-)
-
-function cli(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...SOURCE_CLI, ...args], { env: { ...process.env, ...clean, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let out = ''
-    child.stdout.on('data', (c: Buffer) => (out += c))
-    child.stderr.on('data', (c: Buffer) => (out += c))
-    child.on('close', (code) => resolve({ code, out }))
-  })
-}
+const cli = (args: string[]) => runCli(args)
 
 const admin = async (path: string) => (await (await fetch(`${server.url}/__sandbox${path}`)).json()) as any
 
@@ -61,7 +48,7 @@ describe('a fidelity record holds no secret, id, token or personal value the san
   it.each(vendors)('%s: recorded with --allow-writes; every known secret searched for', async (vendor) => {
     const file = join(dir, `${vendor}.json`)
     const run = await cli(['contract', vendor, '--sandbox', server.url, '--allow-writes', '--record', file])
-    expect(run.code, run.out).toBe(0)
+    expect(run.code, run.stdout + run.stderr).toBe(0)
     records[vendor] = readFileSync(file, 'utf8')
 
     const secrets = new Set<string>([...SUITE_INPUT, ...Object.values((await admin(`/${vendor}/credentials`)).credentials as Record<string, string>)])

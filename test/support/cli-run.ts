@@ -2,11 +2,20 @@
 // 127.0.0.1 port nothing listens on: what the CLI tests about exit codes and help share.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { contractSuites } from '../../src/contract/suites.ts'
 import { SOURCE_CLI } from './cli.ts'
 
-/** Every variable that could hand the CLI a credential, a sandbox URL or an admin token. */
+/**
+ * Every variable that could hand the CLI a credential, a sandbox URL or an admin token: each
+ * suite's credentials (from the registry), the sandbox's own, and the record switch.
+ */
 export const CLEAN_ENV: Record<string, string> = Object.fromEntries(
-  ['TOKEN_SANDBOX_URL', 'TOKEN_SANDBOX_ADMIN_TOKEN', 'COMPLYCUBE_API_KEY', 'COMPLYCUBE_OTHER_API_KEY', 'COMPLYCUBE_CLIENT_ID', 'COMPLYCUBE_ENVIRONMENT', 'CA_USERNAME', 'CA_PASSWORD', 'CAF_CLIENT_ID', 'CAF_CLIENT_SECRET'].map((v) => [v, '']),
+  [
+    ...contractSuites.flatMap((s) => s.credentials.map((c) => c.env)),
+    'TOKEN_SANDBOX_URL',
+    'TOKEN_SANDBOX_ADMIN_TOKEN',
+    'TOKEN_SANDBOX_CONTRACT_RECORD',
+  ].map((v) => [v, '']),
 )
 
 export interface CliRun {
@@ -15,14 +24,19 @@ export interface CliRun {
   stderr: string
 }
 
-export function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** The built CLI with `args`, the environment cleaned and `env` added; killed (code null) if it runs past `timeoutMs` (0: no limit). */
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 0): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...SOURCE_CLI, ...args], { env: { ...process.env, ...CLEAN_ENV, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (c: Buffer) => (stdout += c))
     child.stderr.on('data', (c: Buffer) => (stderr += c))
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout, stderr })
+    })
   })
 }
 
