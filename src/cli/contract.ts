@@ -2,8 +2,9 @@
 // a token-sandbox, or a Prism proxy in front of either) with vitest's Node API, and exits
 // non-zero when a case fails. Credentials come from flags or environment variables and are
 // handed to the suite through the environment; they are never printed.
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { contractSuites, findSuite } from '../contract/suites.ts'
@@ -13,7 +14,8 @@ import { UsageError, withHelpTopic } from './usage.ts'
 import { probe, sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 import { relayStreams } from './relay.ts'
-import { fidelityFlags, prepareFidelity } from '../contract/fidelity/cli.ts'
+import { checkTarget, fidelityFlags, prepareFidelity } from '../contract/fidelity/cli.ts'
+import { writeUserFile } from '../node/user-file.ts'
 import { contractHelp } from './contract-help.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
@@ -99,6 +101,8 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
   const fidelity = prepareFidelity(values, suite.name, Boolean(sandbox || adminUrl))
   const reporter = fidelity?.comparing ? 'default' : ((flag('reporter') as string | undefined) ?? 'default')
   if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`)
+  const outputFlag = flag('output-file') as string | undefined
+  if (outputFlag !== undefined) checkTarget('--output-file', outputFlag)
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
   // through the environment of this process (inherited by vitest's workers).
@@ -129,7 +133,11 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
   const startVitest = await loadVitest()
   const previousExitCode = process.exitCode
   // Relative to where the user runs the command, not to the suite's folder inside the package.
-  const outputFile = flag('output-file') && !fidelity?.comparing ? resolve(flag('output-file') as string) : undefined
+  const outputTarget = outputFlag !== undefined && !fidelity?.comparing ? resolve(outputFlag) : undefined
+  // vitest writes the report into a folder of ours; the CLI then copies it to the user's file
+  // with writeUserFile (a regular file only: a FIFO put there since the check cannot block it).
+  const scratch = outputTarget ? mkdtempSync(join(tmpdir(), 'token-sandbox-report-')) : undefined
+  const outputFile = scratch ? join(scratch, 'report') : undefined
   const vitest = await startVitest('test', [], {
     root: RUN.dir,
     config: false,
@@ -155,7 +163,10 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
     hookTimeout: 30_000,
     // What vitest prints quotes the endpoint's answers: escaped on the way out (./relay.ts).
     // While comparing, stdout carries the comparison's report: the suite's own output goes to stderr.
-  }, {}, relayStreams(fidelity?.comparing ? { stdout: process.stderr } : {}))
+  }, {}, relayStreams(fidelity?.comparing ? { stdout: process.stderr } : {})).catch((err: unknown) => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true })
+    throw err
+  })
   process.exitCode = previousExitCode
   const files = vitest.state.getFiles()
   const failed =
@@ -163,5 +174,16 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
     files.some((f) => f.result?.state === 'fail') ||
     vitest.state.getCountOfFailedTests() > 0 ||
     vitest.state.getUnhandledErrors().length > 0
+  if (scratch) {
+    try {
+      // vitest writes no file for the default reporter: then there is nothing to copy.
+      if (existsSync(outputFile!)) writeUserFile(outputTarget!, '--output-file', readFileSync(outputFile!, 'utf8'))
+    } catch (err) {
+      console.error(`token-sandbox: ${(err as Error).message}`)
+      return 1
+    } finally {
+      rmSync(scratch, { recursive: true, force: true })
+    }
+  }
   return fidelity ? fidelity.finish(failed ? 1 : 0) : failed ? 1 : 0
 }

@@ -5,7 +5,8 @@
 //   cannot slip in a device or a pipe: only a regular file is read;
 // - read up to a cap, counting the bytes that arrive (a file that grows, or /proc's files that
 //   say they are empty, cannot fill memory either).
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, writeFileSync, type BigIntStats } from 'node:fs'
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, statSync, writeFileSync, type BigIntStats } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { escapeControls } from '../core/shown.ts'
 
 /** A user-named file that cannot be read: missing, unreadable, not a regular file, or too large. `code` is the errno's, when there was one. */
@@ -137,5 +138,28 @@ export function writeUserFile(path: string, what: string, data: string): void {
     throw new UserFileError(`cannot write ${shown}: ${code ?? String(err)}`, code)
   } finally {
     closeSync(fd)
+  }
+}
+
+/**
+ * Refuses, before any work, a file a run would write at its end (`--record`, `--output-file`):
+ * an empty path, a directory, a device (/dev/full, /dev/stdout), a FIFO or a socket, or a file in
+ * a folder that does not exist. `flag` names the option in the message. (writeUserFile checks
+ * again, on the opened descriptor.)
+ */
+export function checkWriteTarget(flag: string, file: string): void {
+  if (file === '') throw new UserFileError(`${flag} needs a file name (it was empty)`)
+  const shown = `${flag} ${showPath(file)}`
+  let stat: ReturnType<typeof statSync>
+  try {
+    stat = statSync(file, { throwIfNoEntry: false })
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw new UserFileError(`cannot write ${shown}: ${code ?? (err as Error).message}`, code)
+  }
+  if (stat === undefined) {
+    if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) throw new UserFileError(`${shown}: its folder does not exist`)
+  } else if (!stat.isFile()) {
+    throw new UserFileError(`${shown} is ${stat.isDirectory() ? 'a directory' : 'not a regular file (a device, FIFO or socket)'}: it must be a regular file or a new one`)
   }
 }

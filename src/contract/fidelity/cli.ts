@@ -2,11 +2,11 @@
 // entry file is told (it calls `fidelity()` from ./session.ts), and after the run the comparison
 // printed with its reporter (the variables are in ../run/params.ts). src/cli/contract.ts calls into
 // here and keeps its own job.
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileError, UsageError } from '../../cli/usage.ts'
-import { readUserText, showPath, UserFileError, writeUserFile } from '../../node/user-file.ts'
+import { checkWriteTarget, readUserText, showPath, UserFileError, writeUserFile } from '../../node/user-file.ts'
 import { ENV } from '../run/params.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
 import { MAX_RECORD_BYTES, parseRecord, type FidelityRecord } from './record.ts'
@@ -67,7 +67,7 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
     if (!(FIDELITY_REPORTERS as readonly string[]).includes(r)) throw new UsageError(`with --compare, --reporter must be one of ${FIDELITY_REPORTERS.join(', ')}`)
     reporter = r as FidelityReporter
   }
-  if (flags.record !== undefined) checkRecordTarget(flags.record)
+  if (flags.record !== undefined) checkTarget('--record', flags.record)
   // The run writes into a folder of ours; the CLI reads that back (capped) and only then writes
   // --record FILE itself, so no path the user named is ever written by the worker or read back.
   const scratch = mkdtempSync(join(tmpdir(), 'token-sandbox-fidelity-'))
@@ -97,8 +97,14 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
         if (!expected) return suiteExitCode
         const comparison = compareRecords(expected, parseRecord(actualText, recordFile))
         const report = formatComparison(comparison, reporter, compareFile!)
-        if (flags['output-file']) writeFileSync(resolve(flags['output-file']), report)
-        else process.stdout.write(report)
+        if (flags['output-file'] !== undefined) {
+          try {
+            writeUserFile(resolve(flags['output-file']), '--output-file', report)
+          } catch (err) {
+            console.error(`token-sandbox: ${(err as Error).message}`)
+            return 1
+          }
+        } else process.stdout.write(report)
         return comparisonFails(comparison) ? 1 : 0
       } finally {
         rmSync(scratch, { recursive: true, force: true })
@@ -107,23 +113,12 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
   }
 }
 
-/**
- * --record FILE, refused before any case runs unless it can become a regular file: an empty
- * path, a directory, a device (/dev/full, /dev/stdout), a FIFO or a socket, or a file in a
- * folder that does not exist. (The write checks again, on the opened descriptor.)
- */
-function checkRecordTarget(file: string): void {
-  if (file === '') throw fileError('--record needs a file name (it was empty)')
-  const shown = `--record ${showPath(file)}`
-  let stat: ReturnType<typeof statSync>
+
+/** checkWriteTarget's refusal as the CLI's file error (exit 2). */
+export function checkTarget(flag: string, file: string): void {
   try {
-    stat = statSync(file, { throwIfNoEntry: false })
+    checkWriteTarget(flag, file)
   } catch (err) {
-    throw fileError(`cannot write ${shown}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-  if (stat === undefined) {
-    if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) throw fileError(`${shown}: its folder does not exist`)
-  } else if (!stat.isFile()) {
-    throw fileError(`${shown} is ${stat.isDirectory() ? 'a directory' : 'not a regular file (a device, FIFO or socket)'}: it must be a regular file or a new one`)
+    throw fileError((err as Error).message)
   }
 }

@@ -1,0 +1,69 @@
+// `contract --output-file FILE`: the report goes to a regular file or to none. A FIFO, a device,
+// a directory, an empty name or a missing folder is refused in one line with exit 2 before the
+// endpoint is even probed (the base URL here is a closed port: a later check would exit 3), so
+// nothing can block on a pipe with no reader or fill /dev/full. The report itself is written by
+// the CLI (vitest writes into a folder of ours first), replacing what the file held.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../src/server/server.ts'
+import { closedPort, runCli } from '../support/cli-run.ts'
+
+const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-output-file-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const KEY = 'test_tokensandbox_default_0001'
+const closedBase = async () => `http://127.0.0.1:${await closedPort()}/complycube/v1`
+const contract = async (outputFile: string) =>
+  runCli(['contract', 'complycube', '--base-url', await closedBase(), '--api-key', KEY, '--reporter', 'junit', '--output-file', outputFile], {}, 30_000)
+
+describe('contract --output-file refuses what is not a regular file, before the probe', () => {
+  const fifo = join(dir, 'report.fifo')
+  execFileSync('mkfifo', [fifo])
+  const folder = join(dir, 'a-folder')
+  mkdirSync(folder)
+
+  it.each([
+    ['a FIFO', fifo, 'is not a regular file (a device, FIFO or socket)'],
+    ['a device', '/dev/full', 'is not a regular file (a device, FIFO or socket)'],
+    ['a directory', folder, 'is a directory'],
+    ['a file in a folder that does not exist', join(dir, 'missing', 'r.xml'), 'its folder does not exist'],
+  ])('%s', async (_what, target, why) => {
+    const r = await contract(target)
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stdout).toBe('')
+    const lines = r.stderr.trimEnd().split('\n')
+    expect(lines[0]).toContain(`--output-file ${target}`)
+    expect(lines[0]).toContain(why)
+    // The usage error points at the command's help, and nothing else is printed.
+    expect(lines.slice(1).join('\n')).not.toContain('contract suite against')
+  })
+
+  it('an empty name', async () => {
+    const r = await contract('')
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toContain('--output-file needs a file name (it was empty)')
+  })
+})
+
+describe('contract --output-file writes the report', () => {
+  it('replaces what a regular file held with the JUnit report, and leaves no scratch folder behind', async () => {
+    const running = await startServer({ host: '127.0.0.1', port: 0 })
+    try {
+      const report = join(dir, 'report.xml')
+      writeFileSync(report, 'x'.repeat(100_000))
+      const scratchBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length
+      const r = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'junit', '--output-file', report], {}, 120_000)
+      expect(r.code, r.stderr).toBe(0)
+      const xml = readFileSync(report, 'utf8')
+      expect(xml.startsWith('<?xml')).toBe(true)
+      expect(xml).toContain('<testsuites')
+      expect(xml).not.toContain('xxxxxxxx')
+      expect(readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length).toBeLessThanOrEqual(scratchBefore)
+    } finally {
+      await running.close()
+    }
+  })
+})
