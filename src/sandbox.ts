@@ -148,18 +148,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
   })
   const names = Object.keys(registry) as VendorName[]
   for (const name of names) if (registry[name]!.name !== name) throw new Error(`vendor registered as '${name}' is named '${registry[name]!.name}'`)
-  // A rule may name a vendor's environments as the journal names them: its store's scopes
-  // (ComplyCube's sandbox/live, CAF's prod/beta/dev, CA's tenants from its fixtures) and any its
-  // mounts name (an extra base URL's). Asked when a rule is added, once the mounts exist.
-  const faults = createFaults(() =>
-    Object.fromEntries(
-      vendors.map((v) => {
-        const mounted = [...realMounts, ...prefixMounts].filter((m) => m.vendor === v.name && m.environment !== null).map((m) => m.environment!)
-        return [v.name, [...new Set([...v.instance.state.store.scopes, ...mounted])]]
-      }),
-    ),
-  )
-  // Each vendor's seed, checked before anything is built: its scopes are the environments a rate limit may name.
+  // Each vendor's seed, checked before anything is built.
   const seeds = new Map(
     names.map((name) => {
       const definition = registry[name]!
@@ -167,9 +156,19 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       return [name, given === undefined ? definition.fixtures : checkFixtures(name, definition.fixtureSchema, given)] as const
     }),
   )
+  // A vendor's environments as the journal names them: its store's scopes (ComplyCube's
+  // sandbox/live, CAF's prod/beta/dev, CA's tenants from its fixtures) and any an extra base URL
+  // names. The one list fault rules, rate limits and /vendors take; known before anything is built.
+  const environments = new Map(
+    names.map((name) => {
+      const extra = (options.baseUrls?.[name] ?? []).flatMap((m) => (typeof m === 'string' || typeof m.environment !== 'string' ? [] : [m.environment]))
+      return [name, [...new Set([...registry[name]!.store.scopes(seeds.get(name)), ...extra])]] as const
+    }),
+  )
+  const faults = createFaults(() => Object.fromEntries(environments))
   const rateLimits = createRateLimiter(
     Object.fromEntries(
-      names.map((name) => [name, { environments: registry[name]!.store.scopes(seeds.get(name)), documented: registry[name]!.rateLimits ?? {} } satisfies VendorLimits]),
+      names.map((name) => [name, { environments: environments.get(name)!, documented: registry[name]!.rateLimits ?? {} } satisfies VendorLimits]),
     ),
     options.rateLimits,
   )
@@ -208,7 +207,7 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
       catalogue: () =>
         vendors.map((v) => ({
           name: v.name,
-          environments: [...v.instance.state.store.scopes],
+          environments: [...environments.get(v.name)!],
           baseUrls: realMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
           prefixes: prefixMounts.filter((m) => m.vendor === v.name).map(({ base, environment }) => ({ base, environment })),
           adminRoutes: v.definition.adminRoutes.map((r) => ({ method: r.method, path: `${ADMIN_PREFIX}/${v.name}${r.path}` })),
@@ -224,6 +223,12 @@ export function createSandboxWith(registry: Record<string, AnyVendor>, options: 
     ),
   ])
   const prefixMounts: VendorMount<VendorName>[] = vendors.flatMap((v) => v.definition.prefixes(v.instance.state).map((m) => ({ vendor: v.name, ...m })))
+  // A vendor's own base URLs and prefixes name only its store's scopes (a definition that does not is a bug, caught here).
+  for (const m of [...realMounts, ...prefixMounts]) {
+    if (m.environment !== null && !environments.get(m.vendor)!.includes(m.environment)) {
+      throw new Error(`${m.vendor}'s base URL ${m.base} names environment '${m.environment}', none of its environments (${environments.get(m.vendor)!.join(', ')})`)
+    }
+  }
   const serviceOf = (name: VendorName) => vendors.find((v) => v.name === name)!.api
 
   const mounts: Mount[] = [
