@@ -9,3 +9,11 @@ export declare function buildBrowser(options?: { minify?: boolean }): Promise<{
   mswVersion: string
   bytes: number
 }>
+/** buildBrowser() only when dist/browser is not up to date with what its last build read; `built` says which. */
+export declare function buildBrowserIfStale(): Promise<{
+  bundle: string
+  worker: string
+  mswVersion: string
+  bytes: number
+  built: boolean
+}>

@@ -1,9 +1,11 @@
 // Builds the browser bundle: dist/browser/token-sandbox.js (ESM: setupSandboxWorker,
 // createSandbox, createHandlers, decodeToken, parseDuration) and, next to it, msw's
 // mockServiceWorker.js copied from the installed msw, so the two always match.
-// `npm run build:browser`; the vitest globalSetup and `token-sandbox demo` call buildBrowser().
+// `npm run build:browser` (`-- --if-stale`: only when an input changed), `token-sandbox demo`
+// calls buildBrowser(), the vitest globalSetup buildBrowserIfStale().
 import { build } from 'esbuild'
-import { copyFile, mkdir, readFile, rename } from 'node:fs/promises'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFile, mkdir, rename } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -12,6 +14,20 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
 /** Where the bundle and the worker script go. */
 export const browserDist = join(root, 'dist', 'browser')
+
+/**
+ * What the last build read, for buildBrowserIfStale: every file esbuild bundled (its metafile's
+ * inputs, sources and node_modules alike), msw's version, and the bundle's size. Its mtime is
+ * when that build began. Under node_modules/.cache, outside the package's files.
+ */
+const STAMP = join(root, 'node_modules', '.cache', 'token-sandbox', 'browser-stamp.json')
+/**
+ * Read by every build besides the bundled files: this script and the configuration, and npm's
+ * record of the installed tree (rewritten by every install; the packages' own files keep the
+ * fixed mtimes of their tarballs, so a changed dependency shows only there).
+ */
+const BUILD_INPUTS = ['scripts/build-browser.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json']
+const OUTPUTS = ['token-sandbox.js', 'token-sandbox.js.map', 'mockServiceWorker.js']
 
 /**
  * A Node built-in reaching the bundle is a bug to fix at its root, not to polyfill: this
@@ -27,6 +43,7 @@ export const refuseNodeBuiltins = {
 }
 
 export async function buildBrowser({ minify = true } = {}) {
+  const started = Date.now()
   await mkdir(browserDist, { recursive: true })
   const tmp = join(browserDist, `.build-${process.pid}`)
   const result = await build({
@@ -57,18 +74,65 @@ export async function buildBrowser({ minify = true } = {}) {
   await rename(join(tmp, 'mockServiceWorker.js'), join(browserDist, 'mockServiceWorker.js'))
   await import('node:fs/promises').then((fs) => fs.rm(tmp, { recursive: true, force: true }))
 
-  const mswVersion = JSON.parse(await readFile(require.resolve('msw/package.json'), 'utf8')).version
-  const worker = await readFile(join(browserDist, 'mockServiceWorker.js'), 'utf8')
-  if (!worker.includes(`PACKAGE_VERSION = '${mswVersion}'`)) throw new Error(`mockServiceWorker.js does not match msw ${mswVersion}`)
-  return {
-    bundle: join(browserDist, 'token-sandbox.js'),
-    worker: join(browserDist, 'mockServiceWorker.js'),
-    mswVersion,
-    bytes: Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'))?.[1].bytes ?? 0,
+  const mswVersion = installedMswVersion()
+  if (!workerMatches(mswVersion)) throw new Error(`mockServiceWorker.js does not match msw ${mswVersion}`)
+  const bytes = Object.entries(result.metafile.outputs).find(([name]) => name.endsWith('.js'))?.[1].bytes ?? 0
+  // Only the minified build is the one the tests and the demo serve.
+  if (minify) stamp(started, { inputs: Object.keys(result.metafile.inputs), mswVersion, bytes })
+  else rmSync(STAMP, { force: true })
+  return { bundle: join(browserDist, 'token-sandbox.js'), worker: join(browserDist, 'mockServiceWorker.js'), mswVersion, bytes }
+}
+
+/**
+ * The bundle as buildBrowser() makes it, built only when dist/browser is not up to date: some
+ * file the last build read changed since it began, an output is missing, or another msw is
+ * installed. `built` says whether it built.
+ */
+export async function buildBrowserIfStale() {
+  const fresh = freshBuild()
+  if (fresh) return { ...fresh, built: false }
+  return { ...(await buildBrowser()), built: true }
+}
+
+/** The last build's result when dist/browser is up to date with everything it read, else null. */
+function freshBuild() {
+  if (!existsSync(STAMP) || OUTPUTS.some((o) => !existsSync(join(browserDist, o)))) return null
+  let last
+  try {
+    last = JSON.parse(readFileSync(STAMP, 'utf8'))
+  } catch {
+    return null
   }
+  if (!Array.isArray(last?.inputs) || typeof last.mswVersion !== 'string' || typeof last.bytes !== 'number') return null
+  const began = statSync(STAMP).mtimeMs
+  // Every recorded input is a file: a build with a "(disabled):" one throws before the stamp.
+  const changed = [...BUILD_INPUTS, ...last.inputs].some((input) => {
+    const path = join(root, input)
+    return !existsSync(path) || statSync(path).mtimeMs > began
+  })
+  const mswVersion = installedMswVersion()
+  if (changed || mswVersion !== last.mswVersion || !workerMatches(mswVersion)) return null
+  return { bundle: join(browserDist, 'token-sandbox.js'), worker: join(browserDist, 'mockServiceWorker.js'), mswVersion, bytes: last.bytes }
+}
+
+function installedMswVersion() {
+  return JSON.parse(readFileSync(createRequire(import.meta.url).resolve('msw/package.json'), 'utf8')).version
+}
+
+/** Whether dist/browser's worker script is the one msw `version` ships. */
+function workerMatches(version) {
+  return readFileSync(join(browserDist, 'mockServiceWorker.js'), 'utf8').includes(`PACKAGE_VERSION = '${version}'`)
+}
+
+/** Records a build that began at `startedMs` (an input edited during the build makes it stale). */
+function stamp(startedMs, record) {
+  mkdirSync(dirname(STAMP), { recursive: true })
+  writeFileSync(STAMP, `${JSON.stringify(record)}\n`)
+  utimesSync(STAMP, startedMs / 1000, startedMs / 1000)
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const out = await buildBrowser()
-  console.log(`${relative(root, out.bundle)} (${Math.round(out.bytes / 1024)} KiB, msw ${out.mswVersion}) and ${relative(root, out.worker)}`)
+  const out = process.argv.includes('--if-stale') ? await buildBrowserIfStale() : { ...(await buildBrowser()), built: true }
+  const what = `${relative(root, out.bundle)} (${Math.round(out.bytes / 1024)} KiB, msw ${out.mswVersion}) and ${relative(root, out.worker)}`
+  console.log(out.built ? what : `${what}: up to date with the sources`)
 }

@@ -12,7 +12,8 @@ const STAMP = join(root, 'node_modules', '.cache', 'token-sandbox', 'build-stamp
 /**
  * What the build reads: the sources, the build scripts and the configuration. (An `npm install`
  * or `npm ci` builds anyway, through the prepare script; test/browser's globalSetup rebuilds
- * the browser bundle against whichever msw is installed.)
+ * the browser bundle when another msw is installed: scripts/build-browser.mjs keeps its own
+ * stamp of what the bundle read.)
  */
 const INPUTS = ['src', 'mocks', 'scripts', 'package.json', 'tsconfig.json', 'tsconfig.types.json']
 /** What the build writes, each of which must be there. */

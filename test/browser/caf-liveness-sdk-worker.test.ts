@@ -24,8 +24,7 @@ let g: GuardedContext
 let modelRequests: Request[]
 
 beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 })
-  browser = await launchChromium()
+  ;[demo, browser] = await Promise.all([startDemoServer({ port: 0 }), launchChromium()])
 }, 60_000)
 
 afterAll(async () => {

@@ -14,8 +14,7 @@ let demo: RunningDemo
 let g: GuardedContext
 
 beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 })
-  browser = await launchChromium()
+  ;[demo, browser] = await Promise.all([startDemoServer({ port: 0 }), launchChromium()])
 }, 60_000)
 
 afterAll(async () => {

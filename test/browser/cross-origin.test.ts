@@ -20,10 +20,9 @@ let plain: RunningServer // no --cors
 let g: GuardedContext
 
 beforeAll(async () => {
-  browser = await launchChromium()
   // The "other site": a blank page on another port of 127.0.0.1 (another origin).
   page = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'))
-  await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))
+  ;[browser] = await Promise.all([launchChromium(), new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve))])
   pageOrigin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`
   ;[open, plain] = await Promise.all([startServer({ host: '127.0.0.1', port: 0, cors: [pageOrigin] }), startServer({ host: '127.0.0.1', port: 0 })])
   g = await guardedContext(browser)

@@ -1,11 +1,13 @@
 // The dashboard's faults panel, rate limits, first paint and journal meta, in real Chromium
 // against a standalone server on 127.0.0.1. Each state is asserted on the DOM (and, where the
 // page changed something, on the admin API) and kept as a screenshot in test-output/browser/.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+// One browser context and page for the file: each test starts its own server, so its page is
+// on another origin (another port) and nothing the last test left carries over; the two tests
+// that hook the page (an init script, a route) remove their hook when they end.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
-import { join } from 'node:path'
-import { guardedContext, launchChromium, screenshot, SCREENSHOTS, type GuardedContext } from './support/chromium.ts'
+import { guardedContext, launchChromium, screenshot, type GuardedContext } from './support/chromium.ts'
 
 const CC_KEY = 'test_tokensandbox_default_0001'
 const CC_CLIENT = '5eb04fcd0f3e360008035eb1'
@@ -20,24 +22,29 @@ let expectedErrors: string[]
 
 beforeAll(async () => {
   browser = await launchChromium()
+  g = await guardedContext(browser)
+  page = g.page
 }, 60_000)
 
 afterAll(async () => {
+  await g?.close()
   await browser?.close()
 }, 60_000)
 
 beforeEach(async () => {
   server = await startServer({ host: '127.0.0.1', port: 0 })
-  g = await guardedContext(browser)
-  page = g.page
+  g.reset()
   expectedErrors = []
 }, 60_000)
 
 afterEach(async () => {
+  // Off the dashboard before its server closes: its 2 s refresh would fail against it, and log
+  // into the next test.
+  await page.goto('about:blank')
   // Whatever the test did, the page stayed on 127.0.0.1 and broke no rule of its policy (a CSP
   // violation is a console error).
-  const { escaped, errors } = g
-  await g?.close()
+  const escaped = [...g.escaped]
+  const errors = [...g.errors]
   await server?.close()
   expect(escaped).toEqual([])
   expect(errors.filter((e) => !expectedErrors.includes(e))).toEqual([])
@@ -81,7 +88,7 @@ async function open(): Promise<void> {
 }
 
 /** One section's screenshot (smaller and quicker than the whole page's), in test-output/browser/. */
-const sectionShot = (selector: string, name: string) => page.locator(selector).screenshot({ path: join(SCREENSHOTS, `${name}.png`) })
+const sectionShot = (selector: string, name: string) => screenshot(page, name, selector)
 
 /** Waits until the page's faults table lists exactly these ids, in order. */
 const waitForFaultIds = (ids: string[]) =>
@@ -104,7 +111,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
     expect((await post('/__sandbox/faults', { vendor: 'caf', status: 503 })).status).toBe(201)
     // Before the page's own script runs: note which sections hold content after each batch of
     // DOM changes, so a section that fills in later than the others shows as a separate step.
-    await page.addInitScript(() => {
+    const paintLog = await page.addInitScript(() => {
       const w = window as unknown as { __paints: string[][] }
       w.__paints = []
       const filled = () => {
@@ -124,6 +131,7 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
         if (now.length && JSON.stringify(now) !== JSON.stringify(prev)) w.__paints.push(now)
       }).observe(document, { childList: true, subtree: true, attributes: true })
     })
+    onTestFinished(() => paintLog.dispose())
     await page.goto(`${server.url}/__sandbox/`)
     // The first paint, with no timer waited for: the moment the page says it has loaded.
     await page.waitForSelector('body[data-loaded]')
@@ -207,9 +215,10 @@ describe('the dashboard\'s panels', { timeout: 60_000 }, () => {
       status: 418, delayMs: 0, drop: false, headers: { 'x-odd': '1' }, json: { message: 'teapot' }, contentType: 'application/json',
     }
     const future = { id: 'fault_10', vendor: null, path: '/bff/', remaining: 2, hits: 1, status: null, delayMs: 0, drop: true, headers: {}, colour: ['red'] }
-    await page.route('**/__sandbox/faults', (route) =>
+    const listed = await page.route('**/__sandbox/faults', (route) =>
       route.request().method() === 'GET' ? route.fulfill({ json: { faults: [stub, future] } }) : route.continue(),
     )
+    onTestFinished(() => listed.dispose())
     await open()
     await waitForFaultIds(['fault_9', 'fault_10'])
     expect(await pairs('fault_9', 'match')).toEqual([

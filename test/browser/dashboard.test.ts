@@ -1,5 +1,7 @@
 // The dashboard at /__sandbox/ in real Chromium, against a standalone server on 127.0.0.1:
-// what it lists comes from the admin API, and its controls drive that API.
+// what it lists comes from the admin API, and its controls drive that API. One browser context
+// and page for the file: each test starts its own server, so its page is on another origin
+// (another port) and nothing the last test left carries over.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
@@ -15,20 +17,23 @@ let page: Page
 
 beforeAll(async () => {
   browser = await launchChromium()
+  g = await guardedContext(browser)
+  page = g.page
 }, 60_000)
 
 afterAll(async () => {
+  await g?.close()
   await browser?.close()
 }, 60_000)
 
 beforeEach(async () => {
   server = await startServer({ host: '127.0.0.1', port: 0 })
-  g = await guardedContext(browser)
-  page = g.page
+  g.reset()
 }, 60_000)
 
 afterEach(async () => {
-  await g?.close()
+  // Off the dashboard before its server closes: its 2 s refresh would fail against it.
+  await page.goto('about:blank')
   await server?.close()
 }, 60_000)
 

@@ -15,8 +15,7 @@ let server: RunningServer
 let g: GuardedContext
 
 beforeAll(async () => {
-  browser = await launchChromium()
-  server = await startServer({ host: '127.0.0.1', port: 0 })
+  ;[browser, server] = await Promise.all([launchChromium(), startServer({ host: '127.0.0.1', port: 0 })])
   g = await guardedContext(browser)
 }, 60_000)
 

@@ -1,6 +1,9 @@
 // The Web SDK demo in real Chromium: the page gets its tokens from token-sandbox running in an
-// msw service worker, and nothing it does leaves 127.0.0.1.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+// msw service worker, and nothing it does leaves 127.0.0.1. One browser context and page for
+// the file: the page keeps its sandbox in memory (state and clock are per page, as a test
+// checks), so each test's fresh load of it starts from the seed. The first test's load installs
+// the service worker; the later ones start msw with it installed, as a reload does.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startDemoServer, type RunningDemo } from '../../src/server/demo-server.ts'
 import { guardedContext, isLoopback, launchChromium, screenshot, type GuardedContext } from './support/chromium.ts'
@@ -13,25 +16,22 @@ let g: GuardedContext
 let page: Page
 
 beforeAll(async () => {
-  demo = await startDemoServer({ port: 0 })
-  browser = await launchChromium()
+  ;[demo, browser] = await Promise.all([startDemoServer({ port: 0 }), launchChromium()])
+  g = await guardedContext(browser)
+  page = g.page
 }, 60_000)
 
 afterAll(async () => {
+  await g?.close()
   await browser?.close()
   await demo?.close()
 }, 60_000)
 
 beforeEach(async () => {
-  g = await guardedContext(browser)
-  page = g.page
+  g.reset()
   await page.goto(`${demo.url}/`)
   await page.waitForSelector('body[data-ready]', { timeout: 20_000 })
   expect(await page.getAttribute('body', 'data-ready')).toBe('true')
-}, 60_000)
-
-afterEach(async () => {
-  await g?.close()
 }, 60_000)
 
 async function getToken(referrer?: string): Promise<string> {
@@ -115,6 +115,7 @@ describe('the Web SDK demo page', { timeout: 60_000 }, () => {
 
     // Another page has its own sandbox: it never saw this client, and its clock was not moved.
     const other = await g.context.newPage()
+    onTestFinished(() => other.close())
     await other.goto(`${demo.url}/`)
     await other.waitForSelector('body[data-ready="true"]')
     const otherView = await other.evaluate((id) => {
@@ -123,7 +124,6 @@ describe('the Web SDK demo page', { timeout: 60_000 }, () => {
     }, clientId)
     expect(otherView.client).toBeNull()
     expect(Math.abs(otherView.offsetMs)).toBeLessThan(60_000)
-    await other.close()
 
     // Reset: the clock is real again (the token has not expired) but the client created here is gone.
     await page.click('#sandbox-reset')
