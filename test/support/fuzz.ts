@@ -1,15 +1,36 @@
 // Property-based fuzzing of an HTTP surface with fast-check: random and adversarial methods,
 // paths, headers and bodies. The property: no 5xx, no hang, and every error body has the
-// owner's documented shape. Runs are bounded in count (FUZZ_RUNS, default 1500; `npm run fuzz` runs 100,000) and time.
+// owner's documented shape. Runs are bounded in count and time.
+//
+// FUZZ_RUNS is the number of cases a surface gets: 250 by default, a modest run that keeps the
+// fuzzers to about 10 s of `npm test` (nearly all of it is the HTTP round trip of each case, not
+// the generators). `npm run fuzz` is the long run: 100,000 cases a surface, each property stopped
+// after 30 minutes. A failure prints fast-check's seed and path; FUZZ_SEED=<seed> replays the run,
+// and FUZZ_PATH=<path> (with `-t` naming the failing test) replays just the counterexample.
 import fc from 'fast-check'
 
-export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 1500)
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 250)
+/** The seed of a run to replay (fast-check prints it on a failure); random when unset. */
+export const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined
+if (FUZZ_SEED !== undefined && !Number.isInteger(FUZZ_SEED)) throw new Error(`FUZZ_SEED must be an integer, not ${process.env.FUZZ_SEED}`)
+/** The path of a counterexample to replay with FUZZ_SEED (fast-check prints it on a failure). */
+export const FUZZ_PATH = process.env.FUZZ_PATH || undefined
 /** How long one property may run before fast-check stops it (`npm run fuzz` raises it). */
 export const FUZZ_TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_LIMIT_MS ?? 120_000)
 /** The vitest timeout for a fuzz test: its time limit plus room to finish. */
 export const FUZZ_TEST_TIMEOUT_MS = FUZZ_TIME_LIMIT_MS + 60_000
 /** Per-request ceiling: an answer slower than this counts as a hang. */
 export const HANG_MS = 5_000
+
+/** fast-check's parameters for one property: `numRuns` cases, the time limit, and FUZZ_SEED/FUZZ_PATH when set. */
+export function fuzzParameters(numRuns = FUZZ_RUNS): { numRuns: number; interruptAfterTimeLimit: number; seed?: number; path?: string } {
+  return {
+    numRuns,
+    interruptAfterTimeLimit: FUZZ_TIME_LIMIT_MS,
+    ...(FUZZ_SEED !== undefined && { seed: FUZZ_SEED }),
+    ...(FUZZ_PATH !== undefined && { path: FUZZ_PATH }),
+  }
+}
 
 export interface FuzzRequest {
   method: string
@@ -52,8 +73,13 @@ export const text = (maxLength: number) => fc.oneof({ weight: 5, arbitrary: fc.s
 
 const segment = fc.oneof(fc.string({ maxLength: 30 }).map(encodeURIComponent), nasty.map(encodeURIComponent), fc.constantFrom('%2F', '%25', ';', '..'))
 
-/** Deeply nested arrays/objects, just under and over what a naive recursive walker survives. */
-const deep = fc.integer({ min: 1, max: 20_000 }).map((n) => (Math.random() < 0.5 ? '['.repeat(n) + ']'.repeat(n) : '{"a":'.repeat(n) + '1' + '}'.repeat(n)))
+/**
+ * Deeply nested arrays/objects, just under and over what a naive recursive walker survives. The
+ * shape is drawn by fast-check, not Math.random, so a seed replays the same body.
+ */
+const deep = fc
+  .tuple(fc.integer({ min: 1, max: 20_000 }), fc.boolean())
+  .map(([n, array]) => (array ? '['.repeat(n) + ']'.repeat(n) : '{"a":'.repeat(n) + '1' + '}'.repeat(n)))
 
 export function jsonish(knownFields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string | Uint8Array | undefined> {
   const fieldValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), nasty, fc.string({ maxLength: 200 }), illFormed, fc.array(illFormed, { maxLength: 2 }), fc.integer(), fc.constant(null), fc.boolean())
