@@ -31,6 +31,8 @@ export class Compiler {
             throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'))
           },
         })!
+    // tsc would write files otherwise; this only checks.
+    if (!parsed.options.noEmit) throw new Error(`${configFile}: the in-process tsc needs noEmit`)
     const host = ts.createCompilerHost(parsed.options)
     host.readFile = sys.readFile
     host.fileExists = (f) => overlay.has(f) || ts.sys.fileExists(f)
@@ -69,6 +71,7 @@ export class Compiler {
     if (diagnostics.length === before) {
       diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics())
       if (diagnostics.length === before) diagnostics.push(...program.getSemanticDiagnostics())
+      if (diagnostics.length === before && (parsed.options.declaration || parsed.options.composite)) diagnostics.push(...program.getDeclarationDiagnostics())
     }
     const sorted = ts.sortAndDeduplicateDiagnostics(diagnostics)
     const output = ts.formatDiagnostics(sorted, {
@@ -76,9 +79,8 @@ export class Compiler {
       getCurrentDirectory: () => join(configFile, '..'),
       getNewLine: () => '\n',
     })
-    // With noEmit, tsc exits with DiagnosticsPresent_OutputsSkipped on any error.
-    const failed = sorted.some((d) => d.category === ts.DiagnosticCategory.Error)
-    return { code: failed ? ts.ExitStatus.DiagnosticsPresent_OutputsSkipped : ts.ExitStatus.Success, output }
+    // With noEmit, tsc exits with DiagnosticsPresent_OutputsSkipped on any diagnostic it printed.
+    return { code: sorted.length > 0 ? ts.ExitStatus.DiagnosticsPresent_OutputsSkipped : ts.ExitStatus.Success, output }
   }
 }
 
