@@ -1,15 +1,16 @@
 // A TypeScript project that installs token-sandbox type-checks against its declarations
 // (dist/types, made by the build), with its own compiler settings: the sources import each
 // other with `.ts` extensions, which a consumer's compiler refuses (TS5097) unless it sets
-// allowImportingTsExtensions, so the package must not hand them out as its types.
-import { spawnSync } from 'node:child_process'
+// allowImportingTsExtensions, so the package must not hand them out as its types. The compiler
+// runs in-process (tsc's diagnostics and exit status), keeping parsed declarations between checks.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../src/contract/tools/generate.ts'
+import { Compiler } from '../support/typecheck.ts'
 
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const compiler = new Compiler()
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-consumer-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -32,7 +33,7 @@ const running = await startServer({ port: 0 })
 export const used = [token, running.url, typeof createHandlers, typeof setupSandboxServer, typeof complycubeSuite]
 `
 
-function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER, file = 'index.ts'): { status: number | null; out: string } {
+function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER, file = 'index.ts'): { status: number; out: string } {
   const project = join(dir, name)
   mkdirSync(project, { recursive: true })
   writeFileSync(join(project, file), source)
@@ -43,8 +44,8 @@ function typeCheck(name: string, compilerOptions: Record<string, unknown>, sourc
       files: [file],
     }),
   )
-  const r = spawnSync(process.execPath, [TSC, '-p', project], { encoding: 'utf8', timeout: 120_000 })
-  return { status: r.status, out: r.stdout + r.stderr }
+  const r = compiler.check(join(project, 'tsconfig.json'))
+  return { status: r.code, out: r.output }
 }
 
 describe('token-sandbox’s types, seen from a TypeScript project that installs it', () => {
