@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../../src/contract/tools/generate.ts'
+import { ROOT } from '../support/paths.ts'
 
 /** Plain node from the package root (so `token-sandbox` resolves to this package) with `args`: the last line it prints, as JSON. */
 function node(args: string[]): Promise<any> {
