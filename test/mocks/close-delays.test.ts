@@ -1,7 +1,7 @@
 // In-process, a fault's delay (up to 60 s) must not outlive the sandbox: closing the msw server
 // or the sandbox ends the delays in progress (those fetches fail as on a dropped connection), so
 // a script or test run that closes them exits at once rather than a minute later. Each case is
-// a fresh Node process, timed from the close to its exit.
+// a fresh Node process, timed from the close to its exit; the two run at once.
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
@@ -41,7 +41,7 @@ function run(close: string): Promise<{ code: number | null; out: string; err: st
 }
 
 describe('closing in-process with fault delays pending', () => {
-  it.each([
+  it.concurrent.each([
     ["msw's server.close()", 'server.close()'],
     ['sandbox.close()', 'sandbox.close(); server.close()'],
   ])('%s ends the five parked delays: the fetches fail and the process exits at once', async (_name, close) => {
