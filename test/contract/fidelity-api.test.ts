@@ -5,9 +5,9 @@
 // have a sandbox of their own and run at once.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { HOOKS_CASE } from '../../src/contract/fidelity/record.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
@@ -42,7 +42,7 @@ function run(command: string[], cwd = root): Promise<{ code: number | null; out:
  */
 function userFile(name: string, url: string, options: Record<string, string>): string {
   const kit = join(root, 'src/contract/index.ts')
-  const file = join(runDir(name), `${name}.test.ts`)
+  const file = join(dir, `${name}.test.ts`)
   writeFileSync(
     file,
     `import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(kit)}
@@ -62,18 +62,12 @@ complycubeContract({
   return file
 }
 
-/** A folder of its own for each child vitest (its root, its config), as they run at once. */
-function runDir(name: string): string {
-  const sub = join(dir, name)
-  mkdirSync(sub, { recursive: true })
-  writeFileSync(join(sub, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n')
-  return sub
-}
-
-const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dirname(file), '--config', join(dirname(file), 'none.config.mjs'), file])
+// One root for the child vitests: the record's run fills its module cache, the others reuse it.
+const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'none.config.mjs'), file])
 
 describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
   const record = join(dir, 'api-record.json')
+  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n'))
   /** The record, made once through the vitest API against `a`; the other tests wait for it. */
   let recording: ReturnType<typeof vitest> | undefined
   const recordOnce = () => (recording ??= vitest(userFile('record', a.url, { record })))
@@ -95,7 +89,7 @@ describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
 
   it('in-process (msw, the docs\' recipe with `admin: sandbox`) compares with that record: no difference', async () => {
     await recordOnce()
-    const file = join(runDir('in-process'), 'in-process.test.ts')
+    const file = join(dir, 'in-process.test.ts')
     writeFileSync(
       file,
       `import { afterAll, beforeAll } from 'vitest'
