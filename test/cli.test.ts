@@ -1,5 +1,6 @@
-// The command line as a user meets it: serve with no config, usage errors, decode.
-import { spawn, spawnSync } from 'node:child_process'
+// The command line as a user meets it: serve with no config, usage errors, decode. Each test is
+// its own CLI process, independent of the others: they run concurrently.
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,12 +12,15 @@ const BIN = fileURLToPath(new URL('../bin/token-sandbox.js', import.meta.url))
 const CONFIG_PORT_70000 = join(mkdtempSync(join(tmpdir(), 'token-sandbox-cli-')), 'config.json')
 writeFileSync(CONFIG_PORT_70000, JSON.stringify({ port: 70000 }))
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 20_000 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    ),
+  )
 }
 
-describe('token-sandbox serve', () => {
+describe.concurrent('token-sandbox serve', () => {
   it('starts with no config, prints base URLs and seeded keys, answers, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
@@ -55,32 +59,32 @@ describe('token-sandbox serve', () => {
     [['serve', '--config', '/nonexistent/config.json'], /cannot read config file/],
     [['frobnicate'], /unknown command 'frobnicate'/],
     [['token', 'nobody'], /unknown vendor 'nobody'/],
-  ])('exits 2 with a clear message for %j', (args, message) => {
-    const r = run(args)
+  ])('exits 2 with a clear message for %j', async (args, message) => {
+    const r = await run(args)
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/)
   })
 
-  it('prints usage with --help', () => {
-    const r = run(['--help'])
+  it('prints usage with --help', async () => {
+    const r = await run(['--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('token-sandbox serve')
   })
 })
 
-describe('token-sandbox decode', () => {
+describe.concurrent('token-sandbox decode', () => {
   it('prints header, claims and dates without verifying', async () => {
     const token = await new SignJWT({ iss: 'abc' }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(1_900_000_000).sign(new TextEncoder().encode('k'))
-    const r = run(['decode', token])
+    const r = await run(['decode', token])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({ header: { alg: 'HS256' }, payload: { iss: 'abc', exp: 1_900_000_000 }, dates: { exp: '2030-03-17T17:46:40.000Z' } })
   })
 
-  it('exits cleanly on exp: 1e300 (no Date holds it), with a one-line note and the claims', () => {
+  it('exits cleanly on exp: 1e300 (no Date holds it), with a one-line note and the claims', async () => {
     const part = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url')
     const token = `${part({ alg: 'HS256' })}.${part({ iss: 'abc', exp: 1e300, iat: 1_900_000_000, nbf: -9e12 })}.c2ln`
-    const r = run(['decode', token])
+    const r = await run(['decode', token])
     expect(r.code).toBe(0)
     expect(r.stderr.trim().split('\n')).toEqual(['token-sandbox: nbf -9000000000000 is beyond the range of a date', 'token-sandbox: exp 1e+300 is beyond the range of a date'])
     expect(JSON.parse(r.stdout).dates).toEqual({
@@ -90,8 +94,8 @@ describe('token-sandbox decode', () => {
     })
   })
 
-  it('refuses something that is not a JWT', () => {
-    const r = run(['decode', 'nope'])
+  it('refuses something that is not a JWT', async () => {
+    const r = await run(['decode', 'nope'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('not a JWT')
   })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCaller } from '../../src/contract/http.ts'
 import { ContractViolationError, startPrism } from '../../src/contract/prism.ts'
-import { CONTRACTS_DIR, ROOT } from '../../src/contract/tools/generate.ts'
+import { CONTRACTS_DIR } from '../support/paths.ts'
 import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { startServer } from '../../src/server/server.ts'
@@ -32,7 +32,14 @@ const [mobileProxy, bffProxy] = await Promise.all([
   startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/mobile` }),
   startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/bff` }),
 ])
+// The CAF suite through both proxies is a child process of several seconds: it starts as soon as
+// they answer and runs while the other tests do (none changes what it sees); its test waits for it.
+const suiteRun = runCli([
+  'contract', 'caf', '--base-url', mobileProxy.url, '--bff-url', bffProxy.url, '--through-prism', '--reporter', 'json',
+  '--client-id', KEY.clientId, '--client-secret', KEY.clientSecret,
+])
 afterAll(async () => {
+  await suiteRun
   await Promise.all([mobileProxy.close(), bffProxy.close()])
   await drifting.close()
 })
@@ -77,10 +84,7 @@ describe('one prism proxy --errors per CAF API, in front of a sandbox that drift
   })
 
   it('makes the CAF contract suite fail through them (token-sandbox contract caf --through-prism exits 1)', async () => {
-    const { code, stdout } = await runCli([
-      'contract', 'caf', '--base-url', mobileProxy.url, '--bff-url', bffProxy.url, '--through-prism', '--reporter', 'json',
-      '--client-id', KEY.clientId, '--client-secret', KEY.clientSecret,
-    ])
+    const { code, stdout } = await suiteRun
     expect(code).toBe(1)
     const report = JSON.parse(stdout) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] }
     const results = report.testResults.flatMap((f) => f.assertionResults)

@@ -1,12 +1,14 @@
 // The kit's vitest API for fidelity: `fidelity({ vendor, record | compare })` beside a contract
 // suite, in an integrator's own vitest file (run here as a child vitest). Its record is the
-// CLI's: `contract --compare` reads it. Its compare fails the run and names the case.
+// CLI's: `contract --compare` reads it. Its compare fails the run and names the case. The record
+// is made once; the three runs that read it (the CLI's, in-process, against a faulty sandbox) each
+// have a sandbox of their own and run at once.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer } from '../../src/server/server.ts'
+import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { HOOKS_CASE } from '../../src/contract/fidelity/record.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
 import { CLEAN_ENV } from '../support/cli-run.ts'
@@ -15,8 +17,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url))
 mkdirSync(join(root, 'test-output'), { recursive: true })
 const dir = mkdtempSync(join(root, 'test-output', 'fidelity-api-'))
 const SEED = 'fidelity-api'
-const servers = await Promise.all([startServer({ host: '127.0.0.1', port: 0, seed: SEED }), startServer({ host: '127.0.0.1', port: 0, seed: SEED })])
-const [a, b] = servers
+// a: recorded; b: compared by the CLI; c: given a fault, compared through the vitest API.
+const servers = await Promise.all([0, 1, 2].map(() => startServer({ host: '127.0.0.1', port: 0, seed: SEED })))
+const [a, b, c] = servers as [RunningServer, RunningServer, RunningServer]
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()))
   rmSync(dir, { recursive: true, force: true })
@@ -59,14 +62,18 @@ complycubeContract({
   return file
 }
 
+// One root for the child vitests: the record's run fills its module cache, the others reuse it.
 const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--config', join(dir, 'none.config.mjs'), file])
 
-describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
+describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
   const record = join(dir, 'api-record.json')
   beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n'))
+  /** The record, made once through the vitest API against `a`; the other tests wait for it. */
+  let recording: ReturnType<typeof vitest> | undefined
+  const recordOnce = () => (recording ??= vitest(userFile('record', a.url, { record })))
 
   it('records through the vitest API; the CLI compares another sandbox with that record: no difference', async () => {
-    const recorded = await vitest(userFile('record', a.url, { record }))
+    const recorded = await recordOnce()
     expect(recorded.code, recorded.out).toBe(0)
     const parsed = JSON.parse(readFileSync(record, 'utf8'))
     expect(parsed).toMatchObject({ vendor: 'complycube', environment: 'token-sandbox', date: '2026-01-01T00:00:00.000Z' })
@@ -81,6 +88,7 @@ describe('fidelity() in a vitest file', { timeout: 120_000 }, () => {
   })
 
   it('in-process (msw, the docs\' recipe with `admin: sandbox`) compares with that record: no difference', async () => {
+    await recordOnce()
     const file = join(dir, 'in-process.test.ts')
     writeFileSync(
       file,
@@ -108,13 +116,14 @@ complycubeContract({
   })
 
   it('compare through the vitest API: a fault on one answer fails the run, naming that case and the status', async () => {
-    const fault = await fetch(`${b.url}/__sandbox/faults`, {
+    const fault = await fetch(`${c.url}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ vendor: 'complycube', method: 'GET', path: '/clients/000000000000000000000000', status: 503 }),
     })
     expect(fault.status).toBeLessThan(300)
-    const compared = await vitest(userFile('compare', b.url, { compare: record }))
+    await recordOnce()
+    const compared = await vitest(userFile('compare', c.url, { compare: record }))
     expect(compared.code, compared.out).toBe(1)
     expect(compared.out).toContain('  DIFFERENT    clients > answers 404 resource_not_found for a client id it does not hold')
     expect(compared.out).toMatch(/status: exchange 1 \(GET \/clients\/\{id\}\): recorded 404, now 503/)

@@ -3,7 +3,8 @@
 // are created and echoed), then the record is searched for every value the sandbox knows to be
 // a credential, an id, a token's claim, an email, a name or a document number: its seeded
 // credentials (the admin API), its fixtures, the journal's request details and the tokens it
-// issued. None may appear — in error messages that echo input neither.
+// issued. None may appear — in error messages that echo input neither. Each vendor has a sandbox
+// of its own (a suite moves the clock), so the three recordings run at once.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,16 +14,23 @@ import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { runCli } from '../support/cli-run.ts'
 
-const server = await startServer({ host: '127.0.0.1', port: 0, seed: 'fidelity-redaction' })
+const vendors = contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name)
+const servers = new Map(await Promise.all(vendors.map(async (v) => [v, await startServer({ host: '127.0.0.1', port: 0, seed: 'fidelity-redaction' })] as const)))
 const dir = mkdtempSync(join(tmpdir(), 'fidelity-redaction-'))
 afterAll(async () => {
-  await server.close()
+  await Promise.all([...servers.values()].map((s) => s.close()))
   rmSync(dir, { recursive: true, force: true })
 })
 
 const cli = (args: string[]) => runCli(args)
+/** Each vendor's recording, started together on first use. */
+let runs: Map<string, ReturnType<typeof cli>> | undefined
+const recording = (vendor: string) => {
+  runs ??= new Map(vendors.map((v) => [v, cli(['contract', v, '--sandbox', servers.get(v)!.url, '--allow-writes', '--record', join(dir, `${v}.json`)])]))
+  return runs.get(vendor)!
+}
 
-const admin = async (path: string) => (await (await fetch(`${server.url}/__sandbox${path}`)).json()) as any
+const admin = async (vendor: string, path: string) => (await (await fetch(`${servers.get(vendor)!.url}/__sandbox${path}`)).json()) as any
 
 /** Keys whose values identify someone or open something. */
 const SENSITIVE = /(key|secret|token|password|email|name|username|service_account|cpf|people|person|phone|account|card|jti|sub|id)$/i
@@ -42,26 +50,25 @@ function sensitiveValues(value: unknown, key = '', out = new Set<string>()): Set
 const SUITE_INPUT = ['contract.suite@example.com', 'ada.lovelace@example.com', 'ada@example.org', 'Lovelace']
 
 describe('a fidelity record holds no secret, id, token or personal value the sandbox knows', { timeout: 180_000 }, () => {
-  const vendors = contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name)
   const records: Record<string, string> = {}
 
   it.each(vendors)('%s: recorded with --allow-writes; every known secret searched for', async (vendor) => {
     const file = join(dir, `${vendor}.json`)
-    const run = await cli(['contract', vendor, '--sandbox', server.url, '--allow-writes', '--record', file])
+    const run = await recording(vendor)
     expect(run.code, run.stdout + run.stderr).toBe(0)
     records[vendor] = readFileSync(file, 'utf8')
 
-    const secrets = new Set<string>([...SUITE_INPUT, ...Object.values((await admin(`/${vendor}/credentials`)).credentials as Record<string, string>)])
+    const secrets = new Set<string>([...SUITE_INPUT, ...Object.values((await admin(vendor, `/${vendor}/credentials`)).credentials as Record<string, string>)])
     const fixtures = JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/${vendor}.json`, import.meta.url)), 'utf8'))
     sensitiveValues(fixtures, '', secrets)
-    const journal = (await admin(`/requests?vendor=${vendor}&limit=1000`)).requests as { meta?: unknown; path: string }[]
+    const journal = (await admin(vendor, `/requests?vendor=${vendor}&limit=1000`)).requests as { meta?: unknown; path: string }[]
     for (const entry of journal) {
       sensitiveValues(entry.meta, '', secrets)
       // Ids in the paths the suite called (`/clients/8c6a…`, `/accounts/CONTRACT-…/links`), short
       // ones too (CA's `/devices/D-9`, `/contacts/C-2`: three characters with a digit; `v1` is a word).
       for (const segment of entry.path.split('/')) if (/\d/.test(segment) && segment.length >= 3) secrets.add(decodeURIComponent(segment))
     }
-    sensitiveValues((await admin('/tokens')).tokens, '', secrets)
+    sensitiveValues((await admin(vendor, '/tokens')).tokens, '', secrets)
     // A sanity check on the search itself: it has something to find.
     expect(secrets.size, [...secrets].join(', ')).toBeGreaterThan(vendor === 'complycube' ? 8 : 15)
 

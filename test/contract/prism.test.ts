@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCaller } from '../../src/contract/http.ts'
 import { ContractViolationError, startPrism } from '../../src/contract/prism.ts'
-import { CONTRACTS_DIR, ROOT } from '../../src/contract/tools/generate.ts'
+import { CONTRACTS_DIR } from '../support/paths.ts'
 import { startServer } from '../../src/server/server.ts'
 import { driftingSandbox, goneInsteadOfNotFound, renameToken } from '../support/drift.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
@@ -21,11 +21,15 @@ const drifting = await startServer({
   port: 0,
   sandbox: driftingSandbox((req, res) => goneInsteadOfNotFound(req, renameToken(req, res))),
 })
-const [proxy, mock] = await Promise.all([
-  startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/complycube/v1` }),
-  startPrism({ mode: 'mock', contract: CONTRACT }),
-])
+const starting = [startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/complycube/v1` }), startPrism({ mode: 'mock', contract: CONTRACT })] as const
+const proxy = await starting[0]
+// The contract suite through the proxy is a child process of several seconds: it starts as soon
+// as the proxy answers and runs while the other tests do (none changes what it sees); its test
+// waits for it.
+const suiteRun = runCli(['contract', 'complycube', '--base-url', proxy.url, '--through-prism', '--api-key', KEY, '--reporter', 'json'])
+const mock = await starting[1]
 afterAll(async () => {
+  await suiteRun
   await Promise.all([proxy.close(), mock.close()])
   await drifting.close()
 })
@@ -63,9 +67,7 @@ describe('prism proxy --errors in front of a sandbox that drifts from the contra
   })
 
   it('makes the ComplyCube contract suite fail (token-sandbox contract exits 1)', async () => {
-    const { code, stdout } = await runCli([
-      'contract', 'complycube', '--base-url', proxy.url, '--through-prism', '--api-key', KEY, '--reporter', 'json',
-    ])
+    const { code, stdout } = await suiteRun
     expect(code).toBe(1)
     const report = JSON.parse(stdout) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] }
     const failed = report.testResults.flatMap((f) => f.assertionResults).filter((t) => t.status === 'failed')

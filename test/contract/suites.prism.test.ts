@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { startPrism } from '../../src/contract/prism.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { otherBaseUrls } from '../../src/contract/suite.ts'
-import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
+import { CONTRACTS_DIR } from '../support/paths.ts'
 import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer } from '../../src/server/server.ts'
 

@@ -1,19 +1,26 @@
 // The package's entry points as a user's plain `node` imports them (no tsx, no vitest): the
 // exports map sends each to dist/lib (built by scripts/build.mjs, which `npm ci` and `npm test`
-// run), and one sandbox core is shared between entries.
-import { execFileSync } from 'node:child_process'
+// run), and one sandbox core is shared between entries. Each test is its own node process,
+// independent of the others: they run concurrently.
+import { execFile } from 'node:child_process'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../../src/contract/tools/generate.ts'
+import { ROOT } from '../support/paths.ts'
 
-/** Runs an ES module script with plain node from the package root, so `token-sandbox` resolves to this package. */
-function plainNode(script: string): any {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } })
-  return JSON.parse(out.trim().split('\n').pop()!)
+/** Plain node from the package root (so `token-sandbox` resolves to this package) with `args`: the last line it prints, as JSON. */
+function node(args: string[]): Promise<any> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } }, (err, out, stderr) =>
+      err ? reject(Object.assign(err, { message: `${err.message}\n${stderr}` })) : resolve(JSON.parse(out.trim().split('\n').pop()!)),
+    ),
+  )
 }
 
-describe('the library entry points under plain node', () => {
+/** Runs an ES module script with plain node from the package root. */
+const plainNode = (script: string): Promise<any> => node(['--input-type=module', '-e', script])
+
+describe.concurrent('the library entry points under plain node', () => {
   it('maps every entry to JavaScript, with declarations as its types, ES modules for import and CommonJS for require', () => {
     type Target = string | { [condition: string]: Target }
     const { exports } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { exports: Record<string, Target> }
@@ -25,50 +32,45 @@ describe('the library entry points under plain node', () => {
     for (const [entry, target] of Object.entries(exports)) check(entry, target, '')
   })
 
-  it('token-sandbox/mocks/node under require(): the same token over msw, the same verdict', () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        '-e',
-        `const { createSandbox } = require('token-sandbox')
-         const { setupSandboxServer } = require('token-sandbox/mocks/node')
-         const sandbox = createSandbox({ seed: 'plain-require' })
-         const { server } = setupSandboxServer({ sandbox, onUnhandled: 'error' })
-         server.listen()
-         ;(async () => {
-           const res = await fetch('https://api.complycube.com/v1/tokens', {
-             method: 'POST',
-             headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },
-             body: JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' }),
-           })
-           const { token } = await res.json()
-           const verdict = await sandbox.complycube.verifyToken({ token, referrer: 'https://www.example.com/a' })
-           const unhandled = await fetch('http://127.0.0.1:9/').then(() => 'answered', () => 'failed')
-           server.close()
-           console.log(JSON.stringify({ status: res.status, verdict: verdict.verdict, unhandled, cjs: require.resolve('token-sandbox/mocks/node').endsWith('.cjs') }))
-         })()`,
-      ],
-      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } },
-    )
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({ status: 200, verdict: 'valid', unhandled: 'failed', cjs: true })
+  it('token-sandbox/mocks/node under require(): the same token over msw, the same verdict', async () => {
+    const result = await node([
+      '-e',
+      `const { createSandbox } = require('token-sandbox')
+       const { setupSandboxServer } = require('token-sandbox/mocks/node')
+       const sandbox = createSandbox({ seed: 'plain-require' })
+       const { server } = setupSandboxServer({ sandbox, onUnhandled: 'error' })
+       server.listen()
+       ;(async () => {
+         const res = await fetch('https://api.complycube.com/v1/tokens', {
+           method: 'POST',
+           headers: { authorization: 'test_tokensandbox_default_0001', 'content-type': 'application/json' },
+           body: JSON.stringify({ clientId: '5eb04fcd0f3e360008035eb1', referrer: 'https://www.example.com/*' }),
+         })
+         const { token } = await res.json()
+         const verdict = await sandbox.complycube.verifyToken({ token, referrer: 'https://www.example.com/a' })
+         const unhandled = await fetch('http://127.0.0.1:9/').then(() => 'answered', () => 'failed')
+         server.close()
+         console.log(JSON.stringify({ status: res.status, verdict: verdict.verdict, unhandled, cjs: require.resolve('token-sandbox/mocks/node').endsWith('.cjs') }))
+       })()`,
+    ])
+    expect(result).toEqual({ status: 200, verdict: 'valid', unhandled: 'failed', cjs: true })
   })
 
-  it('token-sandbox/contract under require(): one error saying it is ES only, not ERR_REQUIRE_ASYNC_MODULE', () => {
-    const out = execFileSync(
-      process.execPath,
-      ['-e', `try { require('token-sandbox/contract'); console.log('{"loaded":true}') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`],
-      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NODE_OPTIONS: '' } },
-    )
-    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual({
+  it('token-sandbox/contract under require(): one error saying it is ES only, not ERR_REQUIRE_ASYNC_MODULE', async () => {
+    const [required, imported] = await Promise.all([
+      node(['-e', `try { require('token-sandbox/contract'); console.log('{"loaded":true}') } catch (e) { console.log(JSON.stringify({ code: e.code, message: e.message })) }`]),
+      plainNode(`const m = await import('token-sandbox/contract'); console.log(JSON.stringify(typeof m.complycubeContract))`),
+    ])
+    expect(required).toEqual({
       code: 'ERR_REQUIRE_ESM',
       message: expect.stringMatching(/^token-sandbox\/contract is an ES module only .*import \{ complycubeContract \} from 'token-sandbox\/contract'/),
     })
     // import() still gets the ES module.
-    expect(plainNode(`const m = await import('token-sandbox/contract'); console.log(JSON.stringify(typeof m.complycubeContract))`)).toBe('function')
+    expect(imported).toBe('function')
   })
 
-  it('token-sandbox/mocks/node: a token over msw that the sandbox from token-sandbox verifies', () => {
-    const result = plainNode(`
+  it('token-sandbox/mocks/node: a token over msw that the sandbox from token-sandbox verifies', async () => {
+    const result = await plainNode(`
       const { createSandbox } = await import('token-sandbox')
       const { setupSandboxServer } = await import('token-sandbox/mocks/node')
       const sandbox = createSandbox({ seed: 'plain-node' })
@@ -87,8 +89,8 @@ describe('the library entry points under plain node', () => {
     expect(result).toEqual({ status: 200, verdict: 'valid' })
   })
 
-  it('token-sandbox: startServer answers on 127.0.0.1 and closes', () => {
-    const result = plainNode(`
+  it('token-sandbox: startServer answers on 127.0.0.1 and closes', async () => {
+    const result = await plainNode(`
       const { startServer } = await import('token-sandbox')
       const running = await startServer({ host: '127.0.0.1', port: 0 })
       const health = await fetch(running.url + '/__sandbox/health')
@@ -98,8 +100,8 @@ describe('the library entry points under plain node', () => {
     expect(result).toEqual({ status: 200 })
   })
 
-  it('token-sandbox/mocks and token-sandbox/contract load, and the contracts folder they name exists', () => {
-    const result = plainNode(`
+  it('token-sandbox/mocks and token-sandbox/contract load, and the contracts folder they name exists', async () => {
+    const result = await plainNode(`
       const { createHandlers } = await import('token-sandbox/mocks')
       const contract = await import('token-sandbox/contract')
       const { existsSync } = await import('node:fs')

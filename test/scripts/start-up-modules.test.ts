@@ -1,11 +1,11 @@
 // `token-sandbox serve` loads only the Node built-ins serving needs before it listens: each
 // built-in is compiled at start-up, and `serve` is started hundreds of times a day in CI.
-import { spawnSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../../src/contract/tools/generate.ts'
+import { ROOT } from '../support/paths.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-modules-'))
 const preload = join(dir, 'report-modules.cjs')
@@ -21,24 +21,26 @@ http.Server.prototype.listen = function (...args) {
 )
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-function loaded(args: string[], env: Record<string, string> = {}): string[] {
-  const r = spawnSync(process.execPath, ['-r', preload, `${ROOT}bin/token-sandbox.js`, 'serve', '--port', '0', '--quiet', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: { ...process.env, DEBUG: '', ...env },
-  })
-  const line = /^MODULES (.*)$/m.exec(r.stderr)
-  if (!line) throw new Error(`serve did not listen:\n${r.stderr}`)
-  return line[1]!.split(',')
+function loaded(args: string[], env: Record<string, string> = {}): Promise<string[]> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['-r', preload, `${ROOT}bin/token-sandbox.js`, 'serve', '--port', '0', '--quiet', ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DEBUG: '', ...env } },
+      (_err, _stdout, stderr) => {
+        const line = /^MODULES (.*)$/m.exec(stderr)
+        if (line) resolve(line[1]!.split(','))
+        else reject(new Error(`serve did not listen:\n${stderr}`))
+      },
+    ),
+  )
 }
 
 describe('the built-ins `serve` loads before it listens (the built CLI)', () => {
-  it('are what serving needs: http, crypto; not the terminal, nor v8', () => {
-    const modules = loaded([])
+  it('are what serving needs: http, crypto; not the terminal, nor v8', async () => {
+    // No terminal probing (colour support and the like), nor V8 flags, even when DEBUG is set. The two starts at once.
+    const [modules, withDebug] = await Promise.all([loaded([]), loaded([], { DEBUG: '*' })])
     for (const needed of ['http', 'crypto']) expect(modules).toContain(needed)
-    // No terminal probing (colour support and the like), nor V8 flags, even when DEBUG is set.
-    const withDebug = loaded([], { DEBUG: '*' })
     for (const spared of ['tty', 'v8']) {
       expect(modules).not.toContain(spared)
       expect(withDebug).not.toContain(spared)

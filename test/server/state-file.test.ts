@@ -1,10 +1,10 @@
 // `serve --state FILE`: state survives restarts and crashes; a change is acknowledged only
 // once its transaction is committed (SQLite, WAL, synchronous=FULL); writes are grouped.
-import { spawnSync } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createSandbox } from '../../src/node/sandbox.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateFileError } from '../../src/server/state-file.ts'
@@ -99,8 +99,10 @@ describe('the state file, in-process', () => {
   it('keeps in-process changes too: written in the background, and at close', async () => {
     const file = fresh()
     const running = await startServer({ stateFile: file })
+    const before = running.stateFile!.writes()
     const key = running.sandbox.complycube.createKey('live', 'in-process')
-    await new Promise((r) => setTimeout(r, 100))
+    // Nothing here asks for a write: wait for the background one, not a fixed time.
+    await vi.waitFor(() => expect(running.stateFile!.writes()).toBeGreaterThan(before), { interval: 5 })
     expect(readState(file).vendors.complycube.db.apiKey.map((k: { key: string }) => k.key)).toContain(key.key)
     running.sandbox.clock.freeze(Date.parse('2032-02-02T00:00:00Z'))
     await running.close()
@@ -211,17 +213,25 @@ describe('one server per state file', () => {
 })
 
 describe('token-sandbox serve --state', () => {
-  it('exits 2 with a message, not a stack trace, for a corrupt file or an unknown version', () => {
-    for (const [text, message] of [
+  it('exits 2 with a message, not a stack trace, for a corrupt file or an unknown version', async () => {
+    const cases = [
       ['{"version":2}', /state version 2 is not supported/],
       ['{ not json', /is corrupt/],
-    ] as const) {
-      const file = join(dir, `cli-${Math.random().toString(36).slice(2)}.json`)
-      writeFileSync(file, text)
-      const r = spawnSync(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], {
-        encoding: 'utf8',
-        timeout: 30_000,
-      })
+    ] as const
+    // The two starts at once.
+    const runs = await Promise.all(
+      cases.map(([text]) => {
+        const file = join(dir, `cli-${Math.random().toString(36).slice(2)}.json`)
+        writeFileSync(file, text)
+        return new Promise<{ status: number | null; stderr: string }>((resolve) =>
+          execFile(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], { encoding: 'utf8', timeout: 30_000 }, (err, _out, stderr) =>
+            resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stderr }),
+          ),
+        )
+      }),
+    )
+    for (const [i, [, message]] of cases.entries()) {
+      const r = runs[i]!
       expect(r.status).toBe(2)
       expect(r.stderr).toMatch(message)
       expect(r.stderr).not.toMatch(/\n\s+at /)
@@ -331,12 +341,18 @@ async function burst(url: string, round: number, acked: Acked[], onAck: () => vo
   await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)))
 }
 
-/** Every acknowledged write is there: each one is read back. */
+/** Every acknowledged write is there: each one is read back (16 reads at a time: they are independent). */
 async function expectAllThere(url: string, acked: Acked[], round: number): Promise<void> {
   const ccKeys = new Set(((await (await fetch(`${url}/__sandbox/complycube/keys`)).json()).keys as { key: string }[]).map((k) => k.key))
   const cafKeys = new Set(((await (await fetch(`${url}/__sandbox/caf/keys`)).json()).keys as { clientId: string }[]).map((k) => k.clientId))
   const ca = await caToken(url)
-  for (const a of acked) {
+  let next = 0
+  const reader = async () => {
+    while (next < acked.length) await check(acked[next++]!)
+  }
+  await Promise.all(Array.from({ length: 16 }, reader))
+
+  async function check(a: Acked): Promise<void> {
     switch (a.kind) {
       case 'ccClient': {
         const res = await fetch(`${url}/complycube/v1/clients/${a.id}`, { headers: { authorization: CC_KEY } })

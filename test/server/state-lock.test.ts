@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { StateFileError } from '../../src/server/state-file.ts'
 import { lockPathOf } from '../../src/server/state-lock.ts'
-import { startServe } from '../support/serve-child.ts'
+import { startServe, type ServeChild } from '../support/serve-child.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
 
 const CONTENDER = fileURLToPath(new URL('../support/lock-contender.ts', import.meta.url))
@@ -104,36 +104,34 @@ describe('processes racing over a stale lock', () => {
 })
 
 describe('another name for a state file in use', () => {
+  // One server for both names: a symbolic link first, then a hard link (the second name).
+  const file = () => join(dir, 'linked.json')
+  let first: ServeChild
+  beforeAll(async () => {
+    first = await startServe(['--quiet', '--state', file()])
+  })
+  afterAll(async () => {
+    await first?.kill()
+  })
+
   it('a symbolic link to it: the second server exits 2 naming the owner', async () => {
-    const file = join(dir, 'linked.json')
-    const first = await startServe(['--quiet', '--state', file])
-    try {
-      const link = join(dir, 'symlink.json')
-      symlinkSync(file, link)
-      const r = serveSync(link)
-      expect(r.status).toBe(2)
-      expect(r.stderr).toContain(`is in use by another process (pid ${first.child.pid})`)
-      expect(r.stderr).not.toMatch(/\n\s+at /)
-    } finally {
-      await first.kill()
-    }
+    const link = join(dir, 'symlink.json')
+    symlinkSync(file(), link)
+    const r = serveSync(link)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain(`is in use by another process (pid ${first.child.pid})`)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   }, 60_000)
 
   it('a hard link to it: the second server exits 2 naming the owner; refused too with no server, since writes would split the names', async () => {
-    const file = join(dir, 'hard.json')
-    const first = await startServe(['--quiet', '--state', file])
     const link = join(dir, 'hard-link.json')
-    try {
-      linkSync(file, link)
-      const before = readFileSync(file, 'utf8')
-      const r = serveSync(link)
-      expect(r.status).toBe(2)
-      expect(r.stderr).toContain(`state file ${link} has 2 names (hard links): it is in use by another process (pid ${first.child.pid}) as ${file}`)
-      expect(r.stderr).not.toMatch(/\n\s+at /)
-      expect(readFileSync(file, 'utf8')).toBe(before)
-    } finally {
-      await first.kill()
-    }
+    linkSync(file(), link)
+    const before = readFileSync(file(), 'utf8')
+    const r = serveSync(link)
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain(`state file ${link} has 2 names (hard links): it is in use by another process (pid ${first.child.pid}) as ${file()}`)
+    expect(r.stderr).not.toMatch(/\n\s+at /)
+    expect(readFileSync(file(), 'utf8')).toBe(before)
     // In-process, with no server on either name: a StateFileError, and the file left as it was.
     const alone = join(dir, 'hard-alone.json')
     writeFileSync(alone, '{"version":1}')
