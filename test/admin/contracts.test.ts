@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { setContractLoader, type ContractLoader } from '../../src/admin/contracts.ts'
 import { createSandbox } from '../../src/node/sandbox.ts'
-import { ROOT } from '../../src/contract/tools/generate.ts'
+import { ROOT } from '../support/paths.ts'
 
 const sandbox = createSandbox()
 const get = (path: string) => sandbox.handle({ method: 'GET', url: new URL(`http://127.0.0.1/__sandbox${path}`), headers: {}, body: null })

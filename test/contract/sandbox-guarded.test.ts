@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createCaller, show } from '../../src/contract/http.ts'
 import { startPrism } from '../../src/contract/prism.ts'
 import { sandboxContract } from '../../src/contract/sandbox.ts'
-import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
+import { CONTRACTS_DIR } from '../support/paths.ts'
 import { startServer } from '../../src/server/server.ts'
 
 const TOKEN = 'contract-suite-admin-token-0001'

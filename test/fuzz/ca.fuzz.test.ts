@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { parseYaml } from '@redocly/openapi-core'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CONTRACTS_DIR } from '../../src/contract/tools/generate.ts'
+import { CONTRACTS_DIR } from '../support/paths.ts'
 import { FUZZ_RUNS, illFormed, jsonish, requests, send, text, type FuzzRequest, FUZZ_TEST_TIMEOUT_MS, fuzzParameters } from '../support/fuzz.ts'
 import { transports, type Transport } from '../support/transports.ts'
 

@@ -3,11 +3,10 @@
 // one core overlaps the other files instead of preceding them all.
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
+import { ROOT } from '../support/paths.ts'
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
 
 it('tsc --noEmit reports no error in the project', async () => {
