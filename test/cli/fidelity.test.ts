@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
-import { background, runCli, type CliRun } from '../support/cli-run.ts'
+import { background, limiter, runCli, type CliRun } from '../support/cli-run.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -70,10 +70,12 @@ const STUBS: Partial<Record<Vendor, Record<string, unknown>>> = {
   ca: { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 200, json: { access_token: 'a.b.c' } },
 }
 
-// A pair of `serve --seed` processes (A and B) per vendor, so that the vendors' contract runs go
-// side by side. On one pair the runs are serial: they share its sandbox clock, its ids and its
-// faults (a fault is used up by the run after it is added; the stub comes after that).
-const pairs = {} as Record<Vendor, { a: ServeChild; b: ServeChild }>
+// Two `serve --seed` processes, A and B. The runs on one server are serial: they share its sandbox
+// clock (a run's clock cases move it), its ids and its faults (a fault is used up by the run after
+// it is added). A's records run ahead, side by side with B's runs, which keep the order the tests
+// read: per vendor its record (after A's) and its fault, then the stubs.
+let a: ServeChild
+let b: ServeChild
 interface VendorRuns {
   /** `--record` A. */
   first: Promise<CliRun>
@@ -88,48 +90,48 @@ const runs = {} as Record<Vendor, VendorRuns>
 const recordOf = (vendor: Vendor, server: 'a' | 'b') => join(dir, `${vendor}-${server}.json`)
 
 beforeAll(async () => {
-  const started = await Promise.allSettled(VENDORS.flatMap(() => [startServe(['--seed', SEED]), startServe(['--seed', SEED])]))
-  VENDORS.forEach((vendor, i) => {
-    const [a, b] = [started[2 * i]!, started[2 * i + 1]!].map((s) => (s.status === 'fulfilled' ? s.value : undefined))
-    pairs[vendor] = { a: a!, b: b! }
-  })
+  const started = await Promise.allSettled([startServe(['--seed', SEED]), startServe(['--seed', SEED])])
+  ;[a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined!)) as [ServeChild, ServeChild]
   const failed = started.find((s) => s.status === 'rejected')
   if (failed) throw failed.reason
+  const [onA, onB] = [limiter(1), limiter(1)]
+  const firsts = new Map(VENDORS.map((vendor) => [vendor, background(onA(() => cli(['contract', vendor, '--sandbox', a.url, '--record', recordOf(vendor, 'a')])))]))
   for (const vendor of VENDORS) {
-    const { a, b } = pairs[vendor]
     const fault = FAULTS[vendor]
-    const first = background(cli(['contract', vendor, '--sandbox', a.url, '--record', recordOf(vendor, 'a')]))
-    const second = background(first.then(() => cli(['contract', vendor, '--sandbox', b.url, '--record', recordOf(vendor, 'b'), '--compare', recordOf(vendor, 'a')])))
+    const first = firsts.get(vendor)!
+    const second = background(
+      onB(async () => {
+        await first.catch(() => {})
+        return cli(['contract', vendor, '--sandbox', b.url, '--record', recordOf(vendor, 'b'), '--compare', recordOf(vendor, 'a')])
+      }),
+    )
     const faulted = background(
-      second.then(async () => {
+      onB(async () => {
         await addFault(b, fault.rule)
         return cli(['contract', vendor, '--sandbox', b.url, '--compare', recordOf(vendor, 'a'), '--reporter', fault.reporter])
       }),
     )
+    runs[vendor] = { first, second, fault: faulted }
+  }
+  for (const vendor of VENDORS) {
     const stub = STUBS[vendor]
-    runs[vendor] = {
-      first,
-      second,
-      fault: faulted,
-      ...(stub && {
-        stub: background(
-          faulted.then(async () => {
-            await addFault(b, stub)
-            return cli(['contract', vendor, '--sandbox', b.url, '--compare', recordOf(vendor, 'a'), '--reporter', 'json'])
-          }),
-        ),
+    if (!stub) continue
+    runs[vendor].stub = background(
+      onB(async () => {
+        await addFault(b, stub)
+        return cli(['contract', vendor, '--sandbox', b.url, '--compare', recordOf(vendor, 'a'), '--reporter', 'json'])
       }),
-    }
+    )
   }
 }, 60_000)
 afterAll(async () => {
   // No run left going against a server about to stop.
   await Promise.allSettled(Object.values(runs).flatMap((r) => Object.values(r)))
-  await Promise.all(Object.values(pairs).flatMap(({ a, b }) => [a?.kill(), b?.kill()]))
+  await Promise.all([a?.kill(), b?.kill()])
   rmSync(dir, { recursive: true, force: true })
 })
 
-// (A vendor's first test waits on runs that share the cores with the other vendors': a long timeout.)
+// (A test may wait on the runs queued before its own: a long timeout.)
 describe.each(VENDORS)('contract %s --record / --compare', { timeout: 240_000 }, (vendor) => {
   const recordA = recordOf(vendor, 'a')
   const recordB = recordOf(vendor, 'b')
@@ -210,7 +212,6 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
       [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
       [notRecord, /is not a fidelity record/],
     ] as const
-    const { a } = pairs.caf
     const results = await Promise.all([
       ...refusals.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
       cli(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
@@ -251,7 +252,7 @@ describe('--record / --compare: only a regular file (or a new one, for --record)
     // Sparse: 16 MiB and one byte, over the cap, without writing them.
     writeFileSync(huge, '')
     truncateSync(huge, 16 * 1024 * 1024 + 1)
-    for (const [flag, file] of cases) refused.set(`${flag} ${file}`, background(cli(['contract', 'complycube', '--sandbox', pairs.complycube.a.url, flag, file], 30_000)))
+    for (const [flag, file] of cases) refused.set(`${flag} ${file}`, background(cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)))
   })
 
   it.each(cases)('%s %j: exit 2, one line, before any case', async (flag, file, message) => {
