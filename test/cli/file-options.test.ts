@@ -46,7 +46,8 @@ function serve(args: string[], env: Record<string, string> = {}): Promise<{ code
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': by then all of the child's output has been read.
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })

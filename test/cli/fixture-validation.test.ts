@@ -24,7 +24,8 @@ function serve(args: string[]): Promise<{ code: number | null; stdout: string; s
     child.stderr.on('data', (d) => (stderr += d))
     // A server that started (the bug: a bad fixture accepted) is stopped; the test then fails on its code.
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': by then all of the child's output has been read.
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
