@@ -55,8 +55,9 @@ function serve(args: string[], env: Record<string, string> = {}): Promise<{ code
 }
 
 type Run = Awaited<ReturnType<typeof serve>>
-// Every `serve` below is started as the file is collected, four at a time; each test awaits its own.
-const limit = limiter(4)
+// Every `serve` below is started as the file is collected, two at a time (one a core); each
+// test awaits its own.
+const limit = limiter(2)
 const started = (args: string[], env: Record<string, string>): Promise<Run> => background(limit(() => serve(args, env)))
 
 async function expectRefusal(run: Promise<Run>, ...parts: string[]) {

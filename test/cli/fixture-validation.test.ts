@@ -44,9 +44,9 @@ function files(vendor: string, fixture: unknown): { fixture: string; config: str
 }
 
 type Run = Awaited<ReturnType<typeof serve>>
-// Every refused `serve` below is started as the file is collected, four at a time; each test
+// Every refused `serve` below is started as the file is collected, two at a time (one a core); each test
 // awaits its own.
-const limit = limiter(4)
+const limit = limiter(2)
 const started = (args: string[]): Promise<Run> => background(limit(() => serve(args)))
 
 /** `serve` with a config naming `fixture` (in its own file), started now. */
