@@ -10,16 +10,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { background } from '../support/cli-run.ts'
 
 const HEDMORAL = { username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' }
 const KVARNBY = { username: 'kvarnby_admin', password: 'Kvarnby-Sandbox-1' }
 
-const running = await startServer({ host: '127.0.0.1', port: 0 })
+// A server per run of the suite (the full run moves its clock and writes; the wrong password's
+// refusals are another's), so that the runs go side by side.
+const [running, full, refusing] = await Promise.all([startServer({ host: '127.0.0.1', port: 0 }), startServer({ host: '127.0.0.1', port: 0 }), startServer({ host: '127.0.0.1', port: 0 })])
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-ca-'))
-afterAll(async () => {
-  await running.close()
-  await rm(work, { recursive: true, force: true })
-})
 
 const CLEAN_ENV = { CA_USERNAME: '', CA_PASSWORD: '', CA_OTHER_USERNAME: '', CA_OTHER_PASSWORD: '', CA_OTHER_TENANT_ID: '', CA_TENANT_ID: '' }
 
@@ -37,16 +36,35 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 }
 
 const testsOf = (xml: string) => Number(/<testsuites [^>]*tests="(\d+)"/.exec(xml)?.[1] ?? NaN)
-const base = () => `${running.url}/ca/hedmoral`
+const base = (server = running) => `${server.url}/ca/hedmoral`
+
+// The runs that get as far as vitest (seconds each), all started now; each test awaits its own.
+const runs = {
+  full: background(
+    cli(
+      ['contract', 'ca', '--base-url', base(full), '--admin-url', `${full.url}/__sandbox`, '--other-tenant-id', 'kvarnby', '--allow-writes',
+        '--reporter', 'junit', '--output-file', join(work, 'ca.xml')],
+      { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: HEDMORAL.password, CA_OTHER_USERNAME: KVARNBY.username, CA_OTHER_PASSWORD: KVARNBY.password },
+    ),
+  ),
+  readonly: background(
+    cli(
+      ['contract', 'ca', '--base-url', base(), '--username', HEDMORAL.username, '--account-id', 'ACC-1001', '--reporter', 'junit', '--output-file', join(work, 'ca-readonly.xml')],
+      { CA_PASSWORD: HEDMORAL.password },
+    ),
+  ),
+  refused: background(cli(['contract', 'ca', '--base-url', base(refusing), '--reporter', 'json'], { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: 'wrong-password' })),
+}
+afterAll(async () => {
+  await Promise.allSettled(Object.values(runs))
+  await Promise.all([running.close(), full.close(), refusing.close()])
+  await rm(work, { recursive: true, force: true })
+})
 
 describe('token-sandbox contract ca', () => {
   it('passes every case against a token-sandbox, the credentials from the environment', async () => {
     const report = join(work, 'ca.xml')
-    const { code, out } = await cli(
-      ['contract', 'ca', '--base-url', base(), '--admin-url', `${running.url}/__sandbox`, '--other-tenant-id', 'kvarnby', '--allow-writes',
-        '--reporter', 'junit', '--output-file', report],
-      { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: HEDMORAL.password, CA_OTHER_USERNAME: KVARNBY.username, CA_OTHER_PASSWORD: KVARNBY.password },
-    )
+    const { code, out } = await runs.full
     expect(code, out).toBe(0)
     const xml = await readFile(report, 'utf8')
     expect(testsOf(xml)).toBeGreaterThanOrEqual(20)
@@ -57,14 +75,11 @@ describe('token-sandbox contract ca', () => {
     expect(xml).toMatch(/answers auth_token_expired after/)
     expect(xml).toMatch(/a token of another tenant answers auth_token_verify_failed here/)
     for (const secret of [HEDMORAL.password, KVARNBY.password]) expect(out + xml).not.toContain(secret)
-  }, 60_000)
+  }, 120_000)
 
   it('skips, with the reason, what needs the sandbox clock, a second tenant or writes (as against a real CA)', async () => {
     const report = join(work, 'ca-readonly.xml')
-    const { code, out } = await cli(
-      ['contract', 'ca', '--base-url', base(), '--username', HEDMORAL.username, '--account-id', 'ACC-1001', '--reporter', 'junit', '--output-file', report],
-      { CA_PASSWORD: HEDMORAL.password },
-    )
+    const { code, out } = await runs.readonly
     expect(code, out).toBe(0)
     const xml = await readFile(report, 'utf8')
     expect(xml).toMatch(/failures="0" errors="0"/)
@@ -76,12 +91,12 @@ describe('token-sandbox contract ca', () => {
     expect(xml).toMatch(/missing_input naming password/)
     expect(xml).toMatch(/a token unlocks the account APIs/)
     expect(out + xml).not.toContain(HEDMORAL.password)
-  }, 60_000)
+  }, 120_000)
 
   it('fails (exit 1) when the endpoint refuses the credentials', async () => {
-    const { code } = await cli(['contract', 'ca', '--base-url', base(), '--reporter', 'json'], { CA_USERNAME: HEDMORAL.username, CA_PASSWORD: 'wrong-password' })
+    const { code } = await runs.refused
     expect(code).toBe(1)
-  }, 60_000)
+  }, 120_000)
 
   it('is a usage error (exit 2) without a username or password', async () => {
     const { code, out } = await cli(['contract', 'ca', '--base-url', base()], { CA_PASSWORD: HEDMORAL.password })

@@ -10,17 +10,15 @@ import { main } from '../../src/cli.ts'
 import { ROOT } from '../../src/contract/tools/generate.ts'
 import { startServer } from '../../src/server/server.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { background } from '../support/cli-run.ts'
 
 const PROD = { id: 'tokensandbox-prod-0001', secret: 'sandbox-prod-secret-0001-5c1e7a93d04b28f6e1a7c3d9' }
 const BETA = { id: 'tokensandbox-beta-0001', secret: 'sandbox-beta-secret-0001-9d3a6f2c8e1b5d7a4c0f2e6b' }
 const CORE_TOKEN = 'sandbox-core-prod-token-0001-7d2f9b4e1a6c3f8d'
 
-const running = await startServer({ host: '127.0.0.1', port: 0 })
+// A server per run of the suite (the full one moves its clock and writes), so that the two go side by side.
+const [running, full] = await Promise.all([startServer({ host: '127.0.0.1', port: 0 }), startServer({ host: '127.0.0.1', port: 0 })])
 const work = await mkdtemp(join(tmpdir(), 'token-sandbox-cli-caf-'))
-afterAll(async () => {
-  await running.close()
-  await rm(work, { recursive: true, force: true })
-})
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -45,16 +43,34 @@ function cases(xml: string): { name: string; skipped: boolean }[] {
 
 const testsOf = (xml: string) => Number(/<testsuites [^>]*tests="(\d+)"/.exec(xml)?.[1] ?? NaN)
 
+// The runs of the suite (vitest, seconds each), both started now; each test awaits its own.
+const runs = {
+  full: background(
+    cli(
+      [
+        'contract', 'caf', '--base-url', `${full.url}/caf/prod/mobile`, '--admin-url', `${full.url}/__sandbox`,
+        '--other-client-id', BETA.id, '--other-client-secret', BETA.secret, '--allow-writes', '--reporter', 'junit', '--output-file', join(work, 'caf.xml'),
+      ],
+      { CAF_CLIENT_ID: PROD.id, CAF_CLIENT_SECRET: PROD.secret, CAF_CORE_TOKEN: CORE_TOKEN },
+    ),
+  ),
+  readonly: background(
+    cli(
+      ['contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--bff-url', `${running.url}/caf/prod/bff`, '--client-id', PROD.id,
+        '--client-secret', PROD.secret, '--reporter', 'junit', '--output-file', join(work, 'caf-readonly.xml')],
+    ),
+  ),
+}
+afterAll(async () => {
+  await Promise.allSettled(Object.values(runs))
+  await Promise.all([running.close(), full.close()])
+  await rm(work, { recursive: true, force: true })
+})
+
 describe('token-sandbox contract caf', () => {
   it('passes every case against a token-sandbox, the BFF found beside the Mobile API, the secrets from the environment', async () => {
     const report = join(work, 'caf.xml')
-    const { code, out } = await cli(
-      [
-        'contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--admin-url', `${running.url}/__sandbox`,
-        '--other-client-id', BETA.id, '--other-client-secret', BETA.secret, '--allow-writes', '--reporter', 'junit', '--output-file', report,
-      ],
-      { CAF_CLIENT_ID: PROD.id, CAF_CLIENT_SECRET: PROD.secret, CAF_CORE_TOKEN: CORE_TOKEN },
-    )
+    const { code, out } = await runs.full
     expect(code, out).toBe(0)
     const xml = await readFile(report, 'utf8')
     expect(testsOf(xml)).toBeGreaterThanOrEqual(41)
@@ -65,14 +81,11 @@ describe('token-sandbox contract caf', () => {
     expect(xml).not.toMatch(/<skipped/)
     expect(xml).toMatch(/session-tokens/)
     for (const secret of [PROD.secret, BETA.secret, CORE_TOKEN]) expect(out + xml).not.toContain(secret)
-  }, 60_000)
+  }, 120_000)
 
   it('skips, with the reason, what only a token-sandbox or data-creating run can check (as against the real CAF)', async () => {
     const report = join(work, 'caf-readonly.xml')
-    const { code, out } = await cli(
-      ['contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--bff-url', `${running.url}/caf/prod/bff`, '--client-id', PROD.id,
-        '--client-secret', PROD.secret, '--reporter', 'junit', '--output-file', report],
-    )
+    const { code, out } = await runs.readonly
     expect(code, out).toBe(0)
     const xml = await readFile(report, 'utf8')
     expect(xml).toMatch(/a token with exp is accepted until the sandbox clock passes it[^"]*skipped: needs the sandbox clock/)
@@ -88,7 +101,7 @@ describe('token-sandbox contract caf', () => {
       expect.stringMatching(/exchanges the token at GET \/session-tokens/),
     ]))
     expect(out + xml).not.toContain(PROD.secret)
-  }, 60_000)
+  }, 120_000)
 
   it.each([
     [['contract', 'caf', '--base-url', 'http://127.0.0.1:9/caf/prod/mobile', '--client-id', PROD.id], /needs --client-secret or CAF_CLIENT_SECRET/],

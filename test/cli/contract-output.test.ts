@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 import { afterAll, describe, expect, it } from 'vitest'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { background } from '../support/cli-run.ts'
 
 // OSC 0 sets the window title (BEL ends it), CSI 2J clears the screen, U+009B is an 8-bit CSI,
 // U+202E reverses the text after it.
@@ -20,7 +21,10 @@ const hostile = createServer((req, res) => {
 })
 await new Promise<void>((r) => hostile.listen(0, '127.0.0.1', r))
 const baseUrl = `http://127.0.0.1:${(hostile.address() as { port: number }).port}/v1`
-afterAll(() => new Promise((r) => hostile.close(r)))
+afterAll(async () => {
+  await Promise.allSettled(Object.values(runs))
+  await new Promise((r) => hostile.close(r))
+})
 
 /** The CLI with stdout and stderr piped (not a terminal), colour variables only as given. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
@@ -38,12 +42,20 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 const args = ['contract', 'complycube', '--base-url', baseUrl, '--api-key', 'test_contract_output_key']
 
+// The three runs (vitest, seconds each) against the one stateless endpoint, started now; each
+// test awaits its own.
+const runs = {
+  piped: background(cli(args)),
+  forced: background(cli(args, { FORCE_COLOR: '1' })),
+  noColor: background(cli(args, { FORCE_COLOR: '1', NO_COLOR: '1' })),
+}
+
 /** Raw terminal controls in `out` other than the colour codes (SGR) a coloured run may hold. */
 const rawControls = (out: string) => [...out.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/g)].map((m) => m[0])
 
 describe('contract output', () => {
   it('piped: no colour, and the endpoint’s controls written out as \\u escapes', async () => {
-    const { code, out } = await cli(args)
+    const { code, out } = await runs.piped
     expect(code, out).toBe(1)
     expect(out).not.toContain('\u001b')
     expect(rawControls(out), out).toEqual([])
@@ -51,19 +63,19 @@ describe('contract output', () => {
     expect(out).toContain('\\u001b]0;owned\\u0007')
     expect(out).toContain('\\u001b[2Jcleared')
     expect(out).toContain('\\u009b31mred\\u202e')
-  }, 60_000)
+  }, 120_000)
 
   it('FORCE_COLOR: colours, still no control from the endpoint', async () => {
-    const { code, out } = await cli(args, { FORCE_COLOR: '1' })
+    const { code, out } = await runs.forced
     expect(code, out).toBe(1)
     expect(out).toMatch(/\u001b\[\d+m/)
     expect(rawControls(out), out).toEqual([])
     expect(out).toContain('\\u001b]0;owned\\u0007')
-  }, 60_000)
+  }, 120_000)
 
   it('NO_COLOR wins over FORCE_COLOR', async () => {
-    const { out } = await cli(args, { FORCE_COLOR: '1', NO_COLOR: '1' })
+    const { out } = await runs.noColor
     expect(out).toMatch(/Tests .*failed/)
     expect(out).not.toContain('\u001b')
-  }, 60_000)
+  }, 120_000)
 })

@@ -2,10 +2,10 @@
 // the endpoint refused, 2 usage, 3 unreachable), decided before vitest starts, each in one line;
 // and `<command> --help` that documents that command (that vendor's flags only) and its codes.
 import { createServer, type Server } from 'node:http'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
-import { closedPort, runCli } from '../support/cli-run.ts'
+import { background, closedPort, runCli, type CliRun } from '../support/cli-run.ts'
 
 const running = await startServer({ host: '127.0.0.1', port: 0 })
 // Something that answers HTTP but is no token-sandbox.
@@ -13,11 +13,29 @@ const stranger: Server = createServer((_req, res) => res.writeHead(404, { 'conte
 await new Promise<void>((r) => stranger.listen(0, '127.0.0.1', r))
 const strangerUrl = `http://127.0.0.1:${(stranger.address() as { port: number }).port}`
 afterAll(async () => {
+  await Promise.allSettled(Object.values(vitestRuns))
   await running.close()
   await new Promise((r) => stranger.close(r))
 })
 
 const lines = (text: string) => text.trimEnd().split('\n')
+
+// The two runs that get as far as vitest (seconds each), started now, side by side with the
+// quick ones below; each test awaits its own. The live one runs on a server of its own: its
+// clock cases move the server's clock and its writes add clients.
+const vitestRuns = {
+  stranger: background(runCli(['contract', 'complycube', '--base-url', `${strangerUrl}/v1`, '--api-key', 'test_x'])),
+  live: background(
+    (async () => {
+      const server = await startServer({ host: '127.0.0.1', port: 0 })
+      try {
+        return await runCli(['contract', 'complycube', '--sandbox', server.url, '--api-key', 'live_tokensandbox_default_0001'])
+      } finally {
+        await server.close()
+      }
+    })(),
+  ),
+}
 
 describe('an unreachable server: exit 3 in one line, before vitest starts', () => {
   it('contract complycube --base-url <closed port>', async () => {
@@ -59,7 +77,7 @@ describe('an unreachable server: exit 3 in one line, before vitest starts', () =
   })
 
   it('any HTTP answer is reachable: a 404 from the base URL lets the suite run (and fail)', async () => {
-    const r = await runCli(['contract', 'complycube', '--base-url', `${strangerUrl}/v1`, '--api-key', 'test_x'])
+    const r = await vitestRuns.stranger
     expect(r.code, r.stderr).toBe(1)
     expect(r.stderr).not.toMatch(/cannot reach/)
   }, 60_000)
@@ -78,9 +96,11 @@ describe('a key whose environment its prefix does not tell: exit 2 in one line, 
 
   it('--environment settles it (the run goes on to the reachability check: exit 3 on a closed port)', async () => {
     const base = `http://127.0.0.1:${await closedPort()}/v1`
-    const r = await runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'live'])
+    const [r, bad] = await Promise.all([
+      runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'live']),
+      runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'prod']),
+    ])
     expect(r.code, r.stderr).toBe(3)
-    const bad = await runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'prod'])
     expect(bad.code).toBe(2)
     expect(lines(bad.stderr)[0]).toBe("token-sandbox: ComplyCube contract: option 'environment' (--environment) must be sandbox or live, got 'prod'")
   })
@@ -88,24 +108,25 @@ describe('a key whose environment its prefix does not tell: exit 2 in one line, 
 
 describe('--sandbox URL', () => {
   it("accepts the admin URL 'serve' prints (…/__sandbox), from the flag or TOKEN_SANDBOX_URL", async () => {
-    for (const [args, env] of [
+    const runs = [
       [['token', 'complycube'], { TOKEN_SANDBOX_URL: `${running.url}/__sandbox` }],
       [['token', 'ca', '--sandbox', `${running.url}/__sandbox/`], {}],
-    ] as const) {
-      const r = await runCli([...args], env)
+    ] as const
+    for (const r of await Promise.all(runs.map(([args, env]) => runCli([...args], env)))) {
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
     }
   })
 
   it('a server that answers but is no token-sandbox: exit 2, one line saying so', async () => {
-    for (const url of [strangerUrl, `${running.url}/complycube/v1`]) {
-      const r = await runCli(['token', 'complycube', '--sandbox', url])
+    const urls = [strangerUrl, `${running.url}/complycube/v1`]
+    const [contract, ...results] = await Promise.all([runCli(['contract', 'ca', '--sandbox', strangerUrl]), ...urls.map((url) => runCli(['token', 'complycube', '--sandbox', url]))])
+    for (const [i, r] of results.entries()) {
+      const url = urls[i]!
       expect(r.code, r.stderr).toBe(2)
       expect(r.stdout).toBe('')
       expect(lines(r.stderr)).toEqual([expect.stringMatching(new RegExp(`^token-sandbox: ${url.replace(/[.]/g, '\\.')} is not a token-sandbox with complycube \\(GET /__sandbox/complycube/credentials answered (404|401)\\); --sandbox is the root 'serve' prints`))])
     }
-    const contract = await runCli(['contract', 'ca', '--sandbox', strangerUrl])
     expect(contract.code, contract.stderr).toBe(2)
     expect(lines(contract.stderr)).toHaveLength(1)
   })
@@ -121,7 +142,7 @@ describe('token complycube: the seeded client follows the key\'s environment', (
   })
 
   it('contract complycube --sandbox URL with a live_ key: the live client, the sandbox key as the other; no case skipped', async () => {
-    const r = await runCli(['contract', 'complycube', '--sandbox', running.url, '--api-key', 'live_tokensandbox_default_0001'])
+    const r = await vitestRuns.live
     expect(r.code, r.stdout + r.stderr).toBe(0)
     expect(r.stdout).toMatch(/ComplyCube contract \(http:\/\/127\.0\.0\.1:\d+\/complycube\/v1, live\)/)
     expect(r.stdout).toMatch(/a client of one environment does not exist in the other/)
@@ -134,13 +155,15 @@ describe('token complycube: the seeded client follows the key\'s environment', (
       const auth = { authorization: 'live_tokensandbox_default_0001' }
       const list = (await (await fetch(`${server.url}/complycube/v1/clients`, { headers: auth })).json()) as { items: { id: string }[] }
       for (const { id } of list.items) expect((await fetch(`${server.url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
-      const r = await runCli(['token', 'complycube', '--sandbox', server.url, '--api-key', 'live_tokensandbox_default_0001'])
+      const [r, sandbox] = await Promise.all([
+        runCli(['token', 'complycube', '--sandbox', server.url, '--api-key', 'live_tokensandbox_default_0001']),
+        runCli(['token', 'complycube', '--sandbox', server.url]),
+      ])
       expect(r.code, r.stderr).toBe(2)
       expect(lines(r.stderr)).toEqual([
         `token-sandbox: --client-id is required: ${server.url} holds no client in its live environment (create one with POST ${server.url}/complycube/v1/clients)`,
       ])
       // The sandbox environment's client is still there for a test_ key.
-      const sandbox = await runCli(['token', 'complycube', '--sandbox', server.url])
       expect(claims(sandbox.stdout)).toMatchObject({ clientId: '5eb04fcd0f3e360008035eb1', environment: 'sandbox' })
     } finally {
       await server.close()
@@ -150,9 +173,14 @@ describe('token complycube: the seeded client follows the key\'s environment', (
 
 describe('<command> --help: that command, its flags and its exit codes', () => {
   const suites = contractSuites.filter((s) => s.credentials.length)
+  // Each suite's help, all asked for at once as this block begins.
+  const helps = new Map<string, Promise<CliRun>>()
+  beforeAll(() => {
+    for (const suite of suites) helps.set(suite.name, background(runCli(['contract', suite.name, '--help'])))
+  })
 
   it.each(suites.map((s) => [s.name, s] as const))('contract %s --help lists its own credential flags only', async (_name, suite) => {
-    const r = await runCli(['contract', suite.name, '--help'])
+    const r = await helps.get(suite.name)!
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(new RegExp(`^usage: token-sandbox contract ${suite.name} `))
     for (const c of suite.credentials) expect(r.stdout).toContain(`--${c.flag} `)
@@ -164,22 +192,25 @@ describe('<command> --help: that command, its flags and its exit codes', () => {
   })
 
   it('token <vendor> --help gives its exit codes', async () => {
-    for (const vendor of ['complycube', 'ca', 'caf']) {
-      const r = await runCli(['token', vendor, '--help'])
+    const vendors = ['complycube', 'ca', 'caf']
+    for (const [i, r] of (await Promise.all(vendors.map((vendor) => runCli(['token', vendor, '--help'])))).entries()) {
+      const vendor = vendors[i]!
       expect(r.code).toBe(0)
       expect(r.stdout, vendor).toMatch(/Exit codes: 0 .*2 usage error.*3 /s)
     }
   })
 
   it("a usage error names the command's own help", async () => {
-    for (const [args, topic] of [
+    const runs = [
       [['contract', 'caf', '--no-such-flag'], 'contract caf'],
       [['token', 'ca', '--no-such-flag'], 'token ca'],
       [['wait', '--no-such-flag'], 'wait'],
       [['serve', '--port', 'x'], 'serve'],
       [['contract', 'nobody'], 'contract'],
-    ] as const) {
-      const r = await runCli([...args])
+    ] as const
+    const results = await Promise.all(runs.map(([args]) => runCli([...args])))
+    for (const [i, r] of results.entries()) {
+      const [args, topic] = runs[i]!
       expect(r.code, args.join(' ')).toBe(2)
       expect(lines(r.stderr).at(-1), args.join(' ')).toBe(`Run 'token-sandbox ${topic} --help' for usage.`)
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
-import { runCli } from '../support/cli-run.ts'
+import { background, limiter, runCli, type CliRun } from '../support/cli-run.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -21,17 +21,7 @@ const { XMLParser, XMLValidator } = fromPrism('fast-xml-parser') as {
 }
 
 const SEED = 'fidelity-acceptance'
-let a: ServeChild
-let b: ServeChild
 const dir = mkdtempSync(join(tmpdir(), 'fidelity-cli-'))
-
-beforeAll(async () => {
-  ;[a, b] = await Promise.all([startServe(['--seed', SEED]), startServe(['--seed', SEED])])
-}, 60_000)
-afterAll(async () => {
-  await Promise.all([a?.kill(), b?.kill()])
-  rmSync(dir, { recursive: true, force: true })
-})
 
 // Nothing from the developer's environment (no credential, no URL), and a fixed record date;
 // killed (code null) if it runs past `timeoutMs`.
@@ -64,14 +54,92 @@ const FAULTS = {
   },
 } as const
 
-describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --record / --compare', { timeout: 120_000 }, (vendor) => {
-  const recordA = join(dir, `${vendor}-a.json`)
-  const recordB = join(dir, `${vendor}-b.json`)
+type Vendor = keyof typeof FAULTS
+const VENDORS = Object.keys(FAULTS) as Vendor[]
+
+/** Per vendor with a stub test below: the stub added to B (after its fault was used up). */
+const STUBS: Partial<Record<Vendor, Record<string, unknown>>> = {
+  complycube: {
+    vendor: 'complycube',
+    method: 'GET',
+    path: '/clients/000000000000000000000000',
+    pathMatch: 'exact',
+    status: 404,
+    json: { type: 'resource_not_found', message: 'Nothing here (a stub)' },
+  },
+  ca: { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 200, json: { access_token: 'a.b.c' } },
+}
+
+// Two `serve --seed` processes, A and B. The runs on one server are serial: they share its sandbox
+// clock (a run's clock cases move it), its ids and its faults (a fault is used up by the run after
+// it is added). A's records run ahead, side by side with B's runs, which keep the order the tests
+// read: per vendor its record (after A's) and its fault, then the stubs.
+let a: ServeChild
+let b: ServeChild
+interface VendorRuns {
+  /** `--record` A. */
+  first: Promise<CliRun>
+  /** `--record` B `--compare` A's record. */
+  second: Promise<CliRun>
+  /** `--compare` A's record with the vendor's fault on B. */
+  fault: Promise<CliRun>
+  /** `--compare` A's record with the vendor's stub on B. */
+  stub?: Promise<CliRun>
+}
+const runs = {} as Record<Vendor, VendorRuns>
+const recordOf = (vendor: Vendor, server: 'a' | 'b') => join(dir, `${vendor}-${server}.json`)
+
+beforeAll(async () => {
+  const started = await Promise.allSettled([startServe(['--seed', SEED]), startServe(['--seed', SEED])])
+  ;[a, b] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined!)) as [ServeChild, ServeChild]
+  const failed = started.find((s) => s.status === 'rejected')
+  if (failed) throw failed.reason
+  const [onA, onB] = [limiter(1), limiter(1)]
+  const firsts = new Map(VENDORS.map((vendor) => [vendor, background(onA(() => cli(['contract', vendor, '--sandbox', a.url, '--record', recordOf(vendor, 'a')])))]))
+  for (const vendor of VENDORS) {
+    const fault = FAULTS[vendor]
+    const first = firsts.get(vendor)!
+    const second = background(
+      onB(async () => {
+        await first.catch(() => {})
+        return cli(['contract', vendor, '--sandbox', b.url, '--record', recordOf(vendor, 'b'), '--compare', recordOf(vendor, 'a')])
+      }),
+    )
+    const faulted = background(
+      onB(async () => {
+        await addFault(b, fault.rule)
+        return cli(['contract', vendor, '--sandbox', b.url, '--compare', recordOf(vendor, 'a'), '--reporter', fault.reporter])
+      }),
+    )
+    runs[vendor] = { first, second, fault: faulted }
+  }
+  for (const vendor of VENDORS) {
+    const stub = STUBS[vendor]
+    if (!stub) continue
+    runs[vendor].stub = background(
+      onB(async () => {
+        await addFault(b, stub)
+        return cli(['contract', vendor, '--sandbox', b.url, '--compare', recordOf(vendor, 'a'), '--reporter', 'json'])
+      }),
+    )
+  }
+}, 60_000)
+afterAll(async () => {
+  // No run left going against a server about to stop.
+  await Promise.allSettled(Object.values(runs).flatMap((r) => Object.values(r)))
+  await Promise.all([a?.kill(), b?.kill()])
+  rmSync(dir, { recursive: true, force: true })
+})
+
+// (A test may wait on the runs queued before its own: a long timeout.)
+describe.each(VENDORS)('contract %s --record / --compare', { timeout: 240_000 }, (vendor) => {
+  const recordA = recordOf(vendor, 'a')
+  const recordB = recordOf(vendor, 'b')
 
   it('records sandbox A; B recorded while compared with it: no difference (exit 0) and the same bytes', async () => {
-    const first = await cli(['contract', vendor, '--sandbox', a.url, '--record', recordA])
+    const first = await runs[vendor].first
     expect(first.code, first.stdout + first.stderr).toBe(0)
-    const second = await cli(['contract', vendor, '--sandbox', b.url, '--record', recordB, '--compare', recordA])
+    const second = await runs[vendor].second
     expect(second.code, second.stdout + second.stderr).toBe(0)
     expect(second.stdout).toMatch(new RegExp(`fidelity: 0 of \\d+ cases differ`))
     expect(second.stdout).not.toMatch(/DIFFERENT/)
@@ -85,8 +153,7 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
 
   it(`a fault on one answer of B: the compare names that case and its status (exit 1, ${FAULTS[vendor].reporter} reporter)`, async () => {
     const fault = FAULTS[vendor]
-    await addFault(b, fault.rule)
-    const { code, stdout, stderr } = await cli(['contract', vendor, '--sandbox', b.url, '--compare', recordA, '--reporter', fault.reporter])
+    const { code, stdout, stderr } = await runs[vendor].fault
     expect(code, stdout + stderr).toBe(1)
     const [expected, actual] = fault.status
     if (fault.reporter === 'json') {
@@ -114,15 +181,7 @@ describe.each(Object.keys(FAULTS) as (keyof typeof FAULTS)[])('contract %s --rec
 
 describe('stubs on B: another error message, a renamed field', { timeout: 120_000 }, () => {
   it('ComplyCube: a stub answering the 404 with another message: the compare names that case and that message (exit 1)', async () => {
-    await addFault(b, {
-      vendor: 'complycube',
-      method: 'GET',
-      path: '/clients/000000000000000000000000',
-      pathMatch: 'exact',
-      status: 404,
-      json: { type: 'resource_not_found', message: 'Nothing here (a stub)' },
-    })
-    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', b.url, '--compare', join(dir, 'complycube-a.json'), '--reporter', 'json'])
+    const { code, stdout, stderr } = await runs.complycube.stub!
     expect(code, stdout + stderr).toBe(1)
     const report = JSON.parse(stdout) as Comparison
     const different = report.cases.filter((c) => c.outcome === 'different')
@@ -131,8 +190,7 @@ describe('stubs on B: another error message, a renamed field', { timeout: 120_00
   })
 
   it('CA: a stub renaming `token` in one tenant\'s answer: the compare names that case and the field (exit 1)', async () => {
-    await addFault(b, { vendor: 'ca', environment: 'kvarnby', method: 'POST', path: '/token', status: 200, json: { access_token: 'a.b.c' } })
-    const { code, stdout, stderr } = await cli(['contract', 'ca', '--sandbox', b.url, '--compare', join(dir, 'ca-a.json'), '--reporter', 'json'])
+    const { code, stdout, stderr } = await runs.ca.stub!
     expect(code, stdout + stderr).toBe(1)
     const report = JSON.parse(stdout) as Comparison
     const different = report.cases.filter((c) => c.outcome === 'different')
@@ -149,16 +207,16 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
     writeFileSync(notRecord, '{"hello": 1}')
     const other = join(dir, 'complycube-only.json')
     writeFileSync(other, JSON.stringify({ format: 'token-sandbox-fidelity/1', vendor: 'complycube', environment: 'vendor', date: '2026-01-01T00:00:00.000Z', tool: { name: 'token-sandbox', version: '0' }, cases: [] }))
-    const runs = [
+    const refusals = [
       [other, /is a record of complycube, not caf/],
       [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
       [notRecord, /is not a fidelity record/],
     ] as const
     const results = await Promise.all([
-      ...runs.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
+      ...refusals.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
       cli(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
     ])
-    const messages = [...runs.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
+    const messages = [...refusals.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
     results.forEach(({ code, stderr }, i) => {
       expect(code, stderr).toBe(2)
       expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(messages[i]!)])
@@ -174,15 +232,7 @@ describe('--record / --compare: only a regular file (or a new one, for --record)
   const folder = join(dir, 'a-folder')
   const huge = join(dir, 'huge.json')
 
-  beforeAll(() => {
-    execFileSync('mkfifo', [fifo])
-    mkdirSync(folder)
-    // Sparse: 16 MiB and one byte, over the cap, without writing them.
-    writeFileSync(huge, '')
-    truncateSync(huge, 16 * 1024 * 1024 + 1)
-  })
-
-  it.each([
+  const cases = [
     ['--record', '', /^token-sandbox: --record needs a file name \(it was empty\)$/],
     ['--record', folder, /--record .*a-folder is a directory: it must be a regular file or a new one$/],
     ['--record', '/dev/full', /--record \/dev\/full is not a regular file \(a device, FIFO or socket\)/],
@@ -192,8 +242,21 @@ describe('--record / --compare: only a regular file (or a new one, for --record)
     ['--compare', '/dev/zero', /--compare \/dev\/zero is a character device, not a regular file$/],
     ['--compare', folder, /--compare .*a-folder is a directory, not a regular file$/],
     ['--compare', huge, /--compare .*huge\.json is larger than 16 MiB, the most it may hold$/],
-  ])('%s %j: exit 2, one line, before any case', async (flag, file, message) => {
-    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)
+  ] as const
+  // Each case's run, all started at once (each refused before the suite, so they share a server).
+  const refused = new Map<string, Promise<CliRun>>()
+
+  beforeAll(() => {
+    execFileSync('mkfifo', [fifo])
+    mkdirSync(folder)
+    // Sparse: 16 MiB and one byte, over the cap, without writing them.
+    writeFileSync(huge, '')
+    truncateSync(huge, 16 * 1024 * 1024 + 1)
+    for (const [flag, file] of cases) refused.set(`${flag} ${file}`, background(cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)))
+  })
+
+  it.each(cases)('%s %j: exit 2, one line, before any case', async (flag, file, message) => {
+    const { code, stdout, stderr } = await refused.get(`${flag} ${file}`)!
     expect(code, stderr).toBe(2)
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
     expect(stdout).toBe('')

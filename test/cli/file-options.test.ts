@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { background, limiter } from '../support/cli-run.ts'
 import { MAX_JSON_FILE_BYTES, MAX_PEM_FILE_BYTES } from '../../src/cli/serve-options.ts'
 import { MAX_JSON_STATE_BYTES } from '../../src/server/state-init.ts'
 
@@ -45,15 +46,22 @@ function serve(args: string[], env: Record<string, string> = {}): Promise<{ code
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': by then all of the child's output has been read.
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
   })
 }
 
-async function expectRefusal(args: string[], env: Record<string, string>, ...parts: string[]) {
-  const r = await serve(args, env)
+type Run = Awaited<ReturnType<typeof serve>>
+// Every `serve` below is started as the file is collected, two at a time (one a core); each
+// test awaits its own.
+const limit = limiter(2)
+const started = (args: string[], env: Record<string, string>): Promise<Run> => background(limit(() => serve(args, env)))
+
+async function expectRefusal(run: Promise<Run>, ...parts: string[]) {
+  const r = await run
   expect(r.code, r.stderr || r.stdout).toBe(2)
   const lines = r.stderr.trimEnd().split('\n')
   expect(lines, r.stderr).toHaveLength(1)
@@ -89,36 +97,42 @@ const STATE_OPTIONS: [string, (path: string) => [string[], Record<string, string
 describe('serve refuses a file option naming something that is not a regular file, at once', () => {
   const all = [...JSON_OPTIONS, ...PEM_OPTIONS, ...STATE_OPTIONS]
   for (const [option, name] of all) {
-    it.each(Object.entries(KINDS))(`${option}: %s`, async (_kind, { path, says }) => {
-      const [args, env] = name(path)
+    const runs = new Map(Object.entries(KINDS).map(([kind, { path }]) => [kind, started(...name(path))]))
+    it.each(Object.entries(KINDS))(`${option}: %s`, async (kind, { path, says }) => {
       // The state file is resolved before it is opened: its message has its own words.
-      await expectRefusal(args, env, path, STATE_OPTIONS.some(([o]) => o === option) ? 'is not a regular file' : says)
+      await expectRefusal(runs.get(kind)!, path, STATE_OPTIONS.some(([o]) => o === option) ? 'is not a regular file' : says)
     })
   }
 })
 
 describe('serve refuses a file over its cap before reading it', () => {
-  it.each(JSON_OPTIONS)('%s: over 16 MiB', async (_option, name) => {
-    const [args, env] = name(oversized(`big-${Math.random()}.json`, MAX_JSON_FILE_BYTES))
-    await expectRefusal(args, env, 'is larger than 16 MiB, the most it may hold')
+  const json = new Map(JSON_OPTIONS.map(([option, name]) => [option, started(...name(oversized(`big-${Math.random()}.json`, MAX_JSON_FILE_BYTES)))]))
+  it.each(JSON_OPTIONS)('%s: over 16 MiB', async (option) => {
+    await expectRefusal(json.get(option)!, 'is larger than 16 MiB, the most it may hold')
   })
 
-  it.each(PEM_OPTIONS)('%s: over 1 MiB', async (_option, name) => {
-    const [args, env] = name(oversized(`big-${Math.random()}.pem`, MAX_PEM_FILE_BYTES))
-    await expectRefusal(args, env, 'is larger than 1 MiB, the most it may hold')
+  const pem = new Map(PEM_OPTIONS.map(([option, name]) => [option, started(...name(oversized(`big-${Math.random()}.pem`, MAX_PEM_FILE_BYTES)))]))
+  it.each(PEM_OPTIONS)('%s: over 1 MiB', async (option) => {
+    await expectRefusal(pem.get(option)!, 'is larger than 1 MiB, the most it may hold')
   })
 
-  it.each(STATE_OPTIONS)('%s: a JSON state file (of earlier versions) over 256 MiB', async (_option, name) => {
-    const big = oversized(`big-state-${Math.random()}.json`, MAX_JSON_STATE_BYTES)
-    const [args, env] = name(big)
-    await expectRefusal(args, env, `state file ${big} is larger than 256 MiB, the most it may hold`)
+  const states = new Map(
+    STATE_OPTIONS.map(([option, name]) => {
+      const big = oversized(`big-state-${Math.random()}.json`, MAX_JSON_STATE_BYTES)
+      return [option, { big, run: started(...name(big)) }]
+    }),
+  )
+  it.each(STATE_OPTIONS)('%s: a JSON state file (of earlier versions) over 256 MiB', async (option) => {
+    const { big, run } = states.get(option)!
+    await expectRefusal(run, `state file ${big} is larger than 256 MiB, the most it may hold`)
   })
 })
 
 describe("serve refuses what sits where the state file's own files go", () => {
+  const state = join(dir, `locked-${Math.random()}.db`)
+  execFileSync('mkfifo', [join(dir, `.${state.slice(dir.length + 1)}.lock`)])
+  const run = started(['--state', state], {})
   it('a FIFO as the lock (.<name>.lock): refused at once, not waited on', async () => {
-    const state = join(dir, `locked-${Math.random()}.db`)
-    execFileSync('mkfifo', [join(dir, `.${state.slice(dir.length + 1)}.lock`)])
-    await expectRefusal(['--state', state], {}, `cannot lock state file ${state}`, 'is a FIFO (named pipe), not a regular file')
+    await expectRefusal(run, `cannot lock state file ${state}`, 'is a FIFO (named pipe), not a regular file')
   })
 })

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
+import { background, limiter } from '../support/cli-run.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'ts-fixture-validation-'))
@@ -23,7 +24,8 @@ function serve(args: string[]): Promise<{ code: number | null; stdout: string; s
     child.stderr.on('data', (d) => (stderr += d))
     // A server that started (the bug: a bad fixture accepted) is stopped; the test then fails on its code.
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-    child.on('exit', (code) => {
+    // 'close', not 'exit': by then all of the child's output has been read.
+    child.on('close', (code) => {
       clearTimeout(timer)
       resolve({ code, stdout, stderr })
     })
@@ -41,21 +43,32 @@ function files(vendor: string, fixture: unknown): { fixture: string; config: str
   return { fixture: fixturePath, config }
 }
 
-async function expectRefused(vendor: string, fixture: unknown, path: string, expected: string): Promise<void> {
+type Run = Awaited<ReturnType<typeof serve>>
+// Every refused `serve` below is started as the file is collected, two at a time (one a core); each test
+// awaits its own.
+const limit = limiter(2)
+const started = (args: string[]): Promise<Run> => background(limit(() => serve(args)))
+
+/** `serve` with a config naming `fixture` (in its own file), started now. */
+function refusal(vendor: string, fixture: unknown): { fixture: string; run: Promise<Run> } {
   const f = files(vendor, fixture)
-  const r = await serve(['--config', f.config])
+  return { fixture: f.fixture, run: started(['--config', f.config]) }
+}
+
+async function expectRefused(vendor: string, { fixture, run }: ReturnType<typeof refusal>, path: string, expected: string): Promise<void> {
+  const r = await run
   expect(r.code, r.stderr || r.stdout.slice(0, 500)).toBe(2)
   const lines = r.stderr.trimEnd().split('\n')
   expect(lines, r.stderr).toHaveLength(1)
   // `expected` is the start of what is said (a long list of known values may follow).
-  expect(lines[0]!.startsWith(`token-sandbox: ${vendor} fixture file ${f.fixture}: ${path}: ${expected}`), lines[0]).toBe(true)
+  expect(lines[0]!.startsWith(`token-sandbox: ${vendor} fixture file ${fixture}: ${path}: ${expected}`), lines[0]).toBe(true)
   expect(r.stderr).not.toMatch(/\n\s+at /)
   expect(r.stdout).not.toContain('listening on')
 }
 
 const cc = () => structuredClone(seedOf('complycube')) as { apiKeys: Record<string, unknown>[]; clients: Record<string, unknown>[] }
-const caf = () => structuredClone(seedOf('caf')) as { mobileKeys: Record<string, unknown>[]; settings: Record<string, unknown> }
-const ca = () =>
+const cafSeed = () => structuredClone(seedOf('caf')) as { mobileKeys: Record<string, unknown>[]; settings: Record<string, unknown> }
+const caSeed = () =>
   structuredClone(seedOf('ca')) as { tenants: (Record<string, unknown> & { accounts: (Record<string, unknown> & { contacts?: Record<string, unknown>[] })[]; serviceAccounts: Record<string, unknown>[] })[] }
 
 const edit = <T>(base: T, change: (f: T) => void): T => {
@@ -64,15 +77,16 @@ const edit = <T>(base: T, change: (f: T) => void): T => {
 }
 
 describe('serve refuses a bad fixture file of every vendor, in one line naming the file and the place', () => {
+  const notObjects = new Map(Object.keys(vendorDefinitions).map((vendor) => [vendor, refusal(vendor, ['not', 'an', 'object'])]))
   it.each(Object.keys(vendorDefinitions))('%s: a fixture that is not an object', async (vendor) => {
-    const f = files(vendor, ['not', 'an', 'object'])
-    const r = await serve(['--config', f.config])
+    const f = notObjects.get(vendor)!
+    const r = await f.run
     expect(r.code).toBe(2)
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(new RegExp(`^token-sandbox: ${vendor} fixture file ${f.fixture}: must be an object with `))
   })
 
-  it.each([
+  const complycube = [
     ['the issue\'s example: a key without its prefix or environment', { apiKeys: [{ key: 'nope' }] }, 'apiKeys[0].key', 'must be test_ (sandbox) or live_ (live) then visible ASCII characters'],
     ['a key of the wrong type', edit(cc(), (f) => (f.apiKeys[0]!.key = 42)), 'apiKeys[0].key', 'must be a string: test_ (sandbox) or live_ (live) then visible ASCII characters'],
     ['a key missing its environment', edit(cc(), (f) => delete f.apiKeys[1]!.environment), 'apiKeys[1].environment', 'is required'],
@@ -83,45 +97,55 @@ describe('serve refuses a bad fixture file of every vendor, in one line naming t
     ['a client whose date of birth is no date', edit(cc(), (f) => ((f.clients[0]!.personDetails as Record<string, unknown>).dob = '1990-02-31')), 'clients[0].personDetails.dob', 'must be a valid date in the format YYYY-MM-DD'],
     ['a misspelt top-level key', edit(cc(), (f) => ((f as Record<string, unknown>).apikeys = [])), 'apikeys', 'is not a known key (known: apiKeys, clients)'],
     ['an unknown key in a client', edit(cc(), (f) => (f.clients[2]!.nickname = 'J')), 'clients[2].nickname', 'is not a known key (known: environment, id,'],
-  ])('complycube: %s', (_what, fixture, path, expected) => expectRefused('complycube', fixture, path, expected))
+  ] as const
+  const ccRuns = new Map(complycube.map(([what, fixture]) => [what, refusal('complycube', fixture)]))
+  it.each(complycube)('complycube: %s', (what, _fixture, path, expected) => expectRefused('complycube', ccRuns.get(what)!, path, expected))
 
-  it.each([
-    ['a clientId that is too short', edit(caf(), (f) => (f.mobileKeys[0]!.clientId = 'short')), 'mobileKeys[0].clientId', 'must be 8 to 128 letters, digits, ., _, ~ or -'],
-    ['a key without its clientSecret', edit(caf(), (f) => delete f.mobileKeys[2]!.clientSecret), 'mobileKeys[2].clientSecret', 'is required'],
-    ['a clientSecret too short to sign with', edit(caf(), (f) => (f.mobileKeys[0]!.clientSecret = 'abc')), 'mobileKeys[0].clientSecret', 'must be at least 16 characters long'],
-    ['an unknown product', edit(caf(), (f) => (f.mobileKeys[1]!.products = ['PassiveFaceLiveness', 'Teleport'])), 'mobileKeys[1].products[1]', 'must be one of DocumentDetector, PassiveFaceLiveness,'],
-    ['products that are not a list', edit(caf(), (f) => (f.mobileKeys[0]!.products = 'CafSDK')), 'mobileKeys[0].products', 'must be an array'],
-    ['settings given as a list', edit(caf(), (f) => ((f as Record<string, unknown>).settings = [])), 'settings', 'must be an object with strictCpf, clockSkewSeconds, sessionTokenLifetimeSeconds'],
-    ['an environment CAF does not have', edit(caf(), (f) => (f.mobileKeys[0]!.environment = 'staging')), 'mobileKeys[0].environment', 'must be one of prod, beta, dev'],
-    ['a negative clock skew', edit(caf(), (f) => (f.settings.clockSkewSeconds = -1)), 'settings.clockSkewSeconds', 'must be an integer from 0 to 604800'],
-    ['a clientId seeded twice', edit(caf(), (f) => (f.mobileKeys[3]!.clientId = f.mobileKeys[0]!.clientId)), 'mobileKeys[3].clientId', 'is the same clientId as item 0'],
-    ['an unknown key in a Mobile Key', edit(caf(), (f) => (f.mobileKeys[0]!.secret = 'x')), 'mobileKeys[0].secret', 'is not a known key (known: environment, clientId, clientSecret, name, products, revoked, createdAt)'],
-  ])('caf: %s', (_what, fixture, path, expected) => expectRefused('caf', fixture, path, expected))
+  const caf = [
+    ['a clientId that is too short', edit(cafSeed(), (f) => (f.mobileKeys[0]!.clientId = 'short')), 'mobileKeys[0].clientId', 'must be 8 to 128 letters, digits, ., _, ~ or -'],
+    ['a key without its clientSecret', edit(cafSeed(), (f) => delete f.mobileKeys[2]!.clientSecret), 'mobileKeys[2].clientSecret', 'is required'],
+    ['a clientSecret too short to sign with', edit(cafSeed(), (f) => (f.mobileKeys[0]!.clientSecret = 'abc')), 'mobileKeys[0].clientSecret', 'must be at least 16 characters long'],
+    ['an unknown product', edit(cafSeed(), (f) => (f.mobileKeys[1]!.products = ['PassiveFaceLiveness', 'Teleport'])), 'mobileKeys[1].products[1]', 'must be one of DocumentDetector, PassiveFaceLiveness,'],
+    ['products that are not a list', edit(cafSeed(), (f) => (f.mobileKeys[0]!.products = 'CafSDK')), 'mobileKeys[0].products', 'must be an array'],
+    ['settings given as a list', edit(cafSeed(), (f) => ((f as Record<string, unknown>).settings = [])), 'settings', 'must be an object with strictCpf, clockSkewSeconds, sessionTokenLifetimeSeconds'],
+    ['an environment CAF does not have', edit(cafSeed(), (f) => (f.mobileKeys[0]!.environment = 'staging')), 'mobileKeys[0].environment', 'must be one of prod, beta, dev'],
+    ['a negative clock skew', edit(cafSeed(), (f) => (f.settings.clockSkewSeconds = -1)), 'settings.clockSkewSeconds', 'must be an integer from 0 to 604800'],
+    ['a clientId seeded twice', edit(cafSeed(), (f) => (f.mobileKeys[3]!.clientId = f.mobileKeys[0]!.clientId)), 'mobileKeys[3].clientId', 'is the same clientId as item 0'],
+    ['an unknown key in a Mobile Key', edit(cafSeed(), (f) => (f.mobileKeys[0]!.secret = 'x')), 'mobileKeys[0].secret', 'is not a known key (known: environment, clientId, clientSecret, name, products, revoked, createdAt)'],
+  ] as const
+  const cafRuns = new Map(caf.map(([what, fixture]) => [what, refusal('caf', fixture)]))
+  it.each(caf)('caf: %s', (what, _fixture, path, expected) => expectRefused('caf', cafRuns.get(what)!, path, expected))
 
-  it.each([
+  const ca = [
     ['no tenants', { tenants: [] }, 'tenants', 'must list at least one tenant'],
-    ['a tenant id with a space', edit(ca(), (f) => (f.tenants[0]!.id = 'hed moral')), 'tenants[0].id', 'must be 1 to 64 letters, digits, _ or - (not starting with _ or -)'],
-    ['token minutes of the wrong type', edit(ca(), (f) => (f.tenants[1]!.tokenMinutes = '15')), 'tenants[1].tokenMinutes', 'must be an integer from 1 to 10080'],
-    ['a service account without a password', edit(ca(), (f) => delete f.tenants[0]!.serviceAccounts[1]!.password), 'tenants[0].serviceAccounts[1].password', 'is required'],
-    ['an unknown operation', edit(ca(), (f) => (f.tenants[0]!.serviceAccounts[1]!.operations = ['linked_accounts', 'format_disk'])), 'tenants[0].serviceAccounts[1].operations[1]', 'must be one of add_account, linked_accounts,'],
-    ['a contact of a type CA has not', edit(ca(), (f) => (f.tenants[0]!.accounts[0]!.contacts![1]!.type = 'fax')), 'tenants[0].accounts[0].contacts[1].type', 'must be one of email, mobile'],
-    ['an account card the tenant does not know', edit(ca(), (f) => (f.tenants[1]!.accounts[0]!.cards = ['4111111111111111'])), 'tenants[1].accounts[0].cards[0]', "is not in the tenant's cards"],
-    ['two tenants with one id', edit(ca(), (f) => (f.tenants[1]!.id = 'hedmoral')), 'tenants[1].id', 'is the same tenant id as item 0'],
-    ['an unknown key in a tenant', edit(ca(), (f) => (f.tenants[0]!.colour = 'blue')), 'tenants[0].colour', 'is not a known key (known: id, name, baseUrl,'],
-  ])('ca: %s', (_what, fixture, path, expected) => expectRefused('ca', fixture, path, expected))
+    ['a tenant id with a space', edit(caSeed(), (f) => (f.tenants[0]!.id = 'hed moral')), 'tenants[0].id', 'must be 1 to 64 letters, digits, _ or - (not starting with _ or -)'],
+    ['token minutes of the wrong type', edit(caSeed(), (f) => (f.tenants[1]!.tokenMinutes = '15')), 'tenants[1].tokenMinutes', 'must be an integer from 1 to 10080'],
+    ['a service account without a password', edit(caSeed(), (f) => delete f.tenants[0]!.serviceAccounts[1]!.password), 'tenants[0].serviceAccounts[1].password', 'is required'],
+    ['an unknown operation', edit(caSeed(), (f) => (f.tenants[0]!.serviceAccounts[1]!.operations = ['linked_accounts', 'format_disk'])), 'tenants[0].serviceAccounts[1].operations[1]', 'must be one of add_account, linked_accounts,'],
+    ['a contact of a type CA has not', edit(caSeed(), (f) => (f.tenants[0]!.accounts[0]!.contacts![1]!.type = 'fax')), 'tenants[0].accounts[0].contacts[1].type', 'must be one of email, mobile'],
+    ['an account card the tenant does not know', edit(caSeed(), (f) => (f.tenants[1]!.accounts[0]!.cards = ['4111111111111111'])), 'tenants[1].accounts[0].cards[0]', "is not in the tenant's cards"],
+    ['two tenants with one id', edit(caSeed(), (f) => (f.tenants[1]!.id = 'hedmoral')), 'tenants[1].id', 'is the same tenant id as item 0'],
+    ['an unknown key in a tenant', edit(caSeed(), (f) => (f.tenants[0]!.colour = 'blue')), 'tenants[0].colour', 'is not a known key (known: id, name, baseUrl,'],
+  ] as const
+  const caRuns = new Map(ca.map(([what, fixture]) => [what, refusal('ca', fixture)]))
+  it.each(ca)('ca: %s', (what, _fixture, path, expected) => expectRefused('ca', caRuns.get(what)!, path, expected))
 
+  const inline = join(dir, 'inline.json')
+  writeFileSync(inline, JSON.stringify({ fixtures: { complycube: edit(cc(), (f) => (f.clients[0]!.id = 'short')) } }))
+  const inlineRun = started(['--config', inline])
   it('names the config file and the place for a fixture written inside it', async () => {
-    const config = join(dir, 'inline.json')
-    writeFileSync(config, JSON.stringify({ fixtures: { complycube: edit(cc(), (f) => (f.clients[0]!.id = 'short')) } }))
-    const r = await serve(['--config', config])
+    const config = inline
+    const r = await inlineRun
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`token-sandbox: config file ${config}: fixtures.complycube.clients[0].id: must be 24 lowercase hexadecimal characters, like the ids ComplyCube makes\n`)
   })
 
+  const unknownVendor = join(dir, 'unknown-vendor.json')
+  writeFileSync(unknownVendor, JSON.stringify({ fixtures: { acme: {} } }))
+  const unknownVendorRun = started(['--config', unknownVendor])
   it('refuses fixtures for a vendor it does not have, naming the ones it has', async () => {
-    const config = join(dir, 'unknown-vendor.json')
-    writeFileSync(config, JSON.stringify({ fixtures: { acme: {} } }))
-    const r = await serve(['--config', config])
+    const config = unknownVendor
+    const r = await unknownVendorRun
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`token-sandbox: config file ${config}: 'fixtures': unknown vendor 'acme' (known: ${Object.keys(vendorDefinitions).join(', ')})\n`)
   })

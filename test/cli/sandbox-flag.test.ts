@@ -3,10 +3,11 @@
 // an unreachable server is exit 3 with one line, not a usage error.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { background, limiter } from '../support/cli-run.ts'
 
 const running = await startServer({ host: '127.0.0.1', port: 0 })
 afterAll(() => running.close())
@@ -57,7 +58,7 @@ describe('token <vendor> --sandbox URL', () => {
     const { credentials } = (await (await fetch(`${running.url}/__sandbox/complycube/credentials`)).json()) as { credentials: Record<string, string> }
     // The seed's first client, though the test above created a newer one.
     expect(credentials['client-id']).toBe('5eb04fcd0f3e360008035eb1')
-    const { code, stdout, stderr } = await cli(['token', 'complycube', '--sandbox', running.url])
+    const [{ code, stdout, stderr }, help] = await Promise.all([cli(['token', 'complycube', '--sandbox', running.url]), cli(['token', 'complycube', '--help'])])
     expect(code, stderr).toBe(0)
     const token = stdout.trim()
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))
@@ -70,7 +71,6 @@ describe('token <vendor> --sandbox URL', () => {
     expect(await verify({})).toBe('valid')
     expect(await verify({ referrer: 'https://www.example.com/' })).toBe('referrer_mismatch')
     expect(await verify({ appId: 'com.example.app' })).toBe('app_id_mismatch')
-    const help = await cli(['token', 'complycube', '--help'])
     expect(help.stdout).toMatch(/With neither, there is no default pattern/)
   })
 
@@ -81,14 +81,16 @@ describe('token <vendor> --sandbox URL', () => {
       const list = (await (await fetch(`${empty.url}/complycube/v1/clients`, { headers: auth })).json()) as { items: { id: string }[] }
       expect(list.items.length).toBeGreaterThan(0)
       for (const { id } of list.items) expect((await fetch(`${empty.url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
-      const refused = await cli(['token', 'complycube', '--sandbox', empty.url])
+      const [refused, live] = await Promise.all([
+        cli(['token', 'complycube', '--sandbox', empty.url]),
+        cli(['token', 'complycube', '--sandbox', empty.url, '--api-key', 'live_tokensandbox_default_0001', '--client-id', '6a1b2c3d4e5f60718293a4b5']),
+      ])
       expect(refused.code).toBe(2)
       expect(refused.stdout).toBe('')
       expect(refused.stderr.trim().split('\n'), refused.stderr).toEqual([
         `token-sandbox: --client-id is required: ${empty.url} holds no client in its sandbox environment (create one with POST ${empty.url}/complycube/v1/clients)`,
       ])
       // The live environment's client, named: the flag is used, not the (absent) seed.
-      const live = await cli(['token', 'complycube', '--sandbox', empty.url, '--api-key', 'live_tokensandbox_default_0001', '--client-id', '6a1b2c3d4e5f60718293a4b5'])
       expect(live.code, live.stderr).toBe(0)
       expect(JSON.parse(Buffer.from(live.stdout.trim().split('.')[1]!, 'base64url').toString('utf8'))).toMatchObject({ clientId: '6a1b2c3d4e5f60718293a4b5', environment: 'live' })
     } finally {
@@ -97,8 +99,10 @@ describe('token <vendor> --sandbox URL', () => {
   })
 
   it('caf and ca: the same from TOKEN_SANDBOX_URL, nothing else typed', async () => {
-    for (const vendor of ['caf', 'ca']) {
-      const { code, stdout, stderr } = await cli(['token', vendor], { TOKEN_SANDBOX_URL: running.url })
+    const vendors = ['caf', 'ca']
+    const results = await Promise.all(vendors.map((vendor) => cli(['token', vendor], { TOKEN_SANDBOX_URL: running.url })))
+    for (const [i, { code, stdout, stderr }] of results.entries()) {
+      const vendor = vendors[i]!
       expect(code, `${vendor}: ${stderr}`).toBe(0)
       expect(stdout.trim(), vendor).toMatch(JWT)
     }
@@ -112,8 +116,10 @@ describe('token <vendor> --sandbox URL', () => {
 
   it('an unreachable server: exit 3, one line, no usage hint', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`
-    for (const args of [['token', 'complycube', '--sandbox', url, '--client-id', 'x', '--referrer', 'p'], ['contract', 'caf', '--sandbox', url], ['token', 'complycube', '--base-url', url, '--api-key', 'k', '--client-id', 'x', '--referrer', 'p']]) {
-      const { code, stdout, stderr } = await cli(args)
+    const runs = [['token', 'complycube', '--sandbox', url, '--client-id', 'x', '--referrer', 'p'], ['contract', 'caf', '--sandbox', url], ['token', 'complycube', '--base-url', url, '--api-key', 'k', '--client-id', 'x', '--referrer', 'p']]
+    const results = await Promise.all(runs.map((args) => cli(args)))
+    for (const [i, { code, stdout, stderr }] of results.entries()) {
+      const args = runs[i]!
       expect(code, `${args.join(' ')}: ${stderr}`).toBe(3)
       expect(stdout).toBe('')
       expect(stderr.trim().split('\n'), stderr).toEqual([expect.stringMatching(new RegExp(`^token-sandbox: cannot reach ${url}`))])
@@ -124,10 +130,12 @@ describe('token <vendor> --sandbox URL', () => {
     const adminToken = 'sandbox-flag-admin-token-0123456789abcdef'
     const guarded = await startServer({ host: '127.0.0.1', port: 0, adminToken })
     try {
-      const refused = await cli(['token', 'ca', '--sandbox', guarded.url])
+      const [refused, { code, stdout, stderr }] = await Promise.all([
+        cli(['token', 'ca', '--sandbox', guarded.url]),
+        cli(['token', 'ca', '--sandbox', guarded.url], { TOKEN_SANDBOX_ADMIN_TOKEN: adminToken }),
+      ])
       expect(refused.code).toBe(2)
       expect(refused.stderr.trim().split('\n'), refused.stderr).toEqual([`token-sandbox: ${guarded.url}'s admin API is guarded: set TOKEN_SANDBOX_ADMIN_TOKEN to its admin token`])
-      const { code, stdout, stderr } = await cli(['token', 'ca', '--sandbox', guarded.url], { TOKEN_SANDBOX_ADMIN_TOKEN: adminToken })
       expect(code, stderr).toBe(0)
       expect(stdout.trim()).toMatch(JWT)
     } finally {
@@ -145,9 +153,34 @@ describe('token <vendor> --sandbox URL', () => {
 /** The cases a verbose run lists as skipped (`↓`), each with its reason in its name. */
 const skippedCases = (out: string) => out.split('\n').filter((line) => line.trimStart().startsWith('↓'))
 
-describe('contract <vendor> --sandbox URL', () => {
-  it.each(contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name))('%s: every case runs with nothing else typed, the write cases too; none skipped', async (vendor) => {
-    const { code, stdout, stderr } = await cli(['contract', vendor, '--sandbox', running.url])
+// The contract runs (vitest in a child process, seconds each), started together as this block
+// begins, three at a time, each against its own server: a run's clock cases move its server's
+// clock, and its writes add to it. Each test awaits its own.
+const CONTRACT_VENDORS = contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name)
+const contractRuns = new Map<string, Promise<{ code: number | null; stdout: string; stderr: string }>>()
+
+describe('contract <vendor> --sandbox URL', { timeout: 90_000 }, () => {
+  beforeAll(() => {
+    const limit = limiter(3)
+    const onItsOwnServer = (args: (url: string) => string[]) =>
+      background(
+        limit(async () => {
+          const server = await startServer({ host: '127.0.0.1', port: 0 })
+          try {
+            return await cli(args(server.url))
+          } finally {
+            await server.close()
+          }
+        }),
+      )
+    for (const vendor of CONTRACT_VENDORS) contractRuns.set(vendor, onItsOwnServer((url) => ['contract', vendor, '--sandbox', url]))
+    contractRuns.set('--base-url', onItsOwnServer((url) => ['contract', 'complycube', '--sandbox', url, '--base-url', `${url}/complycube/v1`]))
+    contractRuns.set('sandbox', onItsOwnServer((url) => ['contract', 'sandbox', '--sandbox', url]))
+  })
+  afterAll(() => Promise.allSettled(contractRuns.values()))
+
+  it.each(CONTRACT_VENDORS)('%s: every case runs with nothing else typed, the write cases too; none skipped', async (vendor) => {
+    const { code, stdout, stderr } = await contractRuns.get(vendor)!
     const out = stdout + stderr
     expect(code, out).toBe(0)
     const [, passed, total] = /Tests\s+(\d+) passed \((\d+)\)/.exec(out) ?? []
@@ -159,7 +192,7 @@ describe('contract <vendor> --sandbox URL', () => {
 
   it('with --base-url the write cases still need --allow-writes, and each skip reason is printed once', async () => {
     // --sandbox still gives the credentials and the admin URL; --base-url says where the vendor is.
-    const { code, stdout, stderr } = await cli(['contract', 'complycube', '--sandbox', running.url, '--base-url', `${running.url}/complycube/v1`])
+    const { code, stdout, stderr } = await contractRuns.get('--base-url')!
     const out = stdout + stderr
     expect(code, out).toBe(0)
     const skips = skippedCases(out)
@@ -173,7 +206,7 @@ describe('contract <vendor> --sandbox URL', () => {
   })
 
   it('sandbox: runs with --sandbox alone (it has no credentials route), its writes, which reset the server, still asking for --allow-writes', async () => {
-    const { code, stdout, stderr } = await cli(['contract', 'sandbox', '--sandbox', running.url])
+    const { code, stdout, stderr } = await contractRuns.get('sandbox')!
     const out = stdout + stderr
     expect(code, out).toBe(0)
     const skips = skippedCases(out)

@@ -45,7 +45,8 @@ const answered = (a: Answer | Error): Answer => {
 
 const client = (email: string) => ({ type: 'person', email, personDetails: { firstName: 'Ana', lastName: 'Souza' } })
 
-describe.each(['SIGTERM', 'SIGINT'] as const)('serve, %s while five requests wait on a 60 s fault delay', (signal) => {
+// Every test here starts its own `serve` children and state file: they all run side by side.
+describe.concurrent.each(['SIGTERM', 'SIGINT'] as const)('serve, %s while five requests wait on a 60 s fault delay', (signal) => {
   it.each([
     ['without a state file', false],
     ['with --state', true],
@@ -97,7 +98,7 @@ describe.each(['SIGTERM', 'SIGINT'] as const)('serve, %s while five requests wai
   }, 90_000)
 })
 
-describe('serve, SIGTERM while bodies and heads are still arriving', () => {
+describe.concurrent('serve, SIGTERM while bodies and heads are still arriving', () => {
   it('a half-sent upload, a half-sent JSON body and a half-sent head: exits 0 once the 2 s grace is over', async () => {
     const serve = await startServe(['--quiet'])
     try {
@@ -106,10 +107,11 @@ describe('serve, SIGTERM while bodies and heads are still arriving', () => {
         send(serve.url, 'POST', `/caf/prod/sdk${path}`, { authorization, 'content-signature': 'a'.repeat(64) }, body).then((a) => JSON.parse(answered(a).body) as Record<string, string>)
       const { attestation } = await sdk('/attestations', await mintCafToken(KEYS.prod), { platform: 'web' })
       const putUrl = new URL((await sdk('/uploads', attestation!, { contentType: 'image/png' }))['putUrl']!)
+      const written: Promise<void>[] = []
       const raw = (text: string) => {
         const socket = connect(port, '127.0.0.1')
         socket.on('error', () => {})
-        socket.write(text)
+        written.push(new Promise((resolve) => socket.write(text, () => resolve())))
         return socket
       }
       const sockets = [
@@ -119,7 +121,10 @@ describe('serve, SIGTERM while bodies and heads are still arriving', () => {
         // A slow client's head (no blank line yet).
         raw('POST /complycube/v1/clients HTTP/1.1\r\nHost: 127.0.0.1\r\n'),
       ]
-      await new Promise((r) => setTimeout(r, 300))
+      // Each half-sent request is with the server: its bytes were written, and a request on a
+      // connection opened after them has been answered (the server accepts connections in order).
+      await Promise.all(written)
+      expect(answered(await send(serve.url, 'GET', '/__sandbox/health')).status).toBe(200)
       const started = performance.now()
       serve.child.kill('SIGTERM')
       const exit = await serve.exited

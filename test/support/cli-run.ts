@@ -48,3 +48,32 @@ export async function closedPort(): Promise<number> {
   await new Promise((r) => server.close(r))
   return port
 }
+
+/**
+ * `p`, started now and awaited later by the test that asserts on it: its rejection (if any) is
+ * that test's failure, not an unhandled rejection of the file. Lets a file start its independent
+ * CLI runs at once and check each in its own test.
+ */
+export function background<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {})
+  return p
+}
+
+/**
+ * Runs the functions given to it at most `n` at a time, in the order given: a file's CLI runs
+ * started at once without more processes than the cores can run side by side.
+ */
+export function limiter(n: number): <T>(run: () => Promise<T>) => Promise<T> {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return async (run) => {
+    while (active >= n) await new Promise<void>((resolve) => waiting.push(resolve))
+    active++
+    try {
+      return await run()
+    } finally {
+      active--
+      waiting.shift()?.()
+    }
+  }
+}

@@ -31,8 +31,9 @@ export async function startServe(
   let err = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (err += d))
+  // 'close', not 'exit': by then its output has all been read, so stdout() and stderr() are whole.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('close', (code, signal) => resolve({ code, signal })),
   )
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
