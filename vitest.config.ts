@@ -50,7 +50,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: SHARED,
           // Then the browser bundle and msw's worker (dist/browser) for test/browser/*.
-          globalSetup: [FRESH_DIST, 'test/browser/global-setup.ts'],
+          globalSetup: [FRESH_DIST, 'test/browser/global-setup.ts', 'test/support/pack-setup.ts'],
         },
       },
     ],

@@ -6,22 +6,28 @@
 //   - docs/jest.md's config and test under Jest 30's CommonJS runtime;
 //   - docs/playwright.md's config, fixture, worker module and spec under @playwright/test
 //     (Debian's Chromium), against a small app of its own (fixtures/integrator-app);
-// under msw 3, then the first three again under msw 2. The blocks are read from the markdown at
-// test time, so what the docs show is what runs. One install for the file; it needs the
-// package registry (a warm npm cache serves most of it).
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// under msw 3, and the first three again under msw 2, in a copy of the project where msw 2
+// replaced msw 3 (the two suites run side by side, each in order). The blocks are read from the
+// markdown at test time, so what the docs show is what runs. One install for the file, of the
+// run's tarball (test/support/pack-setup.ts); it needs the package registry (a warm npm cache
+// serves most of it).
+import { spawn } from 'node:child_process'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../src/contract/tools/generate.ts'
+import { packedTarball } from '../support/packed-tarball.ts'
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-stack-'))
+/** The integrator's project, with msw 3 from the docs' install lines. */
 const project = join(dir, 'project')
+/** Its copy, where msw 2 replaces msw 3. */
+const project2 = join(dir, 'project-msw2')
 
 interface Block {
   doc: string
@@ -72,25 +78,28 @@ function installedByDocs(tarball: string): string[] {
   return [...new Set(words.map((w) => (w === './token-sandbox-0.1.0.tgz' ? tarball : w)))]
 }
 
-function run(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}) {
-  const r = spawnSync(command, args, {
-    cwd: options.cwd ?? project,
-    encoding: 'utf8',
-    timeout: options.timeout ?? 180_000,
-    env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
-  })
-  return { status: r.status, out: `${r.stdout}${r.stderr}${r.error ? String(r.error) : ''}` }
-}
-
-/** `run`, without blocking this process: the snippet's request to the local server needs its event loop. */
-function runAsync(command: string, args: string[], timeout: number): Promise<{ status: number | null; out: string }> {
+/**
+ * Runs a command (in the project unless `cwd`): its status and output. Without blocking this
+ * process: the snippet's request to the local server needs its event loop, and the other chain
+ * runs meanwhile.
+ */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {},
+): Promise<{ status: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: project, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? project,
+      env: { ...process.env, CI: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c))
     child.stderr.on('data', (c: Buffer) => (out += c))
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeout)
-    child.on('close', (status) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeout ?? 180_000)
+    child.once('error', (err) => (out += String(err)))
+    child.once('close', (status) => {
       clearTimeout(timer)
       resolve({ status, out })
     })
@@ -106,11 +115,11 @@ async function freePort(): Promise<number> {
   return port
 }
 
-const mswVersion = () => (JSON.parse(readFileSync(join(project, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string }).version
+const mswVersion = (cwd: string) => (JSON.parse(readFileSync(join(cwd, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string }).version
 
 /** Writes every doc block that imports the package into typecheck/ and runs tsc over them. */
-function typeCheckDocBlocks(): { files: string[]; status: number | null; out: string } {
-  const out = join(project, 'typecheck')
+async function typeCheckDocBlocks(cwd: string): Promise<{ files: string[]; status: number | null; out: string }> {
+  const out = join(cwd, 'typecheck')
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out)
   writeFileSync(join(out, 'package.json'), JSON.stringify({ type: 'module' }))
@@ -136,13 +145,13 @@ function typeCheckDocBlocks(): { files: string[]; status: number | null; out: st
       files,
     }),
   )
-  return { files, ...run(process.execPath, [TSC, '--noEmit', '-p', out], { timeout: 120_000 }) }
+  return { files, ...(await run(process.execPath, [TSC, '--noEmit', '-p', out], { cwd, timeout: 120_000 })) }
 }
 
 let local: Server
 let localUrl: string
 /** Runs README's in-process block with a probe before its server.close(): the vendor, then an unhandled URL. */
-async function runReadmeSnippet(): Promise<{ vendor: number; unhandled: string }> {
+async function runReadmeSnippet(cwd: string): Promise<{ vendor: number; unhandled: string }> {
   const block = blocks.find((b) => b.doc === 'README.md' && b.code.includes("from 'token-sandbox/mocks/node'"))
   expect(block, 'README has an in-process block').toBeDefined()
   const lines = block!.code.split('\n')
@@ -155,15 +164,15 @@ async function runReadmeSnippet(): Promise<{ vendor: number; unhandled: string }
     `const __unhandled = await fetch(${JSON.stringify(localUrl)}).then(async (r) => 'answered: ' + (await r.text()), () => 'failed')`,
     `console.log(JSON.stringify({ vendor: __vendor, unhandled: __unhandled }))`,
   )
-  writeFileSync(join(project, 'readme-snippet.mjs'), lines.join('\n'))
-  const r = await runAsync(process.execPath, ['readme-snippet.mjs'], 60_000)
+  writeFileSync(join(cwd, 'readme-snippet.mjs'), lines.join('\n'))
+  const r = await run(process.execPath, ['readme-snippet.mjs'], { cwd, timeout: 60_000 })
   expect(r.status, r.out).toBe(0)
   return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{"vendor"'))!)
 }
 
 /** docs/jest.md's two files in jest/, run with `npx jest` there. */
-function runJest() {
-  const jestDir = join(project, 'jest')
+function runJest(cwd: string) {
+  const jestDir = join(cwd, 'jest')
   mkdirSync(jestDir, { recursive: true })
   for (const file of ['jest.config.js', 'tokens.test.ts']) writeFileSync(join(jestDir, file), named('docs/jest.md', file).code)
   return run('npx', ['--no-install', 'jest', '--ci'], { cwd: jestDir, timeout: 120_000 })
@@ -174,13 +183,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve))
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}/`
 
-  const pack = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 })) as { filename: string }[]
-  const tarball = join(dir, pack[0]!.filename)
+  const tarball = await packedTarball(dir)
   mkdirSync(project)
   // A CommonJS project (no "type"), as Jest's default setup expects; `npm run dev` is its app.
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'integrator', private: true, scripts: { dev: 'node app/server.mjs' } }))
   cpSync(join(ROOT, 'test', 'scripts', 'fixtures', 'integrator-app'), join(project, 'app'), { recursive: true })
-  const install = run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', ...installedByDocs(tarball)], { timeout: 300_000 })
+  const install = await run('npm', ['install', '--save-dev', '--no-audit', '--no-fund', '--prefer-offline', ...installedByDocs(tarball)], { timeout: 300_000 })
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.out}`)
   expect(install.out).not.toMatch(/token-sandbox[^\n]*\((?:prepare|install|postinstall|preinstall)/)
 }, 320_000)
@@ -188,41 +196,44 @@ beforeAll(async () => {
 afterAll(async () => {
   local.closeAllConnections()
   await new Promise<void>((resolve) => local.close(() => resolve()))
-  // The project's node_modules (Jest, swc, Playwright) takes a minute to delete on a busy
+  // The projects' node_modules (Jest, swc, Playwright) take a minute to delete on a busy
   // machine: a detached rm does it without holding up the run.
   spawn('rm', ['-rf', dir], { detached: true, stdio: 'ignore' }).unref()
 })
 
-describe('the docs, run in an integrator’s project with msw 3', () => {
-  it('installs msw 3', () => {
-    expect(mswVersion()).toMatch(/^3\./)
+// The two suites run side by side (`concurrent`), the tests of each in order (`inOrder`).
+const inOrder = { concurrent: false }
+
+describe.concurrent('the docs, run in an integrator’s project with msw 3', () => {
+  it('installs msw 3', inOrder, () => {
+    expect(mswVersion(project)).toMatch(/^3\./)
   })
 
-  it('type-checks every code block of README.md and docs/ that imports token-sandbox', () => {
-    const r = typeCheckDocBlocks()
+  it('type-checks every code block of README.md and docs/ that imports token-sandbox', { ...inOrder, timeout: 150_000 }, async () => {
+    const r = await typeCheckDocBlocks(project)
     // README (node, browser), docs/browser.md, docs/contracts.md, docs/vendors/caf.md, docs/jest.md, docs/playwright.md
     expect(r.files.length).toBeGreaterThanOrEqual(7)
     expect(r.out).toBe('')
     expect(r.status).toBe(0)
-  }, 150_000)
+  })
 
-  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
-    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
-  }, 70_000)
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", { ...inOrder, timeout: 70_000 }, async () => {
+    expect(await runReadmeSnippet(project)).toEqual({ vendor: 200, unhandled: 'failed' })
+  })
 
-  it("docs/jest.md's recipe passes under Jest 30 and its CommonJS transform", () => {
-    const r = runJest()
+  it("docs/jest.md's recipe passes under Jest 30 and its CommonJS transform", { ...inOrder, timeout: 130_000 }, async () => {
+    const r = await runJest(project)
     expect(r.out).toMatch(/Tests:\s+1 passed, 1 total/)
     expect(r.status, r.out).toBe(0)
-  }, 130_000)
+  })
 
-  it("docs/playwright.md's recipe passes under @playwright/test: the server with --cors, then the service worker", async () => {
+  it("docs/playwright.md's recipe passes under @playwright/test: the server with --cors, then the service worker", { ...inOrder, timeout: 160_000 }, async () => {
     for (const file of ['playwright.config.ts', 'e2e/sandbox.ts', 'e2e/identity.spec.ts', 'src/sandbox-worker.js']) {
       mkdirSync(join(project, dirname(file)), { recursive: true })
       writeFileSync(join(project, file), named('docs/playwright.md', file).code)
     }
     const [app, sandbox] = [await freePort(), await freePort()]
-    const r = run('npx', ['--no-install', 'playwright', 'test', '--reporter', 'line'], {
+    const r = await run('npx', ['--no-install', 'playwright', 'test', '--reporter', 'line'], {
       env: { CHROMIUM_PATH: CHROMIUM, APP_PORT: String(app), SANDBOX_PORT: String(sandbox) },
       timeout: 150_000,
     })
@@ -230,32 +241,45 @@ describe('the docs, run in an integrator’s project with msw 3', () => {
     expect(r.status, r.out).toBe(0)
     // Playwright stopped the sandbox it started through npx.
     await expect(fetch(`http://127.0.0.1:${sandbox}/__sandbox/health`)).rejects.toThrow()
-  }, 160_000)
+  })
 })
 
-describe('the same docs with msw 2 in its place', () => {
-  beforeAll(() => {
-    const r = run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', 'msw@^2.12'], { timeout: 180_000 })
+describe.concurrent('the same docs with msw 2 in its place', () => {
+  beforeAll(async () => {
+    // The msw 3 project as installed (its manifests and node_modules; the other suite's files
+    // are not needed), then msw 2 in place of msw 3, as an integrator would. A copy by hard links
+    // (a byte copy of its 8,000 files takes seconds): npm replaces the packages it changes with
+    // new directories and leaves the others' files alone, so the msw 3 project's files stay as
+    // they are; the three files npm writes whole are real copies.
+    mkdirSync(project2)
+    const copy = await run('cp', ['-al', 'node_modules', 'package.json', 'package-lock.json', project2], { timeout: 120_000 })
+    if (copy.status !== 0) throw new Error(`copying the project failed:\n${copy.out}`)
+    for (const file of ['package.json', 'package-lock.json', 'node_modules/.package-lock.json']) {
+      rmSync(join(project2, file))
+      copyFileSync(join(project, file), join(project2, file))
+    }
+    const r = await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', 'msw@^2.12'], { cwd: project2, timeout: 180_000 })
     if (r.status !== 0) throw new Error(`npm install msw@2 failed:\n${r.out}`)
-  }, 190_000)
+    expect(mswVersion(project), 'the msw 3 project, untouched by the install in its copy').toMatch(/^3\./)
+  }, 310_000)
 
-  it('installs msw 2', () => {
-    expect(mswVersion()).toMatch(/^2\./)
+  it('installs msw 2', inOrder, () => {
+    expect(mswVersion(project2)).toMatch(/^2\./)
   })
 
-  it('type-checks every code block of README.md and docs/ that imports token-sandbox', () => {
-    const r = typeCheckDocBlocks()
+  it('type-checks every code block of README.md and docs/ that imports token-sandbox', { ...inOrder, timeout: 150_000 }, async () => {
+    const r = await typeCheckDocBlocks(project2)
     expect(r.out).toBe('')
     expect(r.status).toBe(0)
-  }, 150_000)
+  })
 
-  it("README's in-process snippet answers the vendor and fails a request no handler answers", async () => {
-    expect(await runReadmeSnippet()).toEqual({ vendor: 200, unhandled: 'failed' })
-  }, 70_000)
+  it("README's in-process snippet answers the vendor and fails a request no handler answers", { ...inOrder, timeout: 70_000 }, async () => {
+    expect(await runReadmeSnippet(project2)).toEqual({ vendor: 200, unhandled: 'failed' })
+  })
 
-  it("docs/jest.md's recipe passes under Jest 30", () => {
-    const r = runJest()
+  it("docs/jest.md's recipe passes under Jest 30", { ...inOrder, timeout: 130_000 }, async () => {
+    const r = await runJest(project2)
     expect(r.out).toMatch(/Tests:\s+1 passed, 1 total/)
     expect(r.status, r.out).toBe(0)
-  }, 130_000)
+  })
 })
