@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ROOT } from '../../src/contract/tools/generate.ts'
+import { ROOT } from '../support/paths.ts'
 import { packedTarball } from '../support/packed-tarball.ts'
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
