@@ -14,8 +14,7 @@ import { UsageError, withHelpTopic } from './usage.ts'
 import { probe, sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 import { relayStreams } from './relay.ts'
-import { checkTarget, fidelityFlags, prepareFidelity } from '../contract/fidelity/cli.ts'
-import { writeUserFile } from '../node/user-file.ts'
+import { checkTarget, fidelityFlags, prepareFidelity, writeReport } from '../contract/fidelity/cli.ts'
 import { contractHelp } from './contract-help.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const
@@ -102,7 +101,7 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
   const reporter = fidelity?.comparing ? 'default' : ((flag('reporter') as string | undefined) ?? 'default')
   if (!(REPORTERS as readonly string[]).includes(reporter)) throw new UsageError(`--reporter must be one of ${REPORTERS.join(', ')}`)
   const outputFlag = flag('output-file') as string | undefined
-  if (outputFlag !== undefined) checkTarget('--output-file', outputFlag)
+  if (outputFlag !== undefined) checkTarget('--output-file', outputFlag, { createFolder: true })
 
   // Credentials: a flag wins over the environment; either way they reach the suite only
   // through the environment of this process (inherited by vitest's workers).
@@ -177,7 +176,7 @@ async function runSuite(suite: ContractSuite, rest: string[]): Promise<number> {
   if (scratch) {
     try {
       // vitest writes no file for the default reporter: then there is nothing to copy.
-      if (existsSync(outputFile!)) writeUserFile(outputTarget!, '--output-file', readFileSync(outputFile!, 'utf8'))
+      if (existsSync(outputFile!)) writeReport(outputTarget!, readFileSync(outputFile!, 'utf8'))
     } catch (err) {
       console.error(`token-sandbox: ${(err as Error).message}`)
       return 1

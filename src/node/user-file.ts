@@ -144,10 +144,11 @@ export function writeUserFile(path: string, what: string, data: string): void {
 /**
  * Refuses, before any work, a file a run would write at its end (`--record`, `--output-file`):
  * an empty path, a directory, a device (/dev/full, /dev/stdout), a FIFO or a socket, or a file in
- * a folder that does not exist. `flag` names the option in the message. (writeUserFile checks
- * again, on the opened descriptor.)
+ * a folder that does not exist (unless `createFolder`: the writer then creates it, as vitest's
+ * reports do). `flag` names the option in the message. (writeUserFile checks again, on the
+ * opened descriptor.)
  */
-export function checkWriteTarget(flag: string, file: string): void {
+export function checkWriteTarget(flag: string, file: string, options: { createFolder?: boolean } = {}): void {
   if (file === '') throw new UserFileError(`${flag} needs a file name (it was empty)`)
   const shown = `${flag} ${showPath(file)}`
   let stat: ReturnType<typeof statSync>
@@ -158,7 +159,15 @@ export function checkWriteTarget(flag: string, file: string): void {
     throw new UserFileError(`cannot write ${shown}: ${code ?? (err as Error).message}`, code)
   }
   if (stat === undefined) {
-    if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) throw new UserFileError(`${shown}: its folder does not exist`)
+    if (!options.createFolder) {
+      if (!statSync(dirname(resolve(file)), { throwIfNoEntry: false })?.isDirectory()) throw new UserFileError(`${shown}: its folder does not exist`)
+    } else {
+      // The folders to create end at an existing one: it must be a folder (not a file).
+      let folder = dirname(resolve(file))
+      let found = statSync(folder, { throwIfNoEntry: false })
+      while (found === undefined && dirname(folder) !== folder) found = statSync((folder = dirname(folder)), { throwIfNoEntry: false })
+      if (!found?.isDirectory()) throw new UserFileError(`${shown}: ${showPath(folder)} is not a folder`)
+    }
   } else if (!stat.isFile()) {
     throw new UserFileError(`${shown} is ${stat.isDirectory() ? 'a directory' : 'not a regular file (a device, FIFO or socket)'}: it must be a regular file or a new one`)
   }

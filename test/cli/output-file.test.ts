@@ -1,8 +1,9 @@
 // `contract --output-file FILE`: the report goes to a regular file or to none. A FIFO, a device,
-// a directory, an empty name or a missing folder is refused in one line with exit 2 before the
-// endpoint is even probed (the base URL here is a closed port: a later check would exit 3), so
+// a directory, an empty name or a path below a regular file is refused in one line with exit 2
+// before the endpoint is even probed (the base URL here is a closed port: a later check would exit 3), so
 // nothing can block on a pipe with no reader or fill /dev/full. The report itself is written by
-// the CLI (vitest writes into a folder of ours first), replacing what the file held.
+// the CLI (vitest writes into a folder of ours first), replacing what the file held; missing
+// folders are created, as vitest creates them for its reports.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -24,12 +25,13 @@ describe('contract --output-file refuses what is not a regular file, before the 
   execFileSync('mkfifo', [fifo])
   const folder = join(dir, 'a-folder')
   mkdirSync(folder)
+  writeFileSync(join(dir, 'plain.txt'), 'not a folder')
 
   it.each([
     ['a FIFO', fifo, 'is not a regular file (a device, FIFO or socket)'],
     ['a device', '/dev/full', 'is not a regular file (a device, FIFO or socket)'],
     ['a directory', folder, 'is a directory'],
-    ['a file in a folder that does not exist', join(dir, 'missing', 'r.xml'), 'its folder does not exist'],
+    ['a path below a regular file', join(dir, 'plain.txt', 'sub', 'r.xml'), `${join(dir, 'plain.txt')} is not a folder`],
   ])('%s', async (_what, target, why) => {
     const r = await contract(target)
     expect(r.code, r.stderr).toBe(2)
@@ -49,11 +51,12 @@ describe('contract --output-file refuses what is not a regular file, before the 
 })
 
 describe('contract --output-file writes the report', () => {
-  it('replaces what a regular file held with the JUnit report, and leaves no scratch folder behind', async () => {
+  it('replaces what a regular file held with the JUnit report, creates missing folders, and leaves no scratch folder behind', async () => {
     const running = await startServer({ host: '127.0.0.1', port: 0 })
     try {
       const report = join(dir, 'report.xml')
       writeFileSync(report, 'x'.repeat(100_000))
+      const nested = join(dir, 'new', 'deeper', 'report.json')
       const scratchBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length
       const r = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'junit', '--output-file', report], {}, 120_000)
       expect(r.code, r.stderr).toBe(0)
@@ -61,6 +64,10 @@ describe('contract --output-file writes the report', () => {
       expect(xml.startsWith('<?xml')).toBe(true)
       expect(xml).toContain('<testsuites')
       expect(xml).not.toContain('xxxxxxxx')
+      // A report in folders that do not exist yet: created.
+      const json = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'json', '--output-file', nested], {}, 120_000)
+      expect(json.code, json.stderr).toBe(0)
+      expect((JSON.parse(readFileSync(nested, 'utf8')) as { numFailedTests: number }).numFailedTests).toBe(0)
       expect(readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length).toBeLessThanOrEqual(scratchBefore)
     } finally {
       await running.close()
