@@ -14,7 +14,8 @@ import { UsageError, withHelpTopic } from './usage.ts'
 import { probe, sandboxCredentials, sandboxUrl, sandboxWrites } from './sandbox.ts'
 import { isModuleNotFound, MissingPeerError } from '../contract/missing-peer.ts'
 import { relayStreams } from './relay.ts'
-import { checkTarget, fidelityFlags, prepareFidelity, writeReport } from '../contract/fidelity/cli.ts'
+import { fidelityFlags, prepareFidelity } from '../contract/fidelity/cli.ts'
+import { checkTarget, writeReport } from './report-file.ts'
 import { contractHelp } from './contract-help.ts'
 
 const REPORTERS = ['default', 'junit', 'json'] as const

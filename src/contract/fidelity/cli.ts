@@ -2,11 +2,12 @@
 // entry file is told (it calls `fidelity()` from ./session.ts), and after the run the comparison
 // printed with its reporter (the variables are in ../run/params.ts). src/cli/contract.ts calls into
 // here and keeps its own job.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileError, UsageError } from '../../cli/usage.ts'
-import { checkWriteTarget, readUserText, showPath, UserFileError, writeUserFile } from '../../node/user-file.ts'
+import { readUserText, showPath, UserFileError, writeUserFile } from '../../node/user-file.ts'
+import { checkTarget, writeReport } from '../../cli/report-file.ts'
 import { ENV } from '../run/params.ts'
 import { compareRecords, comparisonFails } from './compare.ts'
 import { MAX_RECORD_BYTES, parseRecord, type FidelityRecord } from './record.ts'
@@ -113,22 +114,3 @@ export function prepareFidelity(flags: FidelityFlags, vendor: string, againstSan
   }
 }
 
-
-/** checkWriteTarget's refusal as the CLI's file error (exit 2). */
-export function checkTarget(flag: string, file: string, options: { createFolder?: boolean } = {}): void {
-  try {
-    checkWriteTarget(flag, file, options)
-  } catch (err) {
-    throw fileError((err as Error).message)
-  }
-}
-
-/** `--output-file`'s report, written as vitest writes its reports: missing folders are created. */
-export function writeReport(file: string, report: string): void {
-  try {
-    mkdirSync(dirname(file), { recursive: true })
-  } catch (err) {
-    throw new UserFileError(`cannot write --output-file ${showPath(file)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
-  }
-  writeUserFile(file, '--output-file', report)
-}
