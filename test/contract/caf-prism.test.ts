@@ -1,13 +1,16 @@
-// CAF through Prism, proven able to fail: one `prism proxy contracts/caf.yaml --errors` per API
-// (the Mobile API and the BFF live on different hosts, a proxy has one upstream), in front of a
-// sandbox that breaks the contract on purpose on each. Every break is reported by the Prism of
-// its API, and the CAF suite run through them (`--through-prism --bff-url`) fails.
+// CAF through Prism, proven able to fail: one `prism proxy contracts/caf.yaml --errors` in front
+// of a sandbox that breaks the contract on purpose on the Mobile API and the BFF (which live on
+// different base paths: the proxy's upstream is a router sending each path to its API's, see
+// test/support/api-router.ts). Every break is reported, on either API, and the CAF suite run
+// through it (`--through-prism --bff-url`) fails.
 import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createCaller } from '../../src/contract/http.ts'
 import { ContractViolationError, startPrism } from '../../src/contract/prism.ts'
 import { CONTRACTS_DIR } from '../support/paths.ts'
+import { apiRoutes, startApiRouter } from '../support/api-router.ts'
+import { cafSuite } from '../../src/vendors/caf/contract.ts'
 import type { SandboxRequest, SandboxResponse } from '../../src/core/types.ts'
 import { mintCafToken } from '../../src/vendors/caf/mint.ts'
 import { startServer } from '../../src/server/server.ts'
@@ -28,19 +31,20 @@ function drift(req: SandboxRequest, res: SandboxResponse): SandboxResponse {
 }
 
 const drifting = await startServer({ host: '127.0.0.1', port: 0, sandbox: driftingSandbox(drift) })
-const [mobileProxy, bffProxy] = await Promise.all([
-  startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/mobile` }),
-  startPrism({ mode: 'proxy', contract: CONTRACT, upstream: `${drifting.url}/caf/prod/bff` }),
-])
-// The CAF suite through both proxies is a child process of several seconds: it starts as soon as
-// they answer and runs while the other tests do (none changes what it sees); its test waits for it.
+const routes = apiRoutes(CONTRACT, [cafSuite.sandboxPath, ...cafSuite.otherApis!.map((api) => api.sandboxPath)])
+if (!routes) throw new Error(`${CONTRACT}: a path no single CAF API serves`)
+const router = await startApiRouter(drifting.url, routes)
+const proxy = await startPrism({ mode: 'proxy', contract: CONTRACT, upstream: router.url })
+// The CAF suite through the proxy is a child process of several seconds: it starts as soon as it
+// answers and runs while the other tests do (none changes what it sees); its test waits for it.
 const suiteRun = runCli([
-  'contract', 'caf', '--base-url', mobileProxy.url, '--bff-url', bffProxy.url, '--through-prism', '--reporter', 'json',
+  'contract', 'caf', '--base-url', proxy.url, '--bff-url', proxy.url, '--through-prism', '--reporter', 'json',
   '--client-id', KEY.clientId, '--client-secret', KEY.clientSecret,
 ])
 afterAll(async () => {
   await suiteRun
-  await Promise.all([mobileProxy.close(), bffProxy.close()])
+  await proxy.close()
+  await router.close()
   await drifting.close()
 })
 
@@ -55,22 +59,22 @@ const violation = (p: Promise<unknown>) =>
     },
   )
 
-describe('one prism proxy --errors per CAF API, in front of a sandbox that drifts from the contract', () => {
-  const mobile = createCaller(mobileProxy.url, mobileProxy.fetch)
-  const bff = createCaller(bffProxy.url, bffProxy.fetch)
+describe('prism proxy --errors for every CAF API, in front of a sandbox that drifts from the contract', () => {
+  const mobile = createCaller(proxy.url, proxy.fetch)
+  const bff = createCaller(proxy.url, proxy.fetch)
 
-  it('the BFF’s Prism reports a renamed sessionToken', async () => {
+  it('Prism reports a renamed sessionToken on the BFF', async () => {
     const token = await mintCafToken(KEY)
     const messages = await violation(bff('GET', '/session-tokens', { headers: { authorization: token } }))
     expect(messages).toMatch(/required property 'sessionToken'/)
   })
 
-  it('the Mobile API’s Prism reports an error body with a field CAF’s error does not have', async () => {
+  it('Prism reports an error body with a field CAF’s error does not have on the Mobile API', async () => {
     const messages = await violation(mobile('POST', '/faces/authenticate', { headers: { authorization: 'test123' }, json: { peopleId: '12345678909' } }))
     expect(messages).toMatch(/additional propert/)
   })
 
-  it('the Mobile API’s Prism reports a pre-check status outside VALID/INVALID', async () => {
+  it('Prism reports a pre-check status outside VALID/INVALID on the Mobile API', async () => {
     const token = await mintCafToken(KEY)
     const messages = await violation(mobile('GET', '/tokens/verify', { headers: { authorization: token, product: 'FaceAuthenticator' } }))
     expect(messages).toMatch(/allowed values/)
@@ -83,7 +87,7 @@ describe('one prism proxy --errors per CAF API, in front of a sandbox that drift
     expect(res.body).toEqual({ requestId: expect.any(String), message: 'No face registered for the entered CPF' })
   })
 
-  it('makes the CAF contract suite fail through them (token-sandbox contract caf --through-prism exits 1)', async () => {
+  it('makes the CAF contract suite fail through it (token-sandbox contract caf --through-prism exits 1)', async () => {
     const { code, stdout } = await suiteRun
     expect(code).toBe(1)
     const report = JSON.parse(stdout) as { testResults: { assertionResults: { title: string; status: string; failureMessages: string[] }[] }[] }
