@@ -13,7 +13,7 @@
 // errors, so the test that made the call fails and says why.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
+import { connect, createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import type { FetchLike } from './http.ts'
 import { isModuleNotFound, MissingPeerError } from './missing-peer.ts'
@@ -91,6 +91,18 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
+/** Whether something accepts a TCP connection on 127.0.0.1:`port` (a cheaper probe than an HTTP request). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1')
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once('error', () => resolve(false))
+  })
+}
+
 export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   if (options.mode === 'proxy' && !options.upstream) throw new Error('prism proxy needs an upstream URL')
   const port = await freePort()
@@ -99,8 +111,15 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
   if (options.errors ?? true) args.push('--errors')
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } })
   let log = ''
+  let printed = false
+  let firstOutput!: () => void
+  const printing = new Promise<void>((resolve) => (firstOutput = resolve))
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-20_000)
+    if (!printed) {
+      printed = true
+      firstOutput()
+    }
   }
   child.stdout!.on('data', keep)
   child.stderr!.on('data', keep)
@@ -126,19 +145,25 @@ export async function startPrism(options: PrismOptions): Promise<PrismProcess> {
 
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + (options.startTimeoutMs ?? 30_000)
+  // Most of a start is Prism loading its modules, after which it prints its first line ("Starting
+  // Prism…") and soon listens: until that line, a probe every 500 ms; after it, every 50 ms. A
+  // probe is a TCP connect, then, once one is accepted, an HTTP request.
   for (;;) {
     if (exited) throw new Error(`prism ${options.mode} exited before answering:\n${log}`)
     try {
       // Any HTTP answer (Prism says 404 for `/`) means it is listening.
-      await fetch(`${url}/__prism_ready`, { signal: AbortSignal.timeout(1_000) })
-      break
-    } catch {
-      if (Date.now() > deadline) {
-        await close()
-        throw new Error(`prism ${options.mode} did not answer within ${options.startTimeoutMs ?? 30_000} ms:\n${log}`)
+      if (await accepts(port)) {
+        await fetch(`${url}/__prism_ready`, { signal: AbortSignal.timeout(1_000) })
+        break
       }
-      await sleep(100)
+    } catch {
+      // not answering yet
     }
+    if (Date.now() > deadline) {
+      await close()
+      throw new Error(`prism ${options.mode} did not answer within ${options.startTimeoutMs ?? 30_000} ms:\n${log}`)
+    }
+    await Promise.race(printed ? [sleep(50), exit] : [sleep(500), printing, exit])
   }
 
   const violations: PrismProcess['violations'] = []
