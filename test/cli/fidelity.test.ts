@@ -10,11 +10,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { main } from '../../src/cli.ts'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
-import { background, CLEAN_ENV, limiter, runCli, type CliRun } from '../support/cli-run.ts'
+import { background, limiter, runCli, type CliRun } from '../support/cli-run.ts'
+import { runInProcess } from '../support/cli-in-process.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -271,31 +271,8 @@ describe('a fidelity record holds no secret, id, token or personal value the san
   })
 })
 
-/**
- * `main(args)` in this process: what it returns and prints. For the refusals, which come before
- * any case (they need no process of their own). A run that gets past its checks throws here, at
- * the line it prints just before it would start vitest, so no vitest ever starts inside this one.
- */
-async function inProcess(args: string[]): Promise<CliRun> {
-  let stdout = ''
-  let stderr = ''
-  for (const [name, value] of Object.entries(CLEAN_ENV)) vi.stubEnv(name, value)
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (stdout += `${a.join(' ')}\n`))
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true))
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
-    const line = a.join(' ')
-    if (/ contract suite against /.test(line)) throw new Error(`the run got past its checks, to the suite: ${line}`)
-    stderr += `${line}\n`
-  })
-  try {
-    return { code: await main(args), stdout, stderr }
-  } finally {
-    log.mockRestore()
-    write.mockRestore()
-    error.mockRestore()
-    vi.unstubAllEnvs()
-  }
-}
+/** A refusal in this process (../support/cli-in-process.ts): it comes before any case, so it needs no process of its own. */
+const inProcess = (args: string[]) => runInProcess(args, / contract suite against /)
 
 describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
   it('a record of another vendor, a missing file, a file that is not a record, a --record into no folder: exit 2, one line', async () => {
@@ -308,10 +285,10 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
       [join(dir, 'missing.json'), /--compare .*missing\.json: ENOENT/],
       [notRecord, /is not a fidelity record/],
     ] as const
-    // One after the other: each captures this process's console while it runs.
-    const results: CliRun[] = []
-    for (const [file] of refusals) results.push(await inProcess(['contract', 'caf', '--sandbox', a.url, '--compare', file]))
-    results.push(await inProcess(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]))
+    const results = await Promise.all([
+      ...refusals.map(([file]) => inProcess(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
+      inProcess(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
+    ])
     const messages = [...refusals.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
     results.forEach(({ code, stderr }, i) => {
       expect(code, stderr).toBe(2)
