@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { background, limiter, runCli, type CliRun } from '../support/cli-run.ts'
-import { runInProcess } from '../support/cli-in-process.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -272,7 +272,7 @@ describe('a fidelity record holds no secret, id, token or personal value the san
 })
 
 /** A refusal in this process (../support/cli-in-process.ts): it comes before any case, so it needs no process of its own. */
-const inProcess = (args: string[]) => runInProcess(args, / contract suite against /)
+const inProcess = (args: string[]) => runInProcess(args, CONTRACT_STARTS)
 
 describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
   it('a record of another vendor, a missing file, a file that is not a record, a --record into no folder: exit 2, one line', async () => {

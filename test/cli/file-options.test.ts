@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { background, limiter, type CliRun } from '../support/cli-run.ts'
-import { runInProcess } from '../support/cli-in-process.ts'
+import { SERVE_LISTENS, runInProcess } from '../support/cli-in-process.ts'
 import { MAX_JSON_FILE_BYTES, MAX_PEM_FILE_BYTES } from '../../src/cli/serve-options.ts'
 import { MAX_JSON_STATE_BYTES } from '../../src/server/state-init.ts'
 
@@ -64,7 +64,7 @@ type Run = CliRun
 const limit = limiter(2)
 const started = (args: string[], env: Record<string, string>): Promise<Run> => background(limit(() => serve(args, env)))
 /** `serve` with these args and environment in this process, run when its test calls it. */
-const inProcess = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(['serve', '--port', '0', '--log', 'off', ...args], /listening on/, env)
+const inProcess = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(['serve', '--port', '0', '--log', 'off', ...args], SERVE_LISTENS, env)
 
 async function expectRefusal(run: Promise<Run>, ...parts: string[]) {
   const r = await run

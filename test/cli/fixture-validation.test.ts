@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
 import { background, limiter, type CliRun } from '../support/cli-run.ts'
-import { runInProcess } from '../support/cli-in-process.ts'
+import { SERVE_LISTENS, runInProcess } from '../support/cli-in-process.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'ts-fixture-validation-'))
@@ -64,7 +64,7 @@ function refusalInProcess(vendor: string, fixture: unknown): { fixture: string; 
   return {
     fixture: f.fixture,
     get run() {
-      return runInProcess(['serve', '--port', '0', '--log', 'off', '--config', f.config], /listening on/)
+      return runInProcess(['serve', '--port', '0', '--log', 'off', '--config', f.config], SERVE_LISTENS)
     },
   }
 }
