@@ -13,9 +13,10 @@ export const SERVE_LISTENS = /^token-sandbox listening on /
 let queue: Promise<unknown> = Promise.resolve()
 
 /**
- * `main(args)`, the environment cleaned (CLEAN_ENV, NO_COLOR as runCli sets it) and `env` added, console and stdout captured:
- * one call at a time, since the capture is this process's console. `tooFar` is a line the
- * command prints only once past its checks (serve's "listening on", contract's "contract suite
+ * `main(args)`, the environment cleaned (CLEAN_ENV, and NO_COLOR as runCli sets them) and `env`
+ * added, console and stdout captured: one call at a time, since the capture is this process's
+ * console (and the environment stubs are undone after each). `tooFar` is a line the command
+ * prints only once past its checks (serve's "listening on", contract's "contract suite
  * against"): printing it throws, so a check that lets the run through fails here, before a
  * server listens or a vitest starts inside this one.
  */
