@@ -1,11 +1,15 @@
 // What a new user meets first: exit codes that mean one thing each (0 passed, 1 a case failed or
 // the endpoint refused, 2 usage, 3 unreachable), decided before vitest starts, each in one line;
 // and `<command> --help` that documents that command (that vendor's flags only) and its codes.
+// The built bin in a process of its own shows each exit code as a user gets it (3, 2 with its help
+// line, 1 and 0 from vitest, the usage errors, `token --help`); the other cases of a code already
+// shown so are main() in this process (`inProcess`): what differs there is the check, not the process.
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { background, closedPort, runCli, type CliRun } from '../support/cli-run.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 
 const running = await startServer({ host: '127.0.0.1', port: 0 })
 // Something that answers HTTP but is no token-sandbox.
@@ -19,6 +23,8 @@ afterAll(async () => {
 })
 
 const lines = (text: string) => text.trimEnd().split('\n')
+/** The CLI in this process (../support/cli-in-process.ts); a `contract` that gets as far as its suite fails there. */
+const inProcess = (args: string[], env: Record<string, string> = {}) => runInProcess(args, CONTRACT_STARTS, env)
 
 // The two runs that get as far as vitest (seconds each), started now, side by side with the
 // quick ones below; each test awaits its own. The live one runs on a server of its own: its
@@ -48,7 +54,7 @@ describe('an unreachable server: exit 3 in one line, before vitest starts', () =
 
   it("contract caf: each of the vendor's base URLs is checked (a closed BFF with a live Mobile API)", async () => {
     const bff = `http://127.0.0.1:${await closedPort()}/caf/prod/bff`
-    const r = await runCli(['contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--bff-url', bff, '--client-id', 'k', '--client-secret', 's'])
+    const r = await inProcess(['contract', 'caf', '--base-url', `${running.url}/caf/prod/mobile`, '--bff-url', bff, '--client-id', 'k', '--client-secret', 's'])
     expect(r.code, r.stderr).toBe(3)
     expect(r.stdout).toBe('')
     expect(lines(r.stderr)).toEqual([`token-sandbox: cannot reach ${bff}: ECONNREFUSED`])
@@ -56,7 +62,7 @@ describe('an unreachable server: exit 3 in one line, before vitest starts', () =
 
   it('contract with a closed --admin-url', async () => {
     const admin = `http://127.0.0.1:${await closedPort()}/__sandbox`
-    const r = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--admin-url', admin, '--api-key', 'test_x'])
+    const r = await inProcess(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--admin-url', admin, '--api-key', 'test_x'])
     expect(r.code, r.stderr).toBe(3)
     expect(lines(r.stderr)).toEqual([`token-sandbox: cannot reach ${admin}: ECONNREFUSED`])
   })
@@ -71,7 +77,7 @@ describe('an unreachable server: exit 3 in one line, before vitest starts', () =
 
   it('an unknown host', async () => {
     const base = 'http://no-such-host.invalid/complycube/v1'
-    const r = await runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'test_x'])
+    const r = await inProcess(['contract', 'complycube', '--base-url', base, '--api-key', 'test_x'])
     expect(r.code, r.stderr).toBe(3)
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^token-sandbox: cannot reach http:\/\/no-such-host\.invalid\/complycube\/v1: (ENOTFOUND|EAI_AGAIN)$/)])
   })
@@ -97,8 +103,8 @@ describe('a key whose environment its prefix does not tell: exit 2 in one line, 
   it('--environment settles it (the run goes on to the reachability check: exit 3 on a closed port)', async () => {
     const base = `http://127.0.0.1:${await closedPort()}/v1`
     const [r, bad] = await Promise.all([
-      runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'live']),
-      runCli(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'prod']),
+      inProcess(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'live']),
+      inProcess(['contract', 'complycube', '--base-url', base, '--api-key', 'x', '--environment', 'prod']),
     ])
     expect(r.code, r.stderr).toBe(3)
     expect(bad.code).toBe(2)
@@ -112,7 +118,7 @@ describe('--sandbox URL', () => {
       [['token', 'complycube'], { TOKEN_SANDBOX_URL: `${running.url}/__sandbox` }],
       [['token', 'ca', '--sandbox', `${running.url}/__sandbox/`], {}],
     ] as const
-    for (const r of await Promise.all(runs.map(([args, env]) => runCli([...args], env)))) {
+    for (const r of await Promise.all(runs.map(([args, env]) => inProcess([...args], env)))) {
       expect(r.code, r.stderr).toBe(0)
       expect(r.stdout.trim()).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/)
     }
@@ -120,7 +126,7 @@ describe('--sandbox URL', () => {
 
   it('a server that answers but is no token-sandbox: exit 2, one line saying so', async () => {
     const urls = [strangerUrl, `${running.url}/complycube/v1`]
-    const [contract, ...results] = await Promise.all([runCli(['contract', 'ca', '--sandbox', strangerUrl]), ...urls.map((url) => runCli(['token', 'complycube', '--sandbox', url]))])
+    const [contract, ...results] = await Promise.all([inProcess(['contract', 'ca', '--sandbox', strangerUrl]), ...urls.map((url) => inProcess(['token', 'complycube', '--sandbox', url]))])
     for (const [i, r] of results.entries()) {
       const url = urls[i]!
       expect(r.code, r.stderr).toBe(2)
@@ -136,7 +142,7 @@ describe('token complycube: the seeded client follows the key\'s environment', (
   const claims = (token: string) => JSON.parse(Buffer.from(token.trim().split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>
 
   it('a live_ key gets the live environment\'s oldest client', async () => {
-    const r = await runCli(['token', 'complycube', '--sandbox', running.url, '--api-key', 'live_tokensandbox_default_0001'])
+    const r = await inProcess(['token', 'complycube', '--sandbox', running.url, '--api-key', 'live_tokensandbox_default_0001'])
     expect(r.code, r.stderr).toBe(0)
     expect(claims(r.stdout)).toMatchObject({ clientId: '6a1b2c3d4e5f60718293a4b5', environment: 'live' })
   })
@@ -156,8 +162,8 @@ describe('token complycube: the seeded client follows the key\'s environment', (
       const list = (await (await fetch(`${server.url}/complycube/v1/clients`, { headers: auth })).json()) as { items: { id: string }[] }
       for (const { id } of list.items) expect((await fetch(`${server.url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
       const [r, sandbox] = await Promise.all([
-        runCli(['token', 'complycube', '--sandbox', server.url, '--api-key', 'live_tokensandbox_default_0001']),
-        runCli(['token', 'complycube', '--sandbox', server.url]),
+        inProcess(['token', 'complycube', '--sandbox', server.url, '--api-key', 'live_tokensandbox_default_0001']),
+        inProcess(['token', 'complycube', '--sandbox', server.url]),
       ])
       expect(r.code, r.stderr).toBe(2)
       expect(lines(r.stderr)).toEqual([
@@ -173,10 +179,10 @@ describe('token complycube: the seeded client follows the key\'s environment', (
 
 describe('<command> --help: that command, its flags and its exit codes', () => {
   const suites = contractSuites.filter((s) => s.credentials.length)
-  // Each suite's help, all asked for at once as this block begins.
+  // Each suite's help, all asked for (in this process) as this block begins.
   const helps = new Map<string, Promise<CliRun>>()
   beforeAll(() => {
-    for (const suite of suites) helps.set(suite.name, background(runCli(['contract', suite.name, '--help'])))
+    for (const suite of suites) helps.set(suite.name, background(inProcess(['contract', suite.name, '--help'])))
   })
 
   it.each(suites.map((s) => [s.name, s] as const))('contract %s --help lists its own credential flags only', async (_name, suite) => {

@@ -2,15 +2,19 @@
 // the same --seed: the record of one is compared with the other (no difference, exit 0; both
 // records the same bytes), then one answer of the second is changed with a fault, or a stub (another
 // error message, a renamed field), and the compare names exactly that case and that difference
-// (exit 1), in each reporter.
+// (exit 1), in each reporter. A's records are also searched for every secret the sandbox knows
+// (none may be in a record meant to be shared).
 import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../../src/contract/fidelity/compare.ts'
+import { contractSuites } from '../../src/contract/suites.ts'
 import { background, limiter, runCli, type CliRun } from '../support/cli-run.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 
 // An XML parser for the JUnit report: the one Prism (a dev dependency) brings.
@@ -201,6 +205,75 @@ describe('stubs on B: another error message, a renamed field', { timeout: 120_00
   })
 })
 
+// A fidelity record is meant to be shared: it must hold no secret and no personal data. A's
+// records (writes on, as --sandbox gives them: clients, accounts, cards and faces are created and
+// echoed) are searched for every value sandbox A knows to be a credential, an id, a token's claim,
+// an email, a name or a document number: its seeded credentials (the admin API), its fixtures, the
+// journal's request details and the tokens it issued. None may appear — in error messages that
+// echo input neither.
+const admin = async (path: string) => (await (await fetch(`${a.url}/__sandbox${path}`)).json()) as any
+
+/** Keys whose values identify someone or open something. */
+const SENSITIVE = /(key|secret|token|password|email|name|username|service_account|cpf|people|person|phone|account|card|jti|sub|id)$/i
+
+/** Every string (and long number) under a sensitive key, anywhere in `value`. */
+function sensitiveValues(value: unknown, key = '', out = new Set<string>()): Set<string> {
+  if ((typeof value === 'string' || typeof value === 'number') && SENSITIVE.test(key)) {
+    const text = String(value)
+    // The journal clips long values (`con… (30 characters)`): those are no value at all.
+    if (text.length >= 6 && !text.includes('…')) out.add(text)
+  } else if (Array.isArray(value)) for (const v of value) sensitiveValues(v, key, out)
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) sensitiveValues(v, k, out)
+  return out
+}
+
+/** What the suites themselves send that is personal (the clients they create). */
+const SUITE_INPUT = ['contract.suite@example.com', 'ada.lovelace@example.com', 'ada@example.org', 'Lovelace']
+
+describe('a fidelity record holds no secret, id, token or personal value the sandbox knows', { timeout: 240_000 }, () => {
+  const records: Record<string, string> = {}
+
+  it('every vendor with a real API is recorded here', () => {
+    expect([...VENDORS].sort()).toEqual(contractSuites.filter((s) => s.realBaseUrl).map((s) => s.name).sort())
+  })
+
+  it.each(VENDORS)('%s: recorded on A, writes on; every known secret searched for', async (vendor) => {
+    const run = await runs[vendor].first
+    expect(run.code, run.stdout + run.stderr).toBe(0)
+    records[vendor] = readFileSync(recordOf(vendor, 'a'), 'utf8')
+
+    const secrets = new Set<string>([...SUITE_INPUT, ...Object.values((await admin(`/${vendor}/credentials`)).credentials as Record<string, string>)])
+    const fixtures = JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/${vendor}.json`, import.meta.url)), 'utf8'))
+    sensitiveValues(fixtures, '', secrets)
+    const journal = (await admin(`/requests?vendor=${vendor}&limit=1000`)).requests as { meta?: unknown; path: string }[]
+    for (const entry of journal) {
+      sensitiveValues(entry.meta, '', secrets)
+      // Ids in the paths the suite called (`/clients/8c6a…`, `/accounts/CONTRACT-…/links`), short
+      // ones too (CA's `/devices/D-9`, `/contacts/C-2`: three characters with a digit; `v1` is a word).
+      for (const segment of entry.path.split('/')) if (/\d/.test(segment) && segment.length >= 3) secrets.add(decodeURIComponent(segment))
+    }
+    sensitiveValues((await admin('/tokens')).tokens, '', secrets)
+    // A sanity check on the search itself: it has something to find.
+    expect(secrets.size, [...secrets].join(', ')).toBeGreaterThan(vendor === 'complycube' ? 8 : 15)
+
+    const found = [...secrets].filter((s) => records[vendor]!.includes(s))
+    expect(found, `secret values in the ${vendor} record`).toEqual([])
+  })
+
+  it('echoes of input in error messages are there, redacted (so the search above covered them)', () => {
+    const all = Object.values(records).join('\n')
+    expect(all).toMatch(/"value": "Invalid client id '<redacted>'"/)
+    expect(all).toMatch(/"value": "Cardnumber \(<redacted>\) is linked with another account"/)
+    // Nothing but shapes of a success body: no JWT, email or ObjectId value anywhere.
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/)
+    expect(all).not.toMatch(/"[0-9a-f]{24}"/)
+    expect(all).not.toMatch(/[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[a-z]{2,}/)
+  })
+})
+
+/** A refusal in this process (../support/cli-in-process.ts): it comes before any case, so it needs no process of its own. */
+const inProcess = (args: string[]) => runInProcess(args, CONTRACT_STARTS)
+
 describe('contract --compare: what is refused before any case runs', { timeout: 60_000 }, () => {
   it('a record of another vendor, a missing file, a file that is not a record, a --record into no folder: exit 2, one line', async () => {
     const notRecord = join(dir, 'not-a-record.json')
@@ -213,8 +286,8 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
       [notRecord, /is not a fidelity record/],
     ] as const
     const results = await Promise.all([
-      ...refusals.map(([file]) => cli(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
-      cli(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
+      ...refusals.map(([file]) => inProcess(['contract', 'caf', '--sandbox', a.url, '--compare', file])),
+      inProcess(['contract', 'caf', '--sandbox', a.url, '--record', join(dir, 'no-such-folder', 'r.json')]),
     ])
     const messages = [...refusals.map(([, m]) => m), /--record .*r\.json: its folder does not exist/]
     results.forEach(({ code, stderr }, i) => {
@@ -225,8 +298,10 @@ describe('contract --compare: what is refused before any case runs', { timeout: 
 })
 
 // A run that got as far as the suite prints "… contract suite against …" first: each refusal
-// below is the only line, so it came before any case ran (and never waited on a FIFO: each run
-// is killed after 30 s, which would show as code null).
+// below is the only line, so it came before any case ran. The FIFOs and /dev/stdout are refused
+// by the built CLI in a process of its own, killed after 30 s (code null) had it waited on a FIFO
+// (it would block this one for good), its stdout a pipe as a user's may be; the others in this
+// process (`inProcess`, which also fails a run that gets past its checks).
 describe('--record / --compare: only a regular file (or a new one, for --record)', { timeout: 90_000 }, () => {
   const fifo = join(dir, 'fifo')
   const folder = join(dir, 'a-folder')
@@ -243,7 +318,8 @@ describe('--record / --compare: only a regular file (or a new one, for --record)
     ['--compare', folder, /--compare .*a-folder is a directory, not a regular file$/],
     ['--compare', huge, /--compare .*huge\.json is larger than 16 MiB, the most it may hold$/],
   ] as const
-  // Each case's run, all started at once (each refused before the suite, so they share a server).
+  const inAProcess = (file: string) => file === fifo || file === '/dev/stdout'
+  // The runs in a process of their own, all started at once (each refused before the suite, so they share a server).
   const refused = new Map<string, Promise<CliRun>>()
 
   beforeAll(() => {
@@ -252,11 +328,12 @@ describe('--record / --compare: only a regular file (or a new one, for --record)
     // Sparse: 16 MiB and one byte, over the cap, without writing them.
     writeFileSync(huge, '')
     truncateSync(huge, 16 * 1024 * 1024 + 1)
-    for (const [flag, file] of cases) refused.set(`${flag} ${file}`, background(cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)))
+    for (const [flag, file] of cases) if (inAProcess(file)) refused.set(`${flag} ${file}`, background(cli(['contract', 'complycube', '--sandbox', a.url, flag, file], 30_000)))
   })
 
   it.each(cases)('%s %j: exit 2, one line, before any case', async (flag, file, message) => {
-    const { code, stdout, stderr } = await refused.get(`${flag} ${file}`)!
+    const args = ['contract', 'complycube', '--sandbox', a.url, flag, file]
+    const { code, stdout, stderr } = await (inAProcess(file) ? refused.get(`${flag} ${file}`)! : inProcess(args))
     expect(code, stderr).toBe(2)
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)])
     expect(stdout).toBe('')

@@ -1,7 +1,10 @@
 // Every file `serve` reads, named by a flag, a variable or the config file, as an attacker or
 // a careless user would name it: /dev/zero, a FIFO, a directory, a file over its cap. Each is
 // refused at once with exit 2 and one line naming the option and the file; none hangs start-up
-// or fills memory (the reading is src/node/user-file.ts).
+// or fills memory (the reading is src/node/user-file.ts). The FIFOs are named to the built bin in
+// a process of its own (killed had it waited on one); /dev/zero, directories and files over a cap
+// to main() in this process (../support/cli-in-process.ts), which fails a `serve` that gets as far
+// as listening.
 import { spawn } from 'node:child_process'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs'
@@ -9,7 +12,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { background, limiter } from '../support/cli-run.ts'
+import { background, limiter, type CliRun } from '../support/cli-run.ts'
+import { SERVE_LISTENS, runInProcess } from '../support/cli-in-process.ts'
 import { MAX_JSON_FILE_BYTES, MAX_PEM_FILE_BYTES } from '../../src/cli/serve-options.ts'
 import { MAX_JSON_STATE_BYTES } from '../../src/server/state-init.ts'
 
@@ -54,11 +58,13 @@ function serve(args: string[], env: Record<string, string> = {}): Promise<{ code
   })
 }
 
-type Run = Awaited<ReturnType<typeof serve>>
-// Every `serve` below is started as the file is collected, two at a time (one a core); each
-// test awaits its own.
+type Run = CliRun
+// Every `serve` in a process below is started as the file is collected, two at a time (one a
+// core); each test awaits its own.
 const limit = limiter(2)
 const started = (args: string[], env: Record<string, string>): Promise<Run> => background(limit(() => serve(args, env)))
+/** `serve` with these args and environment in this process, run when its test calls it. */
+const inProcess = (args: string[], env: Record<string, string>): Promise<Run> => runInProcess(['serve', '--port', '0', '--log', 'off', ...args], SERVE_LISTENS, env)
 
 async function expectRefusal(run: Promise<Run>, ...parts: string[]) {
   const r = await run
@@ -97,34 +103,27 @@ const STATE_OPTIONS: [string, (path: string) => [string[], Record<string, string
 describe('serve refuses a file option naming something that is not a regular file, at once', () => {
   const all = [...JSON_OPTIONS, ...PEM_OPTIONS, ...STATE_OPTIONS]
   for (const [option, name] of all) {
-    const runs = new Map(Object.entries(KINDS).map(([kind, { path }]) => [kind, started(...name(path))]))
+    const fifoRun = started(...name(fifo))
     it.each(Object.entries(KINDS))(`${option}: %s`, async (kind, { path, says }) => {
+      const run = path === fifo ? fifoRun : inProcess(...name(path))
       // The state file is resolved before it is opened: its message has its own words.
-      await expectRefusal(runs.get(kind)!, path, STATE_OPTIONS.some(([o]) => o === option) ? 'is not a regular file' : says)
+      await expectRefusal(run, path, STATE_OPTIONS.some(([o]) => o === option) ? 'is not a regular file' : says)
     })
   }
 })
 
 describe('serve refuses a file over its cap before reading it', () => {
-  const json = new Map(JSON_OPTIONS.map(([option, name]) => [option, started(...name(oversized(`big-${Math.random()}.json`, MAX_JSON_FILE_BYTES)))]))
-  it.each(JSON_OPTIONS)('%s: over 16 MiB', async (option) => {
-    await expectRefusal(json.get(option)!, 'is larger than 16 MiB, the most it may hold')
+  it.each(JSON_OPTIONS)('%s: over 16 MiB', async (_option, name) => {
+    await expectRefusal(inProcess(...name(oversized(`big-${Math.random()}.json`, MAX_JSON_FILE_BYTES))), 'is larger than 16 MiB, the most it may hold')
   })
 
-  const pem = new Map(PEM_OPTIONS.map(([option, name]) => [option, started(...name(oversized(`big-${Math.random()}.pem`, MAX_PEM_FILE_BYTES)))]))
-  it.each(PEM_OPTIONS)('%s: over 1 MiB', async (option) => {
-    await expectRefusal(pem.get(option)!, 'is larger than 1 MiB, the most it may hold')
+  it.each(PEM_OPTIONS)('%s: over 1 MiB', async (_option, name) => {
+    await expectRefusal(inProcess(...name(oversized(`big-${Math.random()}.pem`, MAX_PEM_FILE_BYTES))), 'is larger than 1 MiB, the most it may hold')
   })
 
-  const states = new Map(
-    STATE_OPTIONS.map(([option, name]) => {
-      const big = oversized(`big-state-${Math.random()}.json`, MAX_JSON_STATE_BYTES)
-      return [option, { big, run: started(...name(big)) }]
-    }),
-  )
-  it.each(STATE_OPTIONS)('%s: a JSON state file (of earlier versions) over 256 MiB', async (option) => {
-    const { big, run } = states.get(option)!
-    await expectRefusal(run, `state file ${big} is larger than 256 MiB, the most it may hold`)
+  it.each(STATE_OPTIONS)('%s: a JSON state file (of earlier versions) over 256 MiB', async (_option, name) => {
+    const big = oversized(`big-state-${Math.random()}.json`, MAX_JSON_STATE_BYTES)
+    await expectRefusal(inProcess(...name(big)), `state file ${big} is larger than 256 MiB, the most it may hold`)
   })
 })
 

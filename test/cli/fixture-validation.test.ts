@@ -1,7 +1,9 @@
 // A bad fixture file, as a careless user writes one, for every vendor: `serve` checks each
 // fixture whole before start and exits 2 with one line naming the file, the place in it
 // (`apiKeys[0].key`) and what is expected there — never a stack, never the bundle's code,
-// never a silent start on a seed the vendor's API could not have made.
+// never a silent start on a seed the vendor's API could not have made. The built bin refuses one
+// bad fixture of each vendor (and a bad config) in a process of its own; the field-by-field cases
+// are main() in this process (../support/cli-in-process.ts), each refused before any server starts.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,7 +11,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
-import { background, limiter } from '../support/cli-run.ts'
+import { background, limiter, type CliRun } from '../support/cli-run.ts'
+import { SERVE_LISTENS, runInProcess } from '../support/cli-in-process.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/token-sandbox.js', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'ts-fixture-validation-'))
@@ -43,7 +46,7 @@ function files(vendor: string, fixture: unknown): { fixture: string; config: str
   return { fixture: fixturePath, config }
 }
 
-type Run = Awaited<ReturnType<typeof serve>>
+type Run = CliRun
 // Every refused `serve` below is started as the file is collected, two at a time (one a core); each test
 // awaits its own.
 const limit = limiter(2)
@@ -55,7 +58,18 @@ function refusal(vendor: string, fixture: unknown): { fixture: string; run: Prom
   return { fixture: f.fixture, run: started(['--config', f.config]) }
 }
 
-async function expectRefused(vendor: string, { fixture, run }: ReturnType<typeof refusal>, path: string, expected: string): Promise<void> {
+/** The same as `refusal`, run in this process as its test reads `run`; `serve` fails it should it get as far as listening. */
+function refusalInProcess(vendor: string, fixture: unknown): { fixture: string; readonly run: Promise<Run> } {
+  const f = files(vendor, fixture)
+  return {
+    fixture: f.fixture,
+    get run() {
+      return runInProcess(['serve', '--port', '0', '--log', 'off', '--config', f.config], SERVE_LISTENS)
+    },
+  }
+}
+
+async function expectRefused(vendor: string, { fixture, run }: { fixture: string; run: Promise<Run> }, path: string, expected: string): Promise<void> {
   const r = await run
   expect(r.code, r.stderr || r.stdout.slice(0, 500)).toBe(2)
   const lines = r.stderr.trimEnd().split('\n')
@@ -98,7 +112,7 @@ describe('serve refuses a bad fixture file of every vendor, in one line naming t
     ['a misspelt top-level key', edit(cc(), (f) => ((f as Record<string, unknown>).apikeys = [])), 'apikeys', 'is not a known key (known: apiKeys, clients)'],
     ['an unknown key in a client', edit(cc(), (f) => (f.clients[2]!.nickname = 'J')), 'clients[2].nickname', 'is not a known key (known: environment, id,'],
   ] as const
-  const ccRuns = new Map(complycube.map(([what, fixture]) => [what, refusal('complycube', fixture)]))
+  const ccRuns = new Map(complycube.map(([what, fixture]) => [what, refusalInProcess('complycube', fixture)]))
   it.each(complycube)('complycube: %s', (what, _fixture, path, expected) => expectRefused('complycube', ccRuns.get(what)!, path, expected))
 
   const caf = [
@@ -113,7 +127,7 @@ describe('serve refuses a bad fixture file of every vendor, in one line naming t
     ['a clientId seeded twice', edit(cafSeed(), (f) => (f.mobileKeys[3]!.clientId = f.mobileKeys[0]!.clientId)), 'mobileKeys[3].clientId', 'is the same clientId as item 0'],
     ['an unknown key in a Mobile Key', edit(cafSeed(), (f) => (f.mobileKeys[0]!.secret = 'x')), 'mobileKeys[0].secret', 'is not a known key (known: environment, clientId, clientSecret, name, products, revoked, createdAt)'],
   ] as const
-  const cafRuns = new Map(caf.map(([what, fixture]) => [what, refusal('caf', fixture)]))
+  const cafRuns = new Map(caf.map(([what, fixture]) => [what, refusalInProcess('caf', fixture)]))
   it.each(caf)('caf: %s', (what, _fixture, path, expected) => expectRefused('caf', cafRuns.get(what)!, path, expected))
 
   const ca = [
@@ -127,7 +141,7 @@ describe('serve refuses a bad fixture file of every vendor, in one line naming t
     ['two tenants with one id', edit(caSeed(), (f) => (f.tenants[1]!.id = 'hedmoral')), 'tenants[1].id', 'is the same tenant id as item 0'],
     ['an unknown key in a tenant', edit(caSeed(), (f) => (f.tenants[0]!.colour = 'blue')), 'tenants[0].colour', 'is not a known key (known: id, name, baseUrl,'],
   ] as const
-  const caRuns = new Map(ca.map(([what, fixture]) => [what, refusal('ca', fixture)]))
+  const caRuns = new Map(ca.map(([what, fixture]) => [what, refusalInProcess('ca', fixture)]))
   it.each(ca)('ca: %s', (what, _fixture, path, expected) => expectRefused('ca', caRuns.get(what)!, path, expected))
 
   const inline = join(dir, 'inline.json')

@@ -3,7 +3,9 @@
 // before the endpoint is even probed (the base URL here is a closed port: a later check would exit 3), so
 // nothing can block on a pipe with no reader or fill /dev/full. The report itself is written by
 // the CLI (vitest writes into a folder of ours first), replacing what the file held; missing
-// folders are created, as vitest creates them for its reports.
+// folders are created, as vitest creates them for its reports. The FIFO is named to the built bin
+// in a process of its own (killed had it waited on it); the other refusals are main() in this
+// process (../support/cli-in-process.ts), which fails a run that gets as far as its suite.
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,14 +13,16 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../src/server/server.ts'
 import { closedPort, runCli } from '../support/cli-run.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-output-file-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const KEY = 'test_tokensandbox_default_0001'
 const closedBase = async () => `http://127.0.0.1:${await closedPort()}/complycube/v1`
-const contract = async (outputFile: string) =>
-  runCli(['contract', 'complycube', '--base-url', await closedBase(), '--api-key', KEY, '--reporter', 'junit', '--output-file', outputFile], {}, 30_000)
+const contractArgs = async (outputFile: string) => ['contract', 'complycube', '--base-url', await closedBase(), '--api-key', KEY, '--reporter', 'junit', '--output-file', outputFile]
+const contract = async (outputFile: string) => runCli(await contractArgs(outputFile), {}, 30_000)
+const contractInProcess = async (outputFile: string) => runInProcess(await contractArgs(outputFile), CONTRACT_STARTS)
 
 describe('contract --output-file refuses what is not a regular file, before the probe', () => {
   const fifo = join(dir, 'report.fifo')
@@ -33,7 +37,7 @@ describe('contract --output-file refuses what is not a regular file, before the 
     ['a directory', folder, 'is a directory'],
     ['a path below a regular file', join(dir, 'plain.txt', 'sub', 'r.xml'), `${join(dir, 'plain.txt')} is not a folder`],
   ])('%s', async (_what, target, why) => {
-    const r = await contract(target)
+    const r = await (target === fifo ? contract(target) : contractInProcess(target))
     expect(r.code, r.stderr).toBe(2)
     expect(r.stdout).toBe('')
     const lines = r.stderr.trimEnd().split('\n')
@@ -44,7 +48,7 @@ describe('contract --output-file refuses what is not a regular file, before the 
   })
 
   it('an empty name', async () => {
-    const r = await contract('')
+    const r = await contractInProcess('')
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toContain('--output-file needs a file name (it was empty)')
   })

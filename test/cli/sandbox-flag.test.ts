@@ -1,6 +1,8 @@
 // `--sandbox URL` on `token` and `contract`: "the token-sandbox at URL" is all a developer types.
 // The seeded credentials come from the server's admin API (GET /__sandbox/<vendor>/credentials);
-// an unreachable server is exit 3 with one line, not a usage error.
+// an unreachable server is exit 3 with one line, not a usage error. The first `token` and the
+// `contract` runs are the built bin in a process; the other `token` cases and the refusals are
+// main() in this process (`inProcess`), the environment set the same way.
 import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +10,7 @@ import { startServer } from '../../src/server/server.ts'
 import { contractSuites } from '../../src/contract/suites.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
 import { background, limiter } from '../support/cli-run.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 
 const running = await startServer({ host: '127.0.0.1', port: 0 })
 afterAll(() => running.close())
@@ -37,6 +40,9 @@ async function closedPort(): Promise<number> {
   return port
 }
 
+/** The CLI in this process (../support/cli-in-process.ts); a `contract` that gets as far as its suite fails there. */
+const inProcess = (args: string[], env: Record<string, string> = {}) => runInProcess(args, CONTRACT_STARTS, env)
+
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
 
 describe('token <vendor> --sandbox URL', () => {
@@ -58,7 +64,7 @@ describe('token <vendor> --sandbox URL', () => {
     const { credentials } = (await (await fetch(`${running.url}/__sandbox/complycube/credentials`)).json()) as { credentials: Record<string, string> }
     // The seed's first client, though the test above created a newer one.
     expect(credentials['client-id']).toBe('5eb04fcd0f3e360008035eb1')
-    const [{ code, stdout, stderr }, help] = await Promise.all([cli(['token', 'complycube', '--sandbox', running.url]), cli(['token', 'complycube', '--help'])])
+    const [{ code, stdout, stderr }, help] = await Promise.all([inProcess(['token', 'complycube', '--sandbox', running.url]), inProcess(['token', 'complycube', '--help'])])
     expect(code, stderr).toBe(0)
     const token = stdout.trim()
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))
@@ -82,8 +88,8 @@ describe('token <vendor> --sandbox URL', () => {
       expect(list.items.length).toBeGreaterThan(0)
       for (const { id } of list.items) expect((await fetch(`${empty.url}/complycube/v1/clients/${id}`, { method: 'DELETE', headers: auth })).status).toBe(204)
       const [refused, live] = await Promise.all([
-        cli(['token', 'complycube', '--sandbox', empty.url]),
-        cli(['token', 'complycube', '--sandbox', empty.url, '--api-key', 'live_tokensandbox_default_0001', '--client-id', '6a1b2c3d4e5f60718293a4b5']),
+        inProcess(['token', 'complycube', '--sandbox', empty.url]),
+        inProcess(['token', 'complycube', '--sandbox', empty.url, '--api-key', 'live_tokensandbox_default_0001', '--client-id', '6a1b2c3d4e5f60718293a4b5']),
       ])
       expect(refused.code).toBe(2)
       expect(refused.stdout).toBe('')
@@ -100,7 +106,7 @@ describe('token <vendor> --sandbox URL', () => {
 
   it('caf and ca: the same from TOKEN_SANDBOX_URL, nothing else typed', async () => {
     const vendors = ['caf', 'ca']
-    const results = await Promise.all(vendors.map((vendor) => cli(['token', vendor], { TOKEN_SANDBOX_URL: running.url })))
+    const results = await Promise.all(vendors.map((vendor) => inProcess(['token', vendor], { TOKEN_SANDBOX_URL: running.url })))
     for (const [i, { code, stdout, stderr }] of results.entries()) {
       const vendor = vendors[i]!
       expect(code, `${vendor}: ${stderr}`).toBe(0)
@@ -109,7 +115,7 @@ describe('token <vendor> --sandbox URL', () => {
   })
 
   it('a flag still wins over the seeded credential', async () => {
-    const { code, stderr } = await cli(['token', 'complycube', '--sandbox', running.url, '--api-key', 'test_not_a_key_of_this_sandbox', '--client-id', 'x', '--referrer', 'https://a.example.com/*'])
+    const { code, stderr } = await inProcess(['token', 'complycube', '--sandbox', running.url, '--api-key', 'test_not_a_key_of_this_sandbox', '--client-id', 'x', '--referrer', 'https://a.example.com/*'])
     expect(code).toBe(1)
     expect(stderr).toMatch(/ComplyCube answered 401/)
   })
@@ -117,7 +123,7 @@ describe('token <vendor> --sandbox URL', () => {
   it('an unreachable server: exit 3, one line, no usage hint', async () => {
     const url = `http://127.0.0.1:${await closedPort()}`
     const runs = [['token', 'complycube', '--sandbox', url, '--client-id', 'x', '--referrer', 'p'], ['contract', 'caf', '--sandbox', url], ['token', 'complycube', '--base-url', url, '--api-key', 'k', '--client-id', 'x', '--referrer', 'p']]
-    const results = await Promise.all(runs.map((args) => cli(args)))
+    const results = await Promise.all(runs.map((args) => inProcess(args)))
     for (const [i, { code, stdout, stderr }] of results.entries()) {
       const args = runs[i]!
       expect(code, `${args.join(' ')}: ${stderr}`).toBe(3)
@@ -131,8 +137,8 @@ describe('token <vendor> --sandbox URL', () => {
     const guarded = await startServer({ host: '127.0.0.1', port: 0, adminToken })
     try {
       const [refused, { code, stdout, stderr }] = await Promise.all([
-        cli(['token', 'ca', '--sandbox', guarded.url]),
-        cli(['token', 'ca', '--sandbox', guarded.url], { TOKEN_SANDBOX_ADMIN_TOKEN: adminToken }),
+        inProcess(['token', 'ca', '--sandbox', guarded.url]),
+        inProcess(['token', 'ca', '--sandbox', guarded.url], { TOKEN_SANDBOX_ADMIN_TOKEN: adminToken }),
       ])
       expect(refused.code).toBe(2)
       expect(refused.stderr.trim().split('\n'), refused.stderr).toEqual([`token-sandbox: ${guarded.url}'s admin API is guarded: set TOKEN_SANDBOX_ADMIN_TOKEN to its admin token`])
@@ -144,7 +150,7 @@ describe('token <vendor> --sandbox URL', () => {
   })
 
   it('a --sandbox that is not a URL is a usage error (exit 2)', async () => {
-    const { code, stderr } = await cli(['token', 'ca', '--sandbox', 'localhost:4545'])
+    const { code, stderr } = await inProcess(['token', 'ca', '--sandbox', 'localhost:4545'])
     expect(code).toBe(2)
     expect(stderr).toMatch(/--sandbox must be an http\(s\) URL/)
   })
