@@ -20,6 +20,8 @@ const testFiles = (dir: string): string[] =>
 const SHARED = [
   ...['test/core', 'test/vendors', 'test/admin', 'test/node', 'test/server'].flatMap(testFiles),
   'test/sandbox-state.test.ts',
+  // Contract files that only read, generate into temporary folders or run suites over 127.0.0.1.
+  ...['fidelity-units', 'from-registry', 'generated', 'lint', 'suite-options', 'suites.standalone'].map((f) => `test/contract/${f}.test.ts`),
 ].filter(
   (f) =>
     !['test/server/memory-bound.test.ts', 'test/server/demo-server.test.ts'].includes(f) &&
