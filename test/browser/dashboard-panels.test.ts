@@ -1,6 +1,7 @@
 // The dashboard's faults panel, rate limits, first paint and journal meta, in real Chromium
 // against a standalone server on 127.0.0.1. Each state is asserted on the DOM (and, where the
-// page changed something, on the admin API) and kept as a screenshot in test-output/browser/.
+// page changed something, on the admin API) and, with BROWSER_SCREENSHOTS=1, kept as a screenshot
+// in test-output/browser/.
 // One browser context and page for the file: each test starts its own server, so its page is
 // on another origin (another port) and nothing the last test left carries over; the two tests
 // that hook the page (an init script, a route) remove their hook when they end.
@@ -87,7 +88,7 @@ async function open(): Promise<void> {
   await page.waitForSelector('body[data-loaded]')
 }
 
-/** One section's screenshot (smaller and quicker than the whole page's), in test-output/browser/. */
+/** One section's screenshot (smaller and quicker than the whole page's), with BROWSER_SCREENSHOTS=1. */
 const sectionShot = (selector: string, name: string) => screenshot(page, name, selector)
 
 /** Waits until the page's faults table lists exactly these ids, in order. */

@@ -4,7 +4,8 @@
 // addressed to 127.0.0.1. Requests a service worker answers never reach the route; anything the
 // worker passes through to the network does, and gets aborted. Missing Chromium is a failure,
 // never a skip: CI installs it (.ci/run).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core'
 import { inject } from 'vitest'
@@ -22,7 +23,32 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ]
 
-export const SCREENSHOTS = join(process.cwd(), 'test-output', 'browser')
+/**
+ * Chromium features turned off on top of Playwright's own list. Headless Chromium (156) gives each
+ * page a browser window with its toolbar, and preloads the omnibox popup's WebUI there: a renderer
+ * running chrome://omnibox-popup.top-chrome (some 300 modules), about 1.5 CPU-s a page, for a popup
+ * no test opens.
+ */
+export const DISABLED_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup']
+
+let playwrightFeatures: string[] | undefined
+/**
+ * The features Playwright's launch disables (its `--disable-features`). Chromium keeps only the
+ * last `--disable-features` it is given, so ours has to carry Playwright's list too, and
+ * Playwright's own switch is then left out. Read from the playwright-core that launches: a list
+ * copied here would drift from it.
+ */
+function playwrightDisabledFeatures(): string[] {
+  if (playwrightFeatures) return playwrightFeatures
+  const bundle = createRequire(import.meta.url).resolve('playwright-core/lib/coreBundle')
+  const list = /\bdisabledFeatures = \[([^\]]*)\]/.exec(readFileSync(bundle, 'utf8'))?.[1]
+  const names = list ? [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) : []
+  if (!names.length) throw new Error(`Playwright's --disable-features list was not found in ${bundle}: update test/browser/support/chromium.ts for this playwright-core`)
+  return (playwrightFeatures = names)
+}
+
+/** Screenshots assert nothing: they are taken for a person to look at, with BROWSER_SCREENSHOTS=1. */
+export const SCREENSHOTS = process.env.BROWSER_SCREENSHOTS === '1' ? join(process.cwd(), 'test-output', 'browser') : undefined
 
 /** Fails (never skips) when the bundle did not build or Chromium is missing. */
 export function requireBrowserSetup(): void {
@@ -36,7 +62,14 @@ export function requireBrowserSetup(): void {
 
 export async function launchChromium(): Promise<Browser> {
   requireBrowserSetup()
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, timeout: 30_000 })
+  const playwrights = playwrightDisabledFeatures()
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-features=${[...playwrights, ...DISABLED_FEATURES].join(',')}`],
+    ignoreDefaultArgs: [`--disable-features=${playwrights.join(',')}`],
+    timeout: 30_000,
+  })
 }
 
 export interface GuardedContext {
@@ -86,12 +119,14 @@ export async function guardedContext(browser: Browser): Promise<GuardedContext> 
 }
 
 /**
- * The whole page, or the element `selector` matches, as test-output/browser/<name>.png. Chromium's
+ * With BROWSER_SCREENSHOTS=1, the whole page, or the element `selector` matches, as
+ * test-output/browser/<name>.png; otherwise nothing (a capture costs Chromium 0.2-0.5 CPU-s). Chromium's
  * own capture with its fast PNG encoder: half the time of Playwright's screenshot (which encodes
  * harder and first waits for fonts and stable layout; the tests have waited on what they show)
  * for a somewhat larger file.
  */
-export async function screenshot(page: Page, name: string, selector?: string): Promise<string> {
+export async function screenshot(page: Page, name: string, selector?: string): Promise<string | undefined> {
+  if (!SCREENSHOTS) return undefined
   mkdirSync(SCREENSHOTS, { recursive: true })
   const path = join(SCREENSHOTS, `${name}.png`)
   const clip = selector
