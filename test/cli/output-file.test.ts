@@ -62,19 +62,22 @@ describe('contract --output-file writes the report', () => {
       writeFileSync(report, 'x'.repeat(100_000))
       const nested = join(dir, 'new', 'deeper', 'report.json')
       const scratchBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length
-      const r = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'junit', '--output-file', report], {}, 120_000)
+      // The two runs are independent: started together.
+      const [r, json] = await Promise.all([
+        runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'junit', '--output-file', report], {}, 120_000),
+        // A report in folders that do not exist yet: created.
+        runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'json', '--output-file', nested], {}, 120_000),
+      ])
       expect(r.code, r.stderr).toBe(0)
       const xml = readFileSync(report, 'utf8')
       expect(xml.startsWith('<?xml')).toBe(true)
       expect(xml).toContain('<testsuites')
       expect(xml).not.toContain('xxxxxxxx')
-      // A report in folders that do not exist yet: created.
-      const json = await runCli(['contract', 'complycube', '--base-url', `${running.url}/complycube/v1`, '--api-key', KEY, '--reporter', 'json', '--output-file', nested], {}, 120_000)
       expect(json.code, json.stderr).toBe(0)
       expect((JSON.parse(readFileSync(nested, 'utf8')) as { numFailedTests: number }).numFailedTests).toBe(0)
       expect(readdirSync(tmpdir()).filter((f) => f.startsWith('token-sandbox-report-')).length).toBeLessThanOrEqual(scratchBefore)
     } finally {
       await running.close()
     }
-  })
+  }, 120_000)
 })
