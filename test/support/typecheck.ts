@@ -18,9 +18,10 @@ export class Compiler {
   /**
    * What `tsc -p <configFile> --pretty false` prints and its exit status, with `overlay`'s text
    * (by absolute path) read instead of those files. The config file need not exist if `config` is
-   * given: its JSON, as if it were there.
+   * given: its JSON, as if it were there. With `semanticOf`, the semantic check covers only the
+   * files it accepts (tsc's other diagnostics, and its order, unchanged).
    */
-  check(configFile: string, config?: object, overlay: ReadonlyMap<string, string> = new Map()): TscResult {
+  check(configFile: string, config?: object, overlay: ReadonlyMap<string, string> = new Map(), semanticOf?: (fileName: string) => boolean): TscResult {
     const sys: ts.System = { ...ts.sys, readFile: (f, enc) => overlay.get(f) ?? ts.sys.readFile(f, enc) }
     const parsed = config
       ? ts.parseJsonConfigFileContent(config, sys, join(configFile, '..'), undefined, configFile)
@@ -69,7 +70,10 @@ export class Compiler {
     diagnostics.push(...program.getSyntacticDiagnostics())
     if (diagnostics.length === before) {
       diagnostics.push(...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics())
-      if (diagnostics.length === before) diagnostics.push(...program.getSemanticDiagnostics())
+      if (diagnostics.length === before) {
+        if (!semanticOf) diagnostics.push(...program.getSemanticDiagnostics())
+        else for (const file of program.getSourceFiles()) if (semanticOf(file.fileName)) diagnostics.push(...program.getSemanticDiagnostics(file))
+      }
       if (diagnostics.length === before && (parsed.options.declaration || parsed.options.composite)) diagnostics.push(...program.getDeclarationDiagnostics())
     }
     const sorted = ts.sortAndDeduplicateDiagnostics(diagnostics)
