@@ -185,12 +185,16 @@ async function runReadmeSnippet(cwd: string): Promise<{ vendor: number; unhandle
  */
 const bin = (cwd: string, name: string) => join(cwd, 'node_modules', '.bin', name)
 
-/** docs/jest.md's two files in jest/, run with `jest` there. */
+/**
+ * docs/jest.md's two files in jest/, run with `jest` there. Jest's cache goes in the project,
+ * deleted with it: its keys hold each file's path, new every run, so the hundred-odd files a run
+ * wrote into the shared one under the system's temporary folder were never read again.
+ */
 function runJest(cwd: string) {
   const jestDir = join(cwd, 'jest')
   mkdirSync(jestDir, { recursive: true })
   for (const file of ['jest.config.js', 'tokens.test.ts']) writeFileSync(join(jestDir, file), named('docs/jest.md', file).code)
-  return run(process.execPath, [bin(cwd, 'jest'), '--ci'], { cwd: jestDir, timeout: 120_000 })
+  return run(process.execPath, [bin(cwd, 'jest'), '--ci', '--cacheDirectory', join(cwd, '.jest-cache')], { cwd: jestDir, timeout: 120_000 })
 }
 
 beforeAll(async () => {
