@@ -20,8 +20,8 @@ import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/paths.ts'
 import { packedTarball } from '../support/packed-tarball.ts'
+import { Compiler } from '../support/typecheck.ts'
 
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-stack-'))
 /** The integrator's project, with msw 3 from the docs' install lines. */
@@ -117,8 +117,16 @@ async function freePort(): Promise<number> {
 
 const mswVersion = (cwd: string) => (JSON.parse(readFileSync(join(cwd, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string }).version
 
+/**
+ * tsc through the compiler API (its diagnostics and exit status), one for both suites: the
+ * second check parses and binds again only what differs, not TypeScript's lib files and
+ * @types/node. It holds up this process's event loop for the seconds it checks: the other
+ * suite's child processes run on meanwhile (a request to the local server would wait).
+ */
+const compiler = new Compiler()
+
 /** Writes every doc block that imports the package into typecheck/ and runs tsc over them. */
-async function typeCheckDocBlocks(cwd: string): Promise<{ files: string[]; status: number | null; out: string }> {
+function typeCheckDocBlocks(cwd: string): { files: string[]; status: number; out: string } {
   const out = join(cwd, 'typecheck')
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out)
@@ -145,7 +153,8 @@ async function typeCheckDocBlocks(cwd: string): Promise<{ files: string[]; statu
       files,
     }),
   )
-  return { files, ...(await run(process.execPath, [TSC, '--noEmit', '-p', out], { cwd, timeout: 120_000 })) }
+  const r = compiler.check(join(out, 'tsconfig.json'))
+  return { files, status: r.code, out: r.output }
 }
 
 let local: Server
@@ -170,12 +179,22 @@ async function runReadmeSnippet(cwd: string): Promise<{ vendor: number; unhandle
   return JSON.parse(r.out.split('\n').find((l) => l.startsWith('{"vendor"'))!)
 }
 
-/** docs/jest.md's two files in jest/, run with `npx jest` there. */
+/**
+ * A bin of the project's, run as `npx <bin>` finds it (node_modules/.bin): npx in front of it
+ * proves nothing more here and costs an npm start-up (~0.7 CPU-s) a run.
+ */
+const bin = (cwd: string, name: string) => join(cwd, 'node_modules', '.bin', name)
+
+/**
+ * docs/jest.md's two files in jest/, run with `jest` there. Jest's cache goes in the project,
+ * deleted with it: its keys hold each file's path, new every run, so the hundred-odd files a run
+ * wrote into the shared one under the system's temporary folder were never read again.
+ */
 function runJest(cwd: string) {
   const jestDir = join(cwd, 'jest')
   mkdirSync(jestDir, { recursive: true })
   for (const file of ['jest.config.js', 'tokens.test.ts']) writeFileSync(join(jestDir, file), named('docs/jest.md', file).code)
-  return run('npx', ['--no-install', 'jest', '--ci'], { cwd: jestDir, timeout: 120_000 })
+  return run(process.execPath, [bin(cwd, 'jest'), '--ci', '--cacheDirectory', join(cwd, '.jest-cache')], { cwd: jestDir, timeout: 120_000 })
 }
 
 beforeAll(async () => {
@@ -210,7 +229,7 @@ describe.concurrent('the docs, run in an integrator’s project with msw 3', () 
   })
 
   it('type-checks every code block of README.md and docs/ that imports token-sandbox', { ...inOrder, timeout: 150_000 }, async () => {
-    const r = await typeCheckDocBlocks(project)
+    const r = typeCheckDocBlocks(project)
     // README (node, browser), docs/browser.md, docs/contracts.md, docs/vendors/caf.md, docs/jest.md, docs/playwright.md
     expect(r.files.length).toBeGreaterThanOrEqual(7)
     expect(r.out).toBe('')
@@ -233,7 +252,7 @@ describe.concurrent('the docs, run in an integrator’s project with msw 3', () 
       writeFileSync(join(project, file), named('docs/playwright.md', file).code)
     }
     const [app, sandbox] = [await freePort(), await freePort()]
-    const r = await run('npx', ['--no-install', 'playwright', 'test', '--reporter', 'line'], {
+    const r = await run(process.execPath, [bin(project, 'playwright'), 'test', '--reporter', 'line'], {
       env: { CHROMIUM_PATH: CHROMIUM, APP_PORT: String(app), SANDBOX_PORT: String(sandbox) },
       timeout: 150_000,
     })
@@ -258,7 +277,9 @@ describe.concurrent('the same docs with msw 2 in its place', () => {
       rmSync(join(project2, file))
       copyFileSync(join(project, file), join(project2, file))
     }
-    const r = await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', 'msw@^2.12'], { cwd: project2, timeout: 180_000 })
+    // No install scripts: msw's own (it copies the worker script where package.json says, and
+    // this one says nowhere) is not what this suite tests.
+    const r = await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', 'msw@^2.12'], { cwd: project2, timeout: 180_000 })
     if (r.status !== 0) throw new Error(`npm install msw@2 failed:\n${r.out}`)
     expect(mswVersion(project), 'the msw 3 project, untouched by the install in its copy').toMatch(/^3\./)
   }, 310_000)
@@ -268,7 +289,7 @@ describe.concurrent('the same docs with msw 2 in its place', () => {
   })
 
   it('type-checks every code block of README.md and docs/ that imports token-sandbox', { ...inOrder, timeout: 150_000 }, async () => {
-    const r = await typeCheckDocBlocks(project2)
+    const r = typeCheckDocBlocks(project2)
     expect(r.out).toBe('')
     expect(r.status).toBe(0)
   })
