@@ -1,15 +1,19 @@
-// The whole project type-checks: `tsc --noEmit` over src, mocks, test, bench and bin, as
-// `npm run typecheck` runs it. And the handlers follow the contracts through their generated
-// types: with fields renamed in a contract and the types regenerated, `tsc` must fail on the
-// handlers that still use the old names, while the types regenerated from the untouched contracts
-// type-check. The regenerated types are read in place of src/generated/ (no copy of the
-// repository).
+// Every tsc run of the suite, through one in-process compiler (test/support/typecheck.ts: tsc's
+// diagnostics and exit status) that parses lib.*.d.ts, @types and the sources once for all of
+// them and checks each program after the previous one as `tsc --incremental` would:
 //
-// One in-process compiler (test/support/typecheck.ts: tsc's diagnostics and exit status) runs all
-// of it, each program checked after the previous one as `tsc --incremental` would: the project's
-// check parses and checks every file once, then a contract edit re-checks only the files its
-// types reach. Hence one test file: apart, each drift check parsed and checked the handlers anew.
-import { existsSync } from 'node:fs'
+// - The whole project type-checks: `tsc --noEmit` over src, mocks, test, bench and bin, as
+//   `npm run typecheck` runs it.
+// - The handlers follow the contracts through their generated types: with fields renamed in a
+//   contract and the types regenerated, `tsc` must fail on the handlers that still use the old
+//   names, while the types regenerated from the untouched contracts type-check. The regenerated
+//   types are read in place of src/generated/ (no copy of the repository); after the first, a
+//   check re-checks only the files the changed types reach.
+// - A consumer's TypeScript project type-checks against the declarations the package ships.
+//
+// One file, so one compiler: apart, each of these parsed the same declarations anew.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { vendorDefinitions } from '../../src/vendors/registry.ts'
@@ -125,4 +129,88 @@ describe('a CAF contract change the handlers do not follow', () => {
       expect(broken.output, `${file} uses ${from}`).toMatch(new RegExp(`src/vendors/caf/${file.replace('.', '\\.')}\\(\\d+,\\d+\\): error TS\\d+: .*'${from}'`))
     }
   }, 60_000)
+})
+
+// A TypeScript project that installs token-sandbox type-checks against its declarations
+// (dist/types, made by the build), with its own compiler settings: the sources import each
+// other with `.ts` extensions, which a consumer's compiler refuses (TS5097) unless it sets
+// allowImportingTsExtensions, so the package must not hand them out as its types.
+
+const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-consumer-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+// The consumer: token-sandbox in its node_modules (the checkout, as `npm link` would put it).
+mkdirSync(join(dir, 'node_modules'))
+symlinkSync(ROOT.replace(/\/$/, ''), join(dir, 'node_modules', 'token-sandbox'), 'dir')
+writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module' }))
+
+const CONSUMER = `import { createSandbox, startServer, type SandboxOptions } from 'token-sandbox'
+import { createHandlers } from 'token-sandbox/mocks'
+import { setupSandboxServer } from 'token-sandbox/mocks/node'
+import { complycubeSuite } from 'token-sandbox/contract'
+
+const options: SandboxOptions = { seed: 'consumer', journalSize: 10 }
+const sandbox = createSandbox(options)
+const token: string = await sandbox.complycube.issueToken({ environment: 'sandbox', clientId: '5eb04fcd0f3e360008035eb1' })
+// @ts-expect-error: ComplyCube has no such environment
+await sandbox.complycube.issueToken({ environment: 'staging', clientId: '5eb04fcd0f3e360008035eb1' })
+const running = await startServer({ port: 0 })
+export const used = [token, running.url, typeof createHandlers, typeof setupSandboxServer, typeof complycubeSuite]
+`
+
+function typeCheck(name: string, compilerOptions: Record<string, unknown>, source = CONSUMER, file = 'index.ts'): { status: number; out: string } {
+  const project = join(dir, name)
+  mkdirSync(project, { recursive: true })
+  writeFileSync(join(project, file), source)
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules', '@types')], ...compilerOptions },
+      files: [file],
+    }),
+  )
+  const r = compiler.check(join(project, 'tsconfig.json'))
+  return { status: r.code, out: r.output }
+}
+
+describe('token-sandbox’s types, seen from a TypeScript project that installs it', () => {
+  it('point every entry point at a declaration file, under import and require alike', () => {
+    type Target = { types?: string; import?: Target; require?: Target }
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string | Target> }
+    for (const [entry, target] of Object.entries(pkg.exports)) {
+      if (typeof target === 'string') continue
+      const conditions = target.import || target.require ? [target.import, target.require] : [target]
+      for (const t of conditions) expect(t?.types, entry).toMatch(/^\.\/dist\/types\/.+\.d\.ts$/)
+    }
+  })
+
+  it('type-check under NodeNext resolution, without allowImportingTsExtensions', () => {
+    const r = typeCheck('nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' })
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('type-check under a bundler’s resolution', () => {
+    const r = typeCheck('bundler', { module: 'ESNext', moduleResolution: 'Bundler' })
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('type-check a CommonJS file, whose imports take the require condition (TypeScript 5.8+)', () => {
+    const source = `import { createSandbox } from 'token-sandbox'
+import { setupSandboxServer } from 'token-sandbox/mocks/node'
+const sandbox = createSandbox({ seed: 'commonjs' })
+const { server } = setupSandboxServer({ sandbox, onUnhandled: 'error' })
+export const used: [() => void, number] = [() => server.listen(), sandbox.bodyLimit]
+`
+    const r = typeCheck('commonjs', { module: 'NodeNext', moduleResolution: 'NodeNext' }, source, 'index.cts')
+    expect(r.out).toBe('')
+    expect(r.status).toBe(0)
+  }, 120_000)
+
+  it('still catch the consumer’s own type errors (the check can fail)', () => {
+    const r = typeCheck('wrong', { module: 'NodeNext', moduleResolution: 'NodeNext' }, `${CONSUMER}\nexport const limit: string = sandbox.bodyLimit\n`)
+    expect(r.status).not.toBe(0)
+    expect(r.out).toMatch(/index\.ts\(\d+,\d+\): error TS2322: Type 'number' is not assignable to type 'string'/)
+  }, 120_000)
 })
