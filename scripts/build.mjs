@@ -91,7 +91,7 @@ await build({
 // Declarations for the package's entry points (package.json `exports` … `types`), so a
 // TypeScript project can import token-sandbox whatever its own settings: the sources import
 // each other with `.ts` extensions, which a consumer's compiler refuses without
-// allowImportingTsExtensions. test/scripts/consumer-types.test.ts type-checks a consumer.
+// allowImportingTsExtensions. test/scripts/typecheck.test.ts type-checks a consumer.
 rmSync('dist/types', { recursive: true, force: true })
 // TypeScript 7 exports no './bin/tsc': find the script beside its package.json.
 const tscBin = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc')
