@@ -23,7 +23,12 @@ const SHARED = [
   // Contract files that only read, generate into temporary folders or run suites over 127.0.0.1.
   ...['fidelity-units', 'from-registry', 'generated', 'lint', 'suite-options', 'suites.standalone'].map((f) => `test/contract/${f}.test.ts`),
   // CLI files whose children are the built bin and whose in-process runs restore what they stub.
-  ...['colour', 'commands', 'contract-caf', 'contract', 'exit-codes', 'file-options', 'fixture-validation', 'output-file', 'relay', 'sandbox-flag', 'serve-options', 'sqlite-warning', 'wait'].map((f) => `test/cli/${f}.test.ts`),
+  ...['colour', 'commands', 'contract-caf', 'contract', 'contract-missing-vitest', 'exit-codes', 'file-options', 'fixture-validation', 'output-file', 'parent-watch', 'relay', 'sandbox-flag', 'serve-options', 'serve-signals', 'sqlite-warning', 'wait'].map((f) => `test/cli/${f}.test.ts`),
+  'test/cli.test.ts',
+  // Unit tests of pieces that hold no state, and scripts' tests whose probes are child processes.
+  'test/bench/stats.test.ts',
+  'test/contract/missing-peer.test.ts',
+  ...['library-entries', 'package-files', 'start-up-modules'].map((f) => `test/scripts/${f}.test.ts`),
 ].filter(
   (f) =>
     !['test/server/memory-bound.test.ts', 'test/server/demo-server.test.ts'].includes(f) &&
