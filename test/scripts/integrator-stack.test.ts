@@ -18,11 +18,11 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM } from '../support/chromium-path.ts'
 import { ROOT } from '../support/paths.ts'
 import { packedTarball } from '../support/packed-tarball.ts'
 import { Compiler } from '../support/typecheck.ts'
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 const dir = mkdtempSync(join(tmpdir(), 'token-sandbox-stack-'))
 /** The integrator's project, with msw 3 from the docs' install lines. */
 const project = join(dir, 'project')

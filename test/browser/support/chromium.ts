@@ -1,16 +1,18 @@
-// Debian's Chromium driven by playwright-core, kept off the network: headless, the flags that
-// stop background traffic, a fresh profile per browser (Playwright makes a new --user-data-dir
-// for every launch), and a context-wide route that aborts — and records — any request not
-// addressed to 127.0.0.1. Requests a service worker answers never reach the route; anything the
-// worker passes through to the network does, and gets aborted. Missing Chromium is a failure,
-// never a skip: CI installs it (.ci/run).
+// Debian's Chromium (its headless shell where installed, ../../support/chromium-path.ts) driven
+// by playwright-core, kept off the network: headless, the flags that stop background traffic, a
+// fresh profile per browser (Playwright makes a new --user-data-dir for every launch), and a
+// context-wide route that aborts — and records — any request not addressed to 127.0.0.1.
+// Requests a service worker answers never reach the route; anything the worker passes through to
+// the network does, and gets aborted. Missing Chromium is a failure, never a skip: CI installs it
+// (.ci/run).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Request, type Response } from 'playwright-core'
 import { inject } from 'vitest'
+import { CHROMIUM } from '../../support/chromium-path.ts'
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export { CHROMIUM }
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -56,7 +58,7 @@ export function requireBrowserSetup(): void {
   if (!build) throw new Error('the browser bundle was not built: run through vitest with test/browser/global-setup.ts')
   if (!build.ok) throw new Error(`the browser bundle failed to build: ${build.error}`)
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium, as .ci/run does) or set CHROMIUM_PATH`)
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium-headless-shell, as .ci/run does, or chromium) or set CHROMIUM_PATH`)
   }
 }
 
