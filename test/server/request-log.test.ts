@@ -1,6 +1,6 @@
 // serve's request log: a line per request, with what the journal knows (vendor, environment,
 // refusal reason), admin requests as `sandbox`, and never a secret.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { resolveLog } from '../../src/cli/serve-options.ts'
 import { formatLogEntry, redactAdminPath, type RequestLogEntry } from '../../src/server/request-log.ts'
 import { startServer, type RunningServer } from '../../src/server/server.ts'
@@ -86,24 +86,23 @@ describe('formatting', () => {
 
 describe('serve --log', () => {
   it('prints a JSON line per request on stdout; --quiet prints none', async () => {
-    const child = await startServe(['--log', 'json'])
+    // The two servers start together.
+    const [child, quiet] = await Promise.all([startServe(['--log', 'json']), startServe(['--quiet'])])
     try {
       await fetch(`${child.url}/complycube/v1/clients`, { headers: { authorization: KEY } })
-      await new Promise((r) => setTimeout(r, 200))
+      // The line is written once the response is sent: wait for it, not a fixed time.
+      await vi.waitFor(() => expect(child.stdout()).toContain('/complycube/v1/clients"'), { interval: 10 })
       const lines = child.stdout().split('\n').filter((l) => l.startsWith('{'))
       expect(lines.map((l) => JSON.parse(l) as RequestLogEntry)).toContainEqual(expect.objectContaining({ method: 'GET', path: '/complycube/v1/clients', vendor: 'complycube', status: 200 }))
       expect(child.stdout()).not.toContain(`"${KEY}"`)
-    } finally {
-      await child.kill()
-    }
-    const quiet = await startServe(['--quiet'])
-    try {
+
       await fetch(`${quiet.url}/complycube/v1/clients`, { headers: { authorization: KEY } })
-      await new Promise((r) => setTimeout(r, 200))
+      // Stopped, all it ever wrote has been read (serve-child resolves on 'close'): none of it is a log line.
+      await quiet.kill()
       expect(quiet.stdout()).not.toContain('/complycube/v1/clients"')
       expect(quiet.stdout().split('\n').filter((l) => l.startsWith('{'))).toEqual([])
     } finally {
-      await quiet.kill()
+      await Promise.all([child.kill(), quiet.kill()])
     }
   })
 })
