@@ -67,7 +67,8 @@ const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs
 
 describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
   const record = join(dir, 'api-record.json')
-  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n'))
+  // A worker thread, as the CLI's own runs use: one suite file, less CPU than a forked worker.
+  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), "export default { test: { pool: 'threads', testTimeout: 30000 } }\n"))
   /** The record, made once through the vitest API against `a`; the other tests wait for it. */
   let recording: ReturnType<typeof vitest> | undefined
   const recordOnce = () => (recording ??= vitest(userFile('record', a.url, { record })))
