@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../support/paths.ts'
 import { startServer } from '../../src/server/server.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { CONTRACT_STARTS, runInProcess } from '../support/cli-in-process.ts'
 import { background } from '../support/cli-run.ts'
 
 const HEDMORAL = { username: 'hedmoral_admin', password: 'Hedmoral-Sandbox-1' }
@@ -99,8 +100,9 @@ describe('token-sandbox contract ca', () => {
   }, 120_000)
 
   it('is a usage error (exit 2) without a username or password', async () => {
-    const { code, out } = await cli(['contract', 'ca', '--base-url', base()], { CA_PASSWORD: HEDMORAL.password })
+    // In-process: refused before any suite runs.
+    const { code, stdout, stderr } = await runInProcess(['contract', 'ca', '--base-url', base()], CONTRACT_STARTS, { CA_PASSWORD: HEDMORAL.password })
     expect(code).toBe(2)
-    expect(out).toMatch(/--username or CA_USERNAME/)
+    expect(stdout + stderr).toMatch(/--username or CA_USERNAME/)
   }, 30_000)
 })

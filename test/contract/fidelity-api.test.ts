@@ -41,7 +41,9 @@ function run(command: string[], cwd = root): Promise<{ code: number | null; out:
  * credentials from the sandbox's credentials route (a client id among them), its admin API, writes on.
  */
 function userFile(name: string, url: string, options: Record<string, string>): string {
-  const kit = join(root, 'src/contract/index.ts')
+  // The package's build (`token-sandbox/contract`, as an integrator imports it; the globalSetup
+  // rebuilds it from the sources): one bundle to load, not the sources' module graph through vite.
+  const kit = join(root, 'dist/lib/contract.mjs')
   const file = join(dir, `${name}.test.ts`)
   writeFileSync(
     file,
@@ -67,7 +69,8 @@ const vitest = (file: string) => run([join(root, 'node_modules/vitest/vitest.mjs
 
 describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
   const record = join(dir, 'api-record.json')
-  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), 'export default { test: { testTimeout: 30000 } }\n'))
+  // A worker thread, as the CLI's own runs use: one suite file, less CPU than a forked worker.
+  beforeAll(() => writeFileSync(join(dir, 'none.config.mjs'), "export default { test: { pool: 'threads', testTimeout: 30000 } }\n"))
   /** The record, made once through the vitest API against `a`; the other tests wait for it. */
   let recording: ReturnType<typeof vitest> | undefined
   const recordOnce = () => (recording ??= vitest(userFile('record', a.url, { record })))
@@ -89,12 +92,13 @@ describe.concurrent('fidelity() in a vitest file', { timeout: 120_000 }, () => {
 
   it('in-process (msw, the docs\' recipe with `admin: sandbox`) compares with that record: no difference', async () => {
     await recordOnce()
+    // `token-sandbox/mocks/node` and `token-sandbox/contract` as built, like userFile's kit.
     const file = join(dir, 'in-process.test.ts')
     writeFileSync(
       file,
       `import { afterAll, beforeAll } from 'vitest'
-import { setupSandboxServer } from ${JSON.stringify(join(root, 'mocks/node.ts'))}
-import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(join(root, 'src/contract/index.ts'))}
+import { setupSandboxServer } from ${JSON.stringify(join(root, 'dist/lib/mocks-node.mjs'))}
+import { adminClient, complycubeContract, fidelity } from ${JSON.stringify(join(root, 'dist/lib/contract.mjs'))}
 fidelity({ vendor: 'complycube', compare: ${JSON.stringify(record)} })
 const { server, sandbox } = setupSandboxServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
