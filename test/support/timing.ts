@@ -21,13 +21,19 @@ export function expectLinear(work: (n: number) => () => unknown, n: number): voi
   expect(bestTimeMs(small, 1), `n = ${n} alone took too long`).toBeLessThan(500)
   large()
   // Alternated, best of 7 each: a GC pause or another process's burst hits one run, not the best
-  // of either. (Sub-0.2 ms timings are mostly timer and allocation noise: floored there.)
-  let bestSmall = Number.POSITIVE_INFINITY
-  let bestLarge = Number.POSITIVE_INFINITY
-  for (let i = 0; i < 7; i++) {
-    bestSmall = Math.min(bestSmall, bestTimeMs(small, 1))
-    bestLarge = Math.min(bestLarge, bestTimeMs(large, 1))
+  // of either. (Sub-0.2 ms timings are mostly timer and allocation noise: floored there.) On a
+  // machine the rest of the suite keeps busy, a burst can still land on every small run of a
+  // round: up to three rounds, the first under the bound passing. Quadratic work is over it in
+  // every round (about 64×), so it still fails.
+  let ratio = Number.POSITIVE_INFINITY
+  for (let round = 0; round < 3 && ratio >= 24; round++) {
+    let bestSmall = Number.POSITIVE_INFINITY
+    let bestLarge = Number.POSITIVE_INFINITY
+    for (let i = 0; i < 7; i++) {
+      bestSmall = Math.min(bestSmall, bestTimeMs(small, 1))
+      bestLarge = Math.min(bestLarge, bestTimeMs(large, 1))
+    }
+    ratio = bestLarge / Math.max(bestSmall, 0.2)
   }
-  const ratio = bestLarge / Math.max(bestSmall, 0.2)
   expect(ratio, `8× the input took ${ratio.toFixed(1)}× as long`).toBeLessThan(24)
 }
