@@ -1,6 +1,6 @@
 // `serve --state FILE`: state survives restarts and crashes; a change is acknowledged only
 // once its transaction is committed (SQLite, WAL, synchronous=FULL); writes are grouped.
-import { execFile, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { Agent, request } from 'node:http'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts'
 import { openStateFile, StateFileError } from '../../src/server/state-file.ts'
 import { startServe, type ServeChild } from '../support/serve-child.ts'
 import { SOURCE_CLI } from '../support/cli.ts'
+import { runCli } from '../support/cli-run.ts'
 import { readStateDb } from '../support/state-db.ts'
 
 const CC_KEY = 'test_tokensandbox_default_0001'
@@ -224,16 +225,12 @@ describe('token-sandbox serve --state', () => {
       cases.map(([text]) => {
         const file = join(dir, `cli-${Math.random().toString(36).slice(2)}.json`)
         writeFileSync(file, text)
-        return new Promise<{ status: number | null; stderr: string }>((resolve) =>
-          execFile(process.execPath, [...SOURCE_CLI, 'serve', '--port', '0', '--state', file], { encoding: 'utf8', timeout: 30_000 }, (err, _out, stderr) =>
-            resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stderr }),
-          ),
-        )
+        return runCli(['serve', '--port', '0', '--state', file], {}, 30_000)
       }),
     )
     for (const [i, [, message]] of cases.entries()) {
       const r = runs[i]!
-      expect(r.status).toBe(2)
+      expect(r.code).toBe(2)
       expect(r.stderr).toMatch(message)
       expect(r.stderr).not.toMatch(/\n\s+at /)
     }
